@@ -1,0 +1,92 @@
+// Application wiring.
+#include "app/app.hpp"
+
+#include <boost/json/serialize.hpp>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+
+#include "auth/audit_routes.hpp"
+#include "auth/auth_routes.hpp"
+#include "auth/crypto.hpp"
+#include "http/openapi.hpp"
+#include "modules/people/people_routes.hpp"
+#include "storage/migrate.hpp"
+
+namespace tongxin::app {
+
+App::~App() { Stop(); }
+
+core::Result<std::unique_ptr<App>> App::Create(const Config& config, std::unique_ptr<core::Clock> clock) {
+  if (!auth::InitCrypto()) return core::Internal("libsodium failed to initialise");
+  std::unique_ptr<App> app(new App());
+  app->config_ = config;
+  app->clock_ = clock ? std::move(clock) : std::make_unique<core::SystemClock>();
+  auto db = storage::Database::Open(config.db, static_cast<std::size_t>(config.db_pool));
+  if (!db) return db.error();
+  app->db_ = std::move(db.value());
+  auto migrated = storage::Migrate(*app->db_);
+  if (!migrated) return migrated.error();
+  auth::AuthSettings settings;
+  settings.session_idle = std::chrono::minutes(config.session_idle_minutes);
+  settings.session_absolute = std::chrono::hours(config.session_absolute_hours);
+  app->auth_ = std::make_unique<auth::AuthService>(*app->db_, *app->clock_, settings);
+  app->people_ = std::make_unique<people::PeopleService>(*app->db_, *app->clock_);
+  app->importer_ = std::make_unique<people::PeopleImporter>(*app->people_);
+  return app;
+}
+
+http::Router App::BuildRouter() {
+  http::Router router;
+  auth::CookieSettings cookies{config_.secure_cookies, config_.session_absolute_hours * 3600LL};
+  auth::RegisterAuthRoutes(router, *auth_, cookies);
+  auth::RegisterUserRoutes(router, *auth_);
+  auth::RegisterAuditRoutes(router, *db_);
+  people::RegisterUnitRoutes(router, *people_);
+  people::RegisterPeopleRoutes(router, *people_, *importer_);
+  // The document describes every route above, itself included.
+  auto doc = std::make_shared<std::string>();
+  router.Add({"GET", "/api/v1/openapi.json", http::Access::Public(), "meta", "This OpenAPI document",
+              [doc](http::Context&) -> core::Result<http::Response> {
+                http::Response r;
+                r.body = *doc;
+                r.SetHeader("Content-Type", "application/json; charset=utf-8");
+                return r;
+              }});
+  *doc = boost::json::serialize(http::BuildOpenApi(router, TONGXIN_VERSION));
+  return router;
+}
+
+core::Status App::Start() {
+  dispatcher_ = std::make_unique<http::Dispatcher>(
+      BuildRouter(), auth::MakeAuthenticator(*auth_), [this] { return db_->Ping(); }, config_.max_body);
+  if (std::filesystem::is_regular_file(std::filesystem::path(config_.web_root) / "index.html")) {
+    dispatcher_->SetStaticFiles(std::make_unique<http::StaticFiles>(config_.web_root));
+  } else {
+    spdlog::warn("no web app at {} (build it with make web); serving the API only", config_.web_root);
+  }
+  http::ServerOptions opt;
+  opt.host = config_.host;
+  opt.port = static_cast<unsigned short>(config_.port);
+  opt.io_threads = config_.io_threads;
+  opt.workers = config_.workers;
+  opt.max_connections = static_cast<std::size_t>(config_.max_connections);
+  opt.read_timeout = std::chrono::seconds(config_.read_timeout);
+  opt.idle_timeout = std::chrono::seconds(config_.idle_timeout);
+  server_ = std::make_unique<http::Server>(opt, *dispatcher_);
+  if (auto st = server_->Start(); !st) return st;
+  spdlog::info("listening on http://{}:{}", config_.host, server_->port());
+  return {};
+}
+
+void App::WaitForSignal() {
+  if (server_) server_->WaitForSignal();
+}
+
+void App::Stop() {
+  if (server_) server_->Stop();
+}
+
+unsigned short App::port() const { return server_ ? server_->port() : 0; }
+
+}  // namespace tongxin::app

@@ -1,0 +1,52 @@
+// Wiring: opens the database, applies migrations, builds the services and the router
+// (one Register*Routes call per module) and runs the HTTP server.
+#pragma once
+
+#include <memory>
+
+#include "app/config.hpp"
+#include "auth/auth_service.hpp"
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "http/dispatcher.hpp"
+#include "http/server.hpp"
+#include "modules/people/people_import.hpp"
+#include "modules/people/people_service.hpp"
+#include "storage/database.hpp"
+
+namespace tongxin::app {
+
+class App {
+ public:
+  // Opens and migrates the database. Errors: kUnavailable (database), kInvalid (config).
+  static core::Result<std::unique_ptr<App>> Create(const Config& config,
+                                                   std::unique_ptr<core::Clock> clock = nullptr);
+  ~App();
+
+  // Builds the router and starts listening (config.port 0 picks a free port).
+  core::Status Start();
+  void WaitForSignal();
+  void Stop();
+  unsigned short port() const;
+
+  const Config& config() const { return config_; }
+  storage::Database& db() { return *db_; }
+  auth::AuthService& auth() { return *auth_; }
+  people::PeopleService& people() { return *people_; }
+  people::PeopleImporter& importer() { return *importer_; }
+  const core::Clock& clock() const { return *clock_; }
+  http::Router BuildRouter();
+
+ private:
+  App() = default;
+  Config config_;
+  std::unique_ptr<core::Clock> clock_;
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<auth::AuthService> auth_;
+  std::unique_ptr<people::PeopleService> people_;
+  std::unique_ptr<people::PeopleImporter> importer_;
+  std::unique_ptr<http::Dispatcher> dispatcher_;
+  std::unique_ptr<http::Server> server_;
+};
+
+}  // namespace tongxin::app

@@ -1,0 +1,138 @@
+// Configuration sources and their precedence.
+#include "app/config.hpp"
+
+#include <toml++/toml.h>
+
+#include <charconv>
+#include <regex>
+
+namespace tongxin::app {
+namespace {
+
+core::Error Invalid(const std::string& key, const std::string& why) {
+  return core::MakeError(core::Errc::kInvalid, "config.invalid", {{"field", key}, {"detail", why}});
+}
+
+template <class T>
+Setting IntSetting(std::string key, std::string help, T Config::*member, long long min, long long max) {
+  return {key, std::move(help),
+          [key, member, min, max](Config& c, const std::string& v) -> core::Status {
+            long long n = 0;
+            auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+            if (ec != std::errc() || p != v.data() + v.size() || n < min || n > max) {
+              return Invalid(key, "expected an integer from " + std::to_string(min) + " to " + std::to_string(max));
+            }
+            c.*member = static_cast<T>(n);
+            return {};
+          },
+          [member](const Config& c) { return std::to_string(c.*member); }};
+}
+
+Setting StringSetting(std::string key, std::string help, std::string Config::*member, bool secret = false) {
+  return {key, std::move(help),
+          [member](Config& c, const std::string& v) -> core::Status {
+            c.*member = v;
+            return {};
+          },
+          [member](const Config& c) { return c.*member; }, secret};
+}
+
+}  // namespace
+
+const std::vector<Setting>& Settings() {
+  static const std::vector<Setting> kSettings = {
+      StringSetting("db", "database: sqlite:PATH or postgresql://user:pass@host:port/db", &Config::db, true),
+      StringSetting("host", "address to listen on", &Config::host),
+      IntSetting("port", "TCP port (0 picks a free one)", &Config::port, 0, 65535),
+      StringSetting("web_root", "directory of the built web app", &Config::web_root),
+      IntSetting("io_threads", "network threads", &Config::io_threads, 1, 64),
+      IntSetting("workers", "request worker threads (database work)", &Config::workers, 1, 256),
+      IntSetting("db_pool", "database connections", &Config::db_pool, 1, 256),
+      IntSetting("max_body", "default request body limit in bytes", &Config::max_body, 1024, 64LL * 1024 * 1024),
+      IntSetting("max_connections", "concurrent connections before 503", &Config::max_connections, 1, 100000),
+      IntSetting("read_timeout", "seconds to receive a request", &Config::read_timeout, 1, 3600),
+      IntSetting("idle_timeout", "seconds a keep-alive connection may idle", &Config::idle_timeout, 1, 3600),
+      IntSetting("session_idle_minutes", "session ends after this idle time", &Config::session_idle_minutes, 1,
+                 7 * 24 * 60),
+      IntSetting("session_absolute_hours", "session ends this long after login", &Config::session_absolute_hours, 1,
+                 24 * 30),
+      {"secure_cookies", "mark cookies Secure (serve behind HTTPS)",
+       [](Config& c, const std::string& v) -> core::Status {
+         if (v == "true" || v == "1" || v == "yes") {
+           c.secure_cookies = true;
+         } else if (v == "false" || v == "0" || v == "no") {
+           c.secure_cookies = false;
+         } else {
+           return Invalid("secure_cookies", "expected true or false");
+         }
+         return {};
+       },
+       [](const Config& c) { return std::string(c.secure_cookies ? "true" : "false"); }},
+      {"log_level", "trace, debug, info, warn, error",
+       [](Config& c, const std::string& v) -> core::Status {
+         static const std::vector<std::string> kLevels = {"trace", "debug", "info", "warn", "error", "off"};
+         if (std::find(kLevels.begin(), kLevels.end(), v) == kLevels.end()) return Invalid("log_level", "unknown level");
+         c.log_level = v;
+         return {};
+       },
+       [](const Config& c) { return c.log_level; }},
+  };
+  return kSettings;
+}
+
+core::Status ApplyValues(Config& config, const std::map<std::string, std::string>& values) {
+  for (const auto& [key, value] : values) {
+    const Setting* s = nullptr;
+    for (const auto& st : Settings()) {
+      if (st.key == key) s = &st;
+    }
+    if (!s) return Invalid(key, "unknown setting");
+    if (auto st = s->set(config, value); !st) return st;
+  }
+  return {};
+}
+
+core::Status ApplyTomlFile(Config& config, const std::string& path) {
+  toml::table tbl;
+  try {
+    tbl = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    return Invalid("config", path + ": " + std::string(e.description()));
+  }
+  std::map<std::string, std::string> values;
+  for (const auto& [k, node] : tbl) {
+    std::string key(k.str());
+    if (auto s = node.value<std::string>()) {
+      values[key] = *s;
+    } else if (auto i = node.value<long long>()) {
+      values[key] = std::to_string(*i);
+    } else if (auto b = node.value<bool>()) {
+      values[key] = *b ? "true" : "false";
+    } else {
+      return Invalid(key, "expected a string, integer or boolean");
+    }
+  }
+  return ApplyValues(config, values);
+}
+
+core::Status ApplyEnvironment(Config& config, const std::function<const char*(const char*)>& getenv_fn) {
+  std::map<std::string, std::string> values;
+  for (const auto& s : Settings()) {
+    std::string name = "TONGXIN_";
+    for (char c : s.key) name.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    if (const char* v = getenv_fn(name.c_str())) values[s.key] = v;
+  }
+  return ApplyValues(config, values);
+}
+
+std::string Describe(const Config& config) {
+  std::string out;
+  for (const auto& s : Settings()) {
+    std::string v = s.get(config);
+    if (s.secret) v = std::regex_replace(v, std::regex(":[^:@/]*@"), ":***@");
+    out += (out.empty() ? "" : " ") + s.key + "=" + v;
+  }
+  return out;
+}
+
+}  // namespace tongxin::app

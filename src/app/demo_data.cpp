@@ -1,0 +1,209 @@
+// Demo data, modelled on the office in bulletin no. 56.
+#include "app/demo_data.hpp"
+
+#include <boost/json.hpp>
+#include <map>
+
+#include "auth/auth_repo.hpp"
+#include "storage/query.hpp"
+
+namespace tongxin::app {
+namespace {
+
+struct DemoUnit {
+  const char* code;
+  const char* parent;
+  const char* name_zh;
+  const char* name_en;
+  const char* kind;
+};
+
+struct DemoPerson {
+  const char* name_zh;
+  const char* name_latin;
+  const char* gender;
+  const char* birth;
+  const char* country;
+  const char* unit;
+  const char* embassy;
+};
+
+}  // namespace
+
+core::Result<bool> LoadDemoData(App& app) {
+  auto has_users = app.db().WithSession([](soci::session& sql) -> core::Result<bool> {
+    return storage::Query("SELECT COUNT(*) FROM users").Scalar(sql) > 0;
+  });
+  if (!has_users) return has_users.error();
+  if (*has_users) return false;
+
+  core::Principal system;
+  system.all_units = true;
+  system.role = core::Role::kAdmin;
+  auth::Actor actor;
+  actor.username = "demo";
+
+  const DemoUnit units[] = {
+      {"WHUT", nullptr, "武汉理工大学", "Wuhan University of Technology", "university"},
+      {"HQ", "WHUT", "疫情防控工作指挥部", "Epidemic Headquarters", "headquarters"},
+      {"INTL", "WHUT", "国际交流与合作处（港澳台办）", "International Office", "office"},
+      {"HR", "WHUT", "人事处", "Human Resources", "department"},
+      {"CLINIC", "WHUT", "校医院", "University Clinic", "department"},
+      {"LOGISTICS", "WHUT", "后勤集团", "Logistics Group", "department"},
+      {"FINANCE", "WHUT", "财务处", "Finance Office", "department"},
+      {"SIE", "WHUT", "国际教育学院", "School of International Education", "school"},
+      {"SCS", "WHUT", "计算机与人工智能学院", "School of Computer Science", "school"},
+      {"SMAT", "WHUT", "材料科学与工程学院", "School of Materials Science", "school"},
+      {"COMM", nullptr, "马房山社区", "Mafangshan Community", "community"},
+      {"COMM-A", "COMM", "东院小区", "East Campus Compound", "compound"},
+      {"COMM-A-1", "COMM-A", "1栋", "Building 1", "building"},
+      {"COMM-A-2", "COMM-A", "2栋", "Building 2", "building"},
+  };
+  std::map<std::string, std::int64_t> ids;
+  for (const auto& u : units) {
+    people::UnitInput in;
+    in.code = u.code;
+    in.name_zh = u.name_zh;
+    in.name_en = u.name_en;
+    in.kind = u.kind;
+    if (u.parent) in.parent_id = ids.at(u.parent);
+    auto made = app.people().CreateUnit(system, in, actor);
+    if (!made) return made.error();
+    ids[u.code] = made->id;
+  }
+
+  const DemoPerson foreign[] = {
+      {"", "Oliver Bennett", "male", "1978-04-12", "GB", "SIE", "British Embassy Beijing"},
+      {"", "Emily Carter", "female", "1985-09-03", "US", "SIE", "U.S. Consulate General Wuhan"},
+      {"", "Liam O'Connor", "male", "1982-01-22", "IE", "SCS", "Embassy of Ireland"},
+      {"", "Sophie Martin", "female", "1990-06-30", "FR", "SIE", "Consulat général de France à Wuhan"},
+      {"", "Lukas Becker", "male", "1976-11-15", "DE", "SMAT", "German Embassy Beijing"},
+      {"", "Giulia Rossi", "female", "1988-02-11", "IT", "SIE", "Embassy of Italy"},
+      {"", "Pablo García", "male", "1984-07-19", "ES", "SIE", "Embassy of Spain"},
+      {"", "Anna Ivanova", "female", "1980-03-08", "RU", "SMAT", "Embassy of Russia"},
+      {"佐藤健", "Sato Ken", "male", "1979-12-01", "JP", "SCS", "Embassy of Japan"},
+      {"", "Kim Min-jun", "male", "1987-05-25", "KR", "SCS", "Consulate General of Korea in Wuhan"},
+      {"", "Ayesha Khan", "female", "1991-08-14", "PK", "SIE", "Embassy of Pakistan"},
+      {"", "Rahul Sharma", "male", "1983-10-02", "IN", "SCS", "Embassy of India"},
+      {"", "Chinedu Okafor", "male", "1986-04-04", "NG", "SMAT", "Embassy of Nigeria"},
+      {"", "Mona Hassan", "female", "1989-01-17", "EG", "SIE", "Embassy of Egypt"},
+      {"", "Lucas Silva", "male", "1981-09-09", "BR", "SCS", "Embassy of Brazil"},
+      {"", "María López", "female", "1992-12-21", "MX", "SIE", "Embassy of Mexico"},
+      {"", "Jack Wilson", "male", "1975-06-06", "AU", "SIE", "Australian Embassy"},
+      {"", "Chloe Thompson", "female", "1993-03-13", "NZ", "SIE", "New Zealand Embassy"},
+      {"", "Noah Tremblay", "male", "1984-08-28", "CA", "SCS", "Embassy of Canada"},
+      {"", "Sanne de Vries", "female", "1987-11-11", "NL", "SMAT", "Embassy of the Netherlands"},
+      {"", "Erik Lindqvist", "male", "1977-02-02", "SE", "SMAT", "Embassy of Sweden"},
+      {"", "Somchai Wongsa", "male", "1985-05-05", "TH", "SIE", "Royal Thai Embassy"},
+      {"", "Nguyen Thi Lan", "female", "1990-10-10", "VN", "SIE", "Embassy of Viet Nam"},
+      {"", "Budi Santoso", "male", "1982-07-07", "ID", "SCS", "Embassy of Indonesia"},
+      {"", "Nur Aisyah", "female", "1994-04-24", "MY", "SIE", "Embassy of Malaysia"},
+      {"", "Daniyar Abenov", "male", "1988-09-19", "KZ", "SMAT", "Embassy of Kazakhstan"},
+      {"", "Olena Kovalenko", "female", "1986-06-16", "UA", "SIE", "Embassy of Ukraine"},
+      {"", "Piotr Nowak", "male", "1980-01-01", "PL", "SCS", "Embassy of Poland"},
+      {"", "Kwame Mensah", "male", "1983-03-03", "GH", "SIE", "Embassy of Ghana"},
+      {"", "Thandiwe Ndlovu", "female", "1991-11-29", "ZA", "SIE", "Embassy of South Africa"},
+  };
+  std::int64_t first_foreign = 0;
+  int n = 0;
+  for (const auto& f : foreign) {
+    people::PersonInput in;
+    in.unit_id = ids.at(f.unit);
+    if (*f.name_zh) in.name_zh = f.name_zh;
+    in.name_latin = f.name_latin;
+    in.gender = f.gender;
+    in.birth_date = f.birth;
+    in.nationality = f.country;
+    in.id_type = "passport";
+    in.id_number = std::string(f.country) + std::to_string(52840000 + n * 7919);
+    in.phone = "1380713" + std::to_string(1000 + n);
+    std::string mail = f.name_latin;
+    for (auto& c : mail) c = (c == ' ' || c == '\'') ? '.' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    in.email = mail + "@whut.edu.cn";
+    in.language = "en";
+    in.category = "foreign_staff";
+    in.employment_status = "active";
+    in.embassy = f.embassy;
+    in.emergency_contact_name = "Office duty phone";
+    in.emergency_contact_phone = "027-87651234";
+    auto p = app.people().CreatePerson(system, in, actor);
+    if (!p) return p.error();
+    if (!first_foreign) first_foreign = p->person.id;
+    ++n;
+  }
+
+  const DemoPerson staff[] = {
+      {"张伟", "Zhang Wei", "male", "1975-03-15", "CN", "INTL", ""},
+      {"王芳", "Wang Fang", "female", "1982-07-21", "CN", "INTL", ""},
+      {"李娜", "Li Na", "female", "1986-12-02", "CN", "INTL", ""},
+      {"刘洋", "Liu Yang", "male", "1979-05-30", "CN", "HR", ""},
+      {"陈静", "Chen Jing", "female", "1984-09-18", "CN", "CLINIC", ""},
+      {"杨帆", "Yang Fan", "male", "1981-02-14", "CN", "LOGISTICS", ""},
+      {"赵敏", "Zhao Min", "female", "1988-08-08", "CN", "FINANCE", ""},
+      {"黄磊", "Huang Lei", "male", "1977-10-26", "CN", "SIE", ""},
+      {"周杰", "Zhou Jie", "male", "1990-04-01", "CN", "HQ", ""},
+      {"吴倩", "Wu Qian", "female", "1992-06-12", "CN", "INTL", ""},
+  };
+  n = 0;
+  for (const auto& s : staff) {
+    people::PersonInput in;
+    in.unit_id = ids.at(s.unit);
+    in.name_zh = s.name_zh;
+    in.name_latin = s.name_latin;
+    in.gender = s.gender;
+    in.birth_date = s.birth;
+    in.nationality = s.country;
+    in.id_type = "id_card";
+    in.id_number = "42010619" + std::to_string(80010100 + n * 3571) + "X";
+    in.phone = "1597126" + std::to_string(2000 + n);
+    in.language = "zh-CN";
+    in.category = "staff";
+    in.employment_status = "active";
+    auto p = app.people().CreatePerson(system, in, actor);
+    if (!p) return p.error();
+    ++n;
+  }
+  const char* residents[][2] = {{"孙建国", "COMM-A-1"}, {"钱秀英", "COMM-A-1"}, {"郑国强", "COMM-A-2"},
+                                {"冯桂兰", "COMM-A-2"}};
+  for (const auto& r : residents) {
+    people::PersonInput in;
+    in.unit_id = ids.at(r[1]);
+    in.name_zh = r[0];
+    in.category = "resident";
+    auto p = app.people().CreatePerson(system, in, actor);
+    if (!p) return p.error();
+  }
+
+  struct DemoUser {
+    const char* username;
+    const char* display;
+    const char* role;
+    std::vector<const char*> units;
+    bool person;
+  };
+  const DemoUser users[] = {
+      {"admin", "系统管理员", "admin", {}, false},
+      {"office", "国际处 王芳", "office", {"WHUT"}, false},
+      {"hr", "人事处 刘洋", "department", {"HR", "SIE", "SCS", "SMAT"}, false},
+      {"leader", "指挥部 周杰", "leader", {"WHUT"}, false},
+      {"volunteer", "下沉党员 吴倩", "volunteer", {"COMM"}, false},
+      {"foreign", "Oliver Bennett", "foreign_staff", {}, true},
+  };
+  for (const auto& u : users) {
+    auth::UserInput in;
+    in.username = u.username;
+    in.display_name = u.display;
+    in.password = kDemoPassword;
+    in.role = u.role;
+    in.language = std::string(u.role) == "foreign_staff" ? "en" : "";
+    std::vector<std::int64_t> unit_ids;
+    for (const char* code : u.units) unit_ids.push_back(ids.at(code));
+    in.unit_ids = unit_ids;
+    if (u.person) in.person_id = first_foreign;
+    auto made = app.auth().CreateUser(in, actor);
+    if (!made) return made.error();
+  }
+  return true;
+}
+
+}  // namespace tongxin::app

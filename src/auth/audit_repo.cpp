@@ -1,0 +1,59 @@
+// Audit log storage.
+#include "auth/audit.hpp"
+
+#include "storage/query.hpp"
+#include "storage/rows.hpp"
+
+namespace tongxin::auth {
+
+void RecordAudit(soci::session& sql, const Actor& actor, const std::string& at, const std::string& action,
+                 const std::string& entity, const std::string& entity_id, const std::string& before_json,
+                 const std::string& after_json) {
+  long long uid = actor.user_id.value_or(0);
+  soci::indicator uid_ind = actor.user_id ? soci::i_ok : soci::i_null;
+  sql << "INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, before_json, after_json, "
+         "request_id, ip) VALUES (:at, :uid, :un, :ac, :en, :eid, :bj, :aj, :rid, :ip)",
+      soci::use(at), soci::use(uid, uid_ind), soci::use(actor.username), soci::use(action), soci::use(entity),
+      soci::use(entity_id), soci::use(before_json), soci::use(after_json), soci::use(actor.request_id),
+      soci::use(actor.ip);
+}
+
+core::Result<core::Page<AuditEntry>> ListAudit(storage::Database& db, const AuditFilter& f,
+                                               const core::PageRequest& page) {
+  return db.WithSession([&](soci::session& sql) -> core::Result<core::Page<AuditEntry>> {
+    storage::Query where(" WHERE 1=1");
+    if (!f.from.empty()) where.Where("at >= ?", f.from);
+    if (!f.to.empty()) where.Where("at < ?", f.to);
+    if (!f.username.empty()) where.Where("username = ?", f.username);
+    if (!f.entity.empty()) where.Where("entity = ?", f.entity);
+    if (!f.entity_id.empty()) where.Where("entity_id = ?", f.entity_id);
+    if (!f.action.empty()) where.Where("action = ?", f.action);
+
+    core::Page<AuditEntry> out;
+    out.request = page;
+    out.total = where.Wrap("SELECT COUNT(*) FROM audit_log").Scalar(sql);
+    storage::Query list = where.Wrap(
+        "SELECT id, at, user_id, username, action, entity, entity_id, before_json, after_json, request_id, ip "
+        "FROM audit_log",
+        " ORDER BY id DESC LIMIT " + std::to_string(page.page_size) + " OFFSET " + std::to_string(page.Offset()));
+    soci::rowset<soci::row> rs = list.Rows(sql);
+    for (const auto& r : rs) {
+      AuditEntry e;
+      e.id = storage::GetInt(r, "id");
+      e.at = storage::GetStr(r, "at");
+      e.user_id = storage::GetOptInt(r, "user_id");
+      e.username = storage::GetStr(r, "username");
+      e.action = storage::GetStr(r, "action");
+      e.entity = storage::GetStr(r, "entity");
+      e.entity_id = storage::GetStr(r, "entity_id");
+      e.before_json = storage::GetStr(r, "before_json");
+      e.after_json = storage::GetStr(r, "after_json");
+      e.request_id = storage::GetStr(r, "request_id");
+      e.ip = storage::GetStr(r, "ip");
+      out.items.push_back(std::move(e));
+    }
+    return out;
+  });
+}
+
+}  // namespace tongxin::auth

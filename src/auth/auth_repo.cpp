@@ -1,0 +1,235 @@
+// Account storage.
+#include "auth/auth_repo.hpp"
+
+#include "storage/query.hpp"
+#include "storage/rows.hpp"
+
+namespace tongxin::auth::repo {
+namespace {
+
+using storage::GetInt;
+using storage::GetOptInt;
+using storage::GetStr;
+
+constexpr const char* kUserColumns =
+    "SELECT id, username, display_name, password_hash, role, language, person_id, active, created_at, updated_at "
+    "FROM users";
+
+User UserFromRow(const soci::row& r) {
+  User u;
+  u.id = GetInt(r, "id");
+  u.username = GetStr(r, "username");
+  u.display_name = GetStr(r, "display_name");
+  u.password_hash = GetStr(r, "password_hash");
+  u.role = core::ParseRole(GetStr(r, "role")).value_or(core::Role::kForeignStaff);
+  u.language = GetStr(r, "language");
+  u.person_id = GetOptInt(r, "person_id");
+  u.active = GetInt(r, "active") != 0;
+  u.created_at = GetStr(r, "created_at");
+  u.updated_at = GetStr(r, "updated_at");
+  return u;
+}
+
+std::vector<std::int64_t> LoadUnits(soci::session& sql, std::int64_t user_id) {
+  std::vector<std::int64_t> out;
+  long long uid = user_id;
+  soci::rowset<soci::row> rs = (sql.prepare << "SELECT unit_id FROM user_units WHERE user_id = :u ORDER BY unit_id",
+                                soci::use(uid));
+  for (const auto& r : rs) out.push_back(GetInt(r, 0));
+  return out;
+}
+
+std::optional<User> FindOne(soci::session& sql, storage::Query q) {
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) {
+    User u = UserFromRow(r);
+    u.unit_ids = LoadUnits(sql, u.id);
+    return u;
+  }
+  return std::nullopt;
+}
+
+SessionRow SessionFromRow(const soci::row& r) {
+  return {GetStr(r, "id"),           GetInt(r, "user_id"), GetStr(r, "csrf_token"),
+          GetStr(r, "created_at"),   GetStr(r, "last_seen_at"), GetStr(r, "absolute_expires_at"),
+          GetStr(r, "ip"),           GetStr(r, "user_agent")};
+}
+
+TokenRow TokenFromRow(const soci::row& r) {
+  return {GetInt(r, "id"),          GetInt(r, "user_id"),      GetStr(r, "name"),
+          GetStr(r, "token_hash"),  GetStr(r, "prefix"),       GetStr(r, "created_at"),
+          GetStr(r, "last_used_at"), GetInt(r, "revoked") != 0};
+}
+
+}  // namespace
+
+std::optional<User> FindUserByName(soci::session& sql, const std::string& username) {
+  return FindOne(sql, storage::Query(std::string(kUserColumns) + " WHERE username = :n").Bind("n", username));
+}
+
+std::optional<User> FindUserById(soci::session& sql, std::int64_t id) {
+  return FindOne(sql, storage::Query(std::string(kUserColumns) + " WHERE id = :id").Bind("id", id));
+}
+
+std::vector<User> ListUsers(soci::session& sql, const std::string& search) {
+  storage::Query q(std::string(kUserColumns) + " WHERE 1=1");
+  if (!search.empty()) {
+    q.Where("(lower(username) LIKE ? ESCAPE '\\' OR lower(display_name) LIKE :s2 ESCAPE '\\')",
+            "%" + search + "%");
+    q.Bind("s2", "%" + search + "%");
+  }
+  q.Append(" ORDER BY username");
+  std::vector<User> out;
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) out.push_back(UserFromRow(r));
+  for (auto& u : out) u.unit_ids = LoadUnits(sql, u.id);
+  return out;
+}
+
+std::int64_t InsertUser(soci::session& sql, const User& u) {
+  storage::Query q(
+      "INSERT INTO users (username, display_name, password_hash, role, language, person_id, active, created_at, "
+      "updated_at) VALUES (:un, :dn, :ph, :ro, :la, " +
+      std::string(u.person_id ? ":pid" : "NULL") + ", :ac, :ca, :ua) RETURNING id");
+  q.Bind("un", u.username).Bind("dn", u.display_name).Bind("ph", u.password_hash);
+  q.Bind("ro", std::string(core::RoleName(u.role))).Bind("la", u.language);
+  if (u.person_id) q.Bind("pid", *u.person_id);
+  q.Bind("ac", std::int64_t{u.active ? 1 : 0}).Bind("ca", u.created_at).Bind("ua", u.updated_at);
+  return q.Scalar(sql);
+}
+
+void UpdateUser(soci::session& sql, const User& u) {
+  storage::Query q("UPDATE users SET username = :un, display_name = :dn, password_hash = :ph, role = :ro, "
+                   "language = :la, person_id = " +
+                   std::string(u.person_id ? ":pid" : "NULL") + ", active = :ac, updated_at = :ua WHERE id = :id");
+  q.Bind("un", u.username).Bind("dn", u.display_name).Bind("ph", u.password_hash);
+  q.Bind("ro", std::string(core::RoleName(u.role))).Bind("la", u.language);
+  if (u.person_id) q.Bind("pid", *u.person_id);
+  q.Bind("ac", std::int64_t{u.active ? 1 : 0}).Bind("ua", u.updated_at).Bind("id", u.id);
+  q.Exec(sql);
+}
+
+void SetUserUnits(soci::session& sql, std::int64_t user_id, const std::vector<std::int64_t>& unit_ids) {
+  long long uid = user_id;
+  sql << "DELETE FROM user_units WHERE user_id = :u", soci::use(uid);
+  for (auto id : unit_ids) {
+    long long unit = id;
+    sql << "INSERT INTO user_units (user_id, unit_id) VALUES (:u, :n)", soci::use(uid), soci::use(unit);
+  }
+}
+
+std::vector<std::string> UnitPaths(soci::session& sql, const std::vector<std::int64_t>& unit_ids) {
+  std::vector<std::string> out;
+  for (auto id : unit_ids) {
+    long long uid = id;
+    std::string path;
+    soci::indicator ind = soci::i_ok;
+    sql << "SELECT path FROM units WHERE id = :id", soci::use(uid), soci::into(path, ind);
+    if (sql.got_data() && ind == soci::i_ok) out.push_back(path);
+  }
+  return out;
+}
+
+bool UnitExists(soci::session& sql, std::int64_t unit_id) {
+  return storage::Query("SELECT COUNT(*) FROM units WHERE id = :id").Bind("id", unit_id).Scalar(sql) > 0;
+}
+
+bool PersonExists(soci::session& sql, std::int64_t person_id) {
+  return storage::Query("SELECT COUNT(*) FROM people WHERE id = :id").Bind("id", person_id).Scalar(sql) > 0;
+}
+
+void InsertSession(soci::session& sql, const SessionRow& s) {
+  long long uid = s.user_id;
+  sql << "INSERT INTO sessions (id, user_id, csrf_token, created_at, last_seen_at, absolute_expires_at, ip, "
+         "user_agent) VALUES (:id, :u, :c, :ca, :ls, :ae, :ip, :ua)",
+      soci::use(s.id), soci::use(uid), soci::use(s.csrf_token), soci::use(s.created_at), soci::use(s.last_seen_at),
+      soci::use(s.absolute_expires_at), soci::use(s.ip), soci::use(s.user_agent);
+}
+
+std::optional<SessionRow> FindSession(soci::session& sql, const std::string& id) {
+  storage::Query q("SELECT id, user_id, csrf_token, created_at, last_seen_at, absolute_expires_at, ip, user_agent "
+                   "FROM sessions WHERE id = :id");
+  q.Bind("id", id);
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) return SessionFromRow(r);
+  return std::nullopt;
+}
+
+void TouchSession(soci::session& sql, const std::string& id, const std::string& now) {
+  sql << "UPDATE sessions SET last_seen_at = :n WHERE id = :id", soci::use(now), soci::use(id);
+}
+
+void DeleteSession(soci::session& sql, const std::string& id) {
+  sql << "DELETE FROM sessions WHERE id = :id", soci::use(id);
+}
+
+void DeleteUserSessions(soci::session& sql, std::int64_t user_id, const std::string& keep) {
+  long long uid = user_id;
+  sql << "DELETE FROM sessions WHERE user_id = :u AND id <> :k", soci::use(uid), soci::use(keep);
+}
+
+std::int64_t InsertToken(soci::session& sql, const TokenRow& t) {
+  return storage::Query("INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at) "
+                        "VALUES (:u, :n, :h, :p, :c) RETURNING id")
+      .Bind("u", t.user_id)
+      .Bind("n", t.name)
+      .Bind("h", t.token_hash)
+      .Bind("p", t.prefix)
+      .Bind("c", t.created_at)
+      .Scalar(sql);
+}
+
+std::optional<TokenRow> FindTokenByHash(soci::session& sql, const std::string& hash) {
+  storage::Query q("SELECT id, user_id, name, token_hash, prefix, created_at, last_used_at, revoked "
+                   "FROM api_tokens WHERE token_hash = :h");
+  q.Bind("h", hash);
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) return TokenFromRow(r);
+  return std::nullopt;
+}
+
+std::vector<TokenRow> ListTokens(soci::session& sql, std::int64_t user_id) {
+  storage::Query q("SELECT id, user_id, name, token_hash, prefix, created_at, last_used_at, revoked "
+                   "FROM api_tokens WHERE user_id = :u AND revoked = 0 ORDER BY id");
+  q.Bind("u", user_id);
+  std::vector<TokenRow> out;
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) out.push_back(TokenFromRow(r));
+  return out;
+}
+
+bool RevokeToken(soci::session& sql, std::int64_t user_id, std::int64_t token_id) {
+  return storage::Query("UPDATE api_tokens SET revoked = 1 WHERE id = :id AND user_id = :u AND revoked = 0")
+             .Bind("id", token_id)
+             .Bind("u", user_id)
+             .Exec(sql) > 0;
+}
+
+void TouchToken(soci::session& sql, std::int64_t token_id, const std::string& now) {
+  long long id = token_id;
+  sql << "UPDATE api_tokens SET last_used_at = :n WHERE id = :id", soci::use(now), soci::use(id);
+}
+
+std::optional<LoginAttempt> FindLoginAttempt(soci::session& sql, const std::string& username) {
+  storage::Query q("SELECT username, failures, first_failure_at, locked_until FROM login_attempts WHERE username = :u");
+  q.Bind("u", username);
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) {
+    return LoginAttempt{GetStr(r, "username"), static_cast<int>(GetInt(r, "failures")),
+                        GetStr(r, "first_failure_at"), GetStr(r, "locked_until")};
+  }
+  return std::nullopt;
+}
+
+void SaveLoginAttempt(soci::session& sql, const LoginAttempt& a) {
+  ClearLoginAttempt(sql, a.username);
+  int failures = a.failures;
+  sql << "INSERT INTO login_attempts (username, failures, first_failure_at, locked_until) VALUES (:u, :f, :ff, :lu)",
+      soci::use(a.username), soci::use(failures), soci::use(a.first_failure_at), soci::use(a.locked_until);
+}
+
+void ClearLoginAttempt(soci::session& sql, const std::string& username) {
+  sql << "DELETE FROM login_attempts WHERE username = :u", soci::use(username);
+}
+
+}  // namespace tongxin::auth::repo

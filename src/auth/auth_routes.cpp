@@ -1,0 +1,153 @@
+// /api/v1/auth/*: session endpoints for every signed-in user.
+#include "auth/auth_routes.hpp"
+
+#include <boost/json.hpp>
+
+#include "auth/actor.hpp"
+#include "core/json_reader.hpp"
+#include "core/paging.hpp"
+#include "http/json_body.hpp"
+
+namespace tongxin::auth {
+namespace {
+
+using core::RoleSet;
+using http::Access;
+using http::BodyKind;
+using http::Context;
+using http::Response;
+
+std::string Cookie(const std::string& name, const std::string& value, long long max_age, bool http_only,
+                   bool secure) {
+  std::string c = name + "=" + value + "; Path=/; SameSite=Lax; Max-Age=" + std::to_string(max_age);
+  if (http_only) c += "; HttpOnly";
+  if (secure) c += "; Secure";
+  return c;
+}
+
+void AddCookie(Response& r, std::string cookie) { r.headers.emplace_back("Set-Cookie", std::move(cookie)); }
+
+boost::json::object MeJson(const User& u, const core::Principal& p) {
+  boost::json::object o = UserToJson(u);
+  o["csrf_token"] = p.csrf_token;
+  o["may_see_identifiers"] = p.MaySeeIdentifiers();
+  return o;
+}
+
+}  // namespace
+
+http::Authenticator MakeAuthenticator(AuthService& auth) {
+  return [&auth](const http::Request& req) {
+    std::string bearer;
+    const std::string authz = req.Header("authorization");
+    if (authz.rfind("Bearer ", 0) == 0) bearer = authz.substr(7);
+    return auth.Authenticate(req.Cookie(kSessionCookie), bearer);
+  };
+}
+
+void RegisterAuthRoutes(http::Router& router, AuthService& auth, CookieSettings cookies) {
+  const RoleSet everyone = RoleSet::All();
+
+  router.Add({"POST", "/api/v1/auth/login", Access::Public(), "auth", "Log in with username and password",
+              [&auth, cookies](Context& ctx) -> core::Result<Response> {
+                auto body = http::ParseJsonObject(ctx.req);
+                if (!body) return body.error();
+                core::JsonReader r(*body, {"username", "password"});
+                auto username = r.String("username", true, 64);
+                auto password = r.String("password", true, 256);
+                if (auto st = r.Finish(); !st) return st.error();
+                auto res = auth.Login(*username, *password, ActorFrom(ctx), ctx.req.Header("user-agent"));
+                if (!res) return res.error();
+                core::Principal p;
+                p.csrf_token = res->csrf_token;
+                p.role = res->user.role;
+                Response out = http::JsonResponse(MeJson(res->user, p));
+                AddCookie(out, Cookie(kSessionCookie, res->session_token, cookies.max_age_seconds, true, cookies.secure));
+                AddCookie(out, Cookie(kCsrfCookie, res->csrf_token, cookies.max_age_seconds, false, cookies.secure));
+                return out;
+              },
+              BodyKind::kJson, 0, true});
+
+  router.Add({"POST", "/api/v1/auth/logout", Access::Roles(everyone), "auth", "End the current session",
+              [&auth, cookies](Context& ctx) -> core::Result<Response> {
+                if (auto st = auth.Logout(ctx.User(), ActorFrom(ctx)); !st) return st.error();
+                Response out = http::NoContent();
+                AddCookie(out, Cookie(kSessionCookie, "", 0, true, cookies.secure));
+                AddCookie(out, Cookie(kCsrfCookie, "", 0, false, cookies.secure));
+                return out;
+              }});
+
+  router.Add({"GET", "/api/v1/auth/me", Access::Roles(everyone), "auth", "The current user",
+              [&auth](Context& ctx) -> core::Result<Response> {
+                auto u = auth.Me(ctx.User());
+                if (!u) return u.error();
+                return http::JsonResponse(MeJson(*u, ctx.User()));
+              }});
+
+  router.Add({"PATCH", "/api/v1/auth/me", Access::Roles(everyone), "auth", "Change the current user's language",
+              [&auth](Context& ctx) -> core::Result<Response> {
+                auto body = http::ParseJsonObject(ctx.req);
+                if (!body) return body.error();
+                core::JsonReader r(*body, {"language"});
+                auto lang = r.Choice("language", false, {"zh-CN", "en"});
+                if (auto st = r.Finish(); !st) return st.error();
+                if (lang) {
+                  if (auto st = auth.SetLanguage(ctx.User(), *lang, ActorFrom(ctx)); !st) return st.error();
+                }
+                auto u = auth.Me(ctx.User());
+                if (!u) return u.error();
+                return http::JsonResponse(MeJson(*u, ctx.User()));
+              },
+              BodyKind::kJson});
+
+  router.Add({"POST", "/api/v1/auth/password", Access::Roles(everyone), "auth", "Change the current user's password",
+              [&auth](Context& ctx) -> core::Result<Response> {
+                auto body = http::ParseJsonObject(ctx.req);
+                if (!body) return body.error();
+                core::JsonReader r(*body, {"current_password", "new_password"});
+                auto current = r.String("current_password", true, 256);
+                auto next = r.String("new_password", true, 256);
+                if (auto st = r.Finish(); !st) return st.error();
+                if (auto st = auth.ChangePassword(ctx.User(), *current, *next, ActorFrom(ctx)); !st) return st.error();
+                return http::NoContent();
+              },
+              BodyKind::kJson});
+
+  router.Add({"GET", "/api/v1/auth/tokens", Access::Roles(everyone), "auth", "The current user's API tokens",
+              [&auth](Context& ctx) -> core::Result<Response> {
+                auto list = auth.ListTokens(ctx.User());
+                if (!list) return list.error();
+                boost::json::array items;
+                for (const auto& t : *list) {
+                  items.push_back({{"id", t.id}, {"name", t.name}, {"prefix", t.prefix},
+                                   {"created_at", t.created_at}, {"last_used_at", t.last_used_at}});
+                }
+                return http::JsonResponse({{"items", std::move(items)}});
+              }});
+
+  router.Add({"POST", "/api/v1/auth/tokens", Access::Roles(everyone), "auth",
+              "Create an API token for scripts (shown once)",
+              [&auth](Context& ctx) -> core::Result<Response> {
+                auto body = http::ParseJsonObject(ctx.req);
+                if (!body) return body.error();
+                core::JsonReader r(*body, {"name"});
+                auto name = r.String("name", true, 64);
+                if (auto st = r.Finish(); !st) return st.error();
+                auto t = auth.CreateToken(ctx.User(), *name, ActorFrom(ctx));
+                if (!t) return t.error();
+                return http::JsonResponse({{"id", t->first.id}, {"name", t->first.name}, {"prefix", t->first.prefix},
+                                           {"created_at", t->first.created_at}, {"token", t->second}},
+                                          201);
+              },
+              BodyKind::kJson});
+
+  router.Add({"DELETE", "/api/v1/auth/tokens/{id}", Access::Roles(everyone), "auth", "Revoke an API token",
+              [&auth](Context& ctx) -> core::Result<Response> {
+                auto id = core::ParseId(ctx.req.params["id"], "id");
+                if (!id) return id.error();
+                if (auto st = auth.RevokeToken(ctx.User(), *id, ActorFrom(ctx)); !st) return st.error();
+                return http::NoContent();
+              }});
+}
+
+}  // namespace tongxin::auth

@@ -1,0 +1,23 @@
+// Routes for login, logout, the current user, password, language and API tokens; and the
+// Authenticator the dispatcher uses to find the caller.
+#pragma once
+
+#include "auth/auth_service.hpp"
+#include "http/dispatcher.hpp"
+#include "http/router.hpp"
+
+namespace tongxin::auth {
+
+inline constexpr const char* kSessionCookie = "tx_session";
+inline constexpr const char* kCsrfCookie = "tx_csrf";
+
+struct CookieSettings {
+  bool secure = false;  // add Secure (behind HTTPS)
+  long long max_age_seconds = 12 * 3600;
+};
+
+void RegisterAuthRoutes(http::Router& router, AuthService& auth, CookieSettings cookies);
+void RegisterUserRoutes(http::Router& router, AuthService& auth);
+http::Authenticator MakeAuthenticator(AuthService& auth);
+
+}  // namespace tongxin::auth

@@ -1,0 +1,307 @@
+// Account rules.
+#include "auth/auth_service.hpp"
+
+#include <boost/json.hpp>
+
+#include "auth/crypto.hpp"
+#include "core/text.hpp"
+
+namespace tongxin::auth {
+
+std::string AuditJson(const User& u) { return boost::json::serialize(UserToJson(u)); }
+
+AuthService::AuthService(storage::Database& db, const core::Clock& clock, AuthSettings settings)
+    : db_(db), clock_(clock), settings_(settings), dummy_hash_(HashPassword(RandomHex(16))) {}
+
+core::Result<core::Principal> AuthService::BuildPrincipal(soci::session& sql, const User& u) {
+  core::Principal p;
+  p.user_id = u.id;
+  p.username = u.username;
+  p.display_name = u.display_name;
+  p.role = u.role;
+  if (!u.language.empty()) p.language = core::ParseLang(u.language);
+  p.person_id = u.person_id;
+  p.all_units = u.role == core::Role::kAdmin;
+  p.scope_paths = repo::UnitPaths(sql, u.unit_ids);
+  return p;
+}
+
+core::Result<LoginResult> AuthService::Login(const std::string& username_in, const std::string& password,
+                                             const Actor& actor, const std::string& user_agent) {
+  const std::string username = core::ToLowerAscii(core::Trim(username_in));
+  const auto now = clock_.Now();
+  const std::string now_s = core::FormatIso(now);
+  struct Found {
+    std::optional<repo::LoginAttempt> attempt;
+    std::optional<User> user;
+  };
+  auto found = db_.WithSession([&](soci::session& sql) -> core::Result<Found> {
+    return Found{repo::FindLoginAttempt(sql, username), repo::FindUserByName(sql, username)};
+  });
+  if (!found) return found.error();
+  const auto& attempt = found->attempt;
+  if (attempt && !attempt->locked_until.empty() && attempt->locked_until > now_s) {
+    auto until = core::ParseIso(attempt->locked_until).value_or(now);
+    auto secs = std::chrono::duration_cast<std::chrono::seconds>(until - now).count();
+    return core::MakeError(core::Errc::kTooManyRequests, "auth.too_many_attempts",
+                           {{"retry_after", std::to_string(std::max<long long>(1, secs))}});
+  }
+  // Hashing takes ~0.1 s: done outside any transaction.
+  const auto& user = found->user;
+  const bool verified = VerifyPassword(password, user ? user->password_hash : dummy_hash_);
+  if (!verified || !user) {
+    auto saved = db_.InTransaction([&](soci::session& sql) -> core::Status {
+      repo::LoginAttempt a = attempt.value_or(repo::LoginAttempt{username, 0, now_s, ""});
+      auto first = core::ParseIso(a.first_failure_at).value_or(now);
+      if (a.first_failure_at.empty() || now - first > settings_.failure_window) {
+        a.failures = 0;
+        a.first_failure_at = now_s;
+      }
+      a.failures += 1;
+      a.locked_until = a.failures >= settings_.max_failures ? core::FormatIso(now + settings_.lockout) : "";
+      repo::SaveLoginAttempt(sql, a);
+      Actor who = actor;
+      who.username = username.substr(0, 64);
+      RecordAudit(sql, who, now_s, "login_failed", "session", "", "", "");
+      return {};
+    });
+    if (!saved) return saved.error();
+    return core::MakeError(core::Errc::kUnauthenticated, "auth.bad_credentials");
+  }
+  if (!user->active) return core::Forbidden("auth.user_inactive");
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<LoginResult> {
+    repo::ClearLoginAttempt(sql, username);
+    LoginResult res;
+    res.session_token = RandomHex(32);
+    res.csrf_token = RandomHex(16);
+    res.user = *user;
+    repo::SessionRow s{HashToken(res.session_token), user->id, res.csrf_token, now_s, now_s,
+                       core::FormatIso(now + settings_.session_absolute), actor.ip, user_agent.substr(0, 200)};
+    repo::InsertSession(sql, s);
+    Actor who = actor;
+    who.user_id = user->id;
+    who.username = user->username;
+    RecordAudit(sql, who, now_s, "login", "session", "", "", "");
+    return res;
+  });
+}
+
+core::Status AuthService::Logout(const core::Principal& who, const Actor& actor) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Status {
+    if (!who.session_id.empty()) repo::DeleteSession(sql, who.session_id);
+    RecordAudit(sql, actor, Now(), "logout", "session", "", "", "");
+    return {};
+  });
+}
+
+core::Result<std::optional<core::Principal>> AuthService::Authenticate(const std::string& session_token,
+                                                                       const std::string& bearer_token) {
+  if (session_token.empty() && bearer_token.empty()) return std::optional<core::Principal>();
+  const auto now = clock_.Now();
+  const std::string now_s = core::FormatIso(now);
+  return db_.WithSession([&](soci::session& sql) -> core::Result<std::optional<core::Principal>> {
+    if (!bearer_token.empty()) {
+      auto token = repo::FindTokenByHash(sql, HashToken(bearer_token));
+      if (!token || token->revoked) return std::optional<core::Principal>();
+      auto user = repo::FindUserById(sql, token->user_id);
+      if (!user || !user->active) return std::optional<core::Principal>();
+      if (token->last_used_at.empty() ||
+          now - core::ParseIso(token->last_used_at).value_or(now) > std::chrono::minutes(1)) {
+        repo::TouchToken(sql, token->id, now_s);
+      }
+      auto p = BuildPrincipal(sql, *user);
+      if (!p) return p.error();
+      p->via_token = true;
+      return std::optional<core::Principal>(std::move(p.value()));
+    }
+    const std::string id = HashToken(session_token);
+    auto s = repo::FindSession(sql, id);
+    if (!s) return std::optional<core::Principal>();
+    const auto last = core::ParseIso(s->last_seen_at).value_or(now);
+    if (s->absolute_expires_at <= now_s || now - last > settings_.session_idle) {
+      repo::DeleteSession(sql, id);
+      return std::optional<core::Principal>();
+    }
+    auto user = repo::FindUserById(sql, s->user_id);
+    if (!user || !user->active) return std::optional<core::Principal>();
+    // Touch at most once a minute: sessions are read on every request.
+    if (now - last > std::chrono::minutes(1)) repo::TouchSession(sql, id, now_s);
+    auto p = BuildPrincipal(sql, *user);
+    if (!p) return p.error();
+    p->session_id = id;
+    p->csrf_token = s->csrf_token;
+    return std::optional<core::Principal>(std::move(p.value()));
+  });
+}
+
+core::Status AuthService::ChangePassword(const core::Principal& who, const std::string& current,
+                                         const std::string& next, const Actor& actor) {
+  if (auto st = CheckPassword(next, "new_password"); !st) return st;
+  auto user = db_.WithSession([&](soci::session& sql) -> core::Result<User> {
+    auto u = repo::FindUserById(sql, who.user_id);
+    if (!u) return core::NotFound("users.not_found");
+    return *u;
+  });
+  if (!user) return user.error();
+  if (!VerifyPassword(current, user->password_hash)) return core::FieldInvalid("current_password", "auth.wrong_password");
+  const std::string hash = HashPassword(next);
+  return db_.InTransaction([&](soci::session& sql) -> core::Status {
+    User u = *user;
+    u.password_hash = hash;
+    u.updated_at = Now();
+    repo::UpdateUser(sql, u);
+    repo::DeleteUserSessions(sql, u.id, who.session_id);
+    RecordAudit(sql, actor, u.updated_at, "change_password", "user", std::to_string(u.id), "", "");
+    return {};
+  });
+}
+
+core::Status AuthService::SetLanguage(const core::Principal& who, const std::string& language, const Actor& actor) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Status {
+    auto u = repo::FindUserById(sql, who.user_id);
+    if (!u) return core::NotFound("users.not_found");
+    const std::string before = AuditJson(*u);
+    u->language = language;
+    u->updated_at = Now();
+    repo::UpdateUser(sql, *u);
+    RecordAudit(sql, actor, u->updated_at, "update", "user", std::to_string(u->id), before, AuditJson(*u));
+    return {};
+  });
+}
+
+core::Result<User> AuthService::Me(const core::Principal& who) { return GetUser(who.user_id); }
+
+core::Result<std::vector<User>> AuthService::ListUsers(const std::string& search) {
+  return db_.WithSession([&](soci::session& sql) -> core::Result<std::vector<User>> {
+    return repo::ListUsers(sql, core::ToLowerAscii(core::EscapeLike(search)));
+  });
+}
+
+core::Result<User> AuthService::GetUser(std::int64_t id) {
+  return db_.WithSession([&](soci::session& sql) -> core::Result<User> {
+    auto u = repo::FindUserById(sql, id);
+    if (!u) return core::NotFound("users.not_found");
+    return *u;
+  });
+}
+
+core::Status AuthService::ValidateRefs(soci::session& sql, const UserInput& in) {
+  if (in.unit_ids) {
+    for (auto id : *in.unit_ids) {
+      if (!repo::UnitExists(sql, id)) return core::FieldInvalid("unit_ids", "units.not_found");
+    }
+  }
+  if (in.person_id && !repo::PersonExists(sql, *in.person_id)) {
+    return core::FieldInvalid("person_id", "people.not_found");
+  }
+  return {};
+}
+
+core::Result<User> AuthService::CreateUser(const UserInput& in, const Actor& actor) {
+  const std::string hash = HashPassword(*in.password);
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<User> {
+    if (repo::FindUserByName(sql, *in.username)) {
+      core::Error e = core::FieldInvalid("username", "users.username_taken", {{"username", *in.username}});
+      e.code = core::Errc::kConflict;
+      e.details["username"] = *in.username;
+      return e;
+    }
+    if (auto st = ValidateRefs(sql, in); !st) return st.error();
+    User u;
+    u.username = *in.username;
+    u.display_name = in.display_name.value_or(u.username);
+    u.password_hash = hash;
+    u.role = *core::ParseRole(*in.role);
+    u.language = in.language.value_or("");
+    u.person_id = in.person_id;
+    u.active = in.active.value_or(true);
+    u.unit_ids = in.unit_ids.value_or(std::vector<std::int64_t>{});
+    u.created_at = u.updated_at = Now();
+    u.id = repo::InsertUser(sql, u);
+    repo::SetUserUnits(sql, u.id, u.unit_ids);
+    RecordAudit(sql, actor, u.created_at, "create", "user", std::to_string(u.id), "", AuditJson(u));
+    return u;
+  });
+}
+
+core::Result<User> AuthService::UpdateUser(std::int64_t id, const UserInput& in, const core::Principal& by,
+                                           const Actor& actor) {
+  if (in.password) return core::FieldInvalid("password", "validation.unknown_field");
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<User> {
+    auto u = repo::FindUserById(sql, id);
+    if (!u) return core::NotFound("users.not_found");
+    if (auto st = ValidateRefs(sql, in); !st) return st.error();
+    if (in.username && *in.username != u->username && repo::FindUserByName(sql, *in.username)) {
+      core::Error e = core::FieldInvalid("username", "users.username_taken", {{"username", *in.username}});
+      e.code = core::Errc::kConflict;
+      e.details["username"] = *in.username;
+      return e;
+    }
+    if (id == by.user_id && in.active && !*in.active) return core::Conflict("users.cannot_disable_self");
+    const std::string before = AuditJson(*u);
+    if (in.username) u->username = *in.username;
+    if (in.display_name) u->display_name = *in.display_name;
+    if (in.role) u->role = *core::ParseRole(*in.role);
+    if (in.language) u->language = *in.language;
+    if (in.person_id_set) u->person_id = in.person_id;
+    if (in.active) u->active = *in.active;
+    if (in.unit_ids) {
+      u->unit_ids = *in.unit_ids;
+      repo::SetUserUnits(sql, id, u->unit_ids);
+    }
+    u->updated_at = Now();
+    repo::UpdateUser(sql, *u);
+    if (!u->active) repo::DeleteUserSessions(sql, id, "");
+    RecordAudit(sql, actor, u->updated_at, "update", "user", std::to_string(id), before, AuditJson(*u));
+    return *u;
+  });
+}
+
+core::Status AuthService::ResetPassword(std::int64_t id, const std::string& password, const Actor& actor) {
+  if (auto st = CheckPassword(password, "password"); !st) return st;
+  const std::string hash = HashPassword(password);
+  return db_.InTransaction([&](soci::session& sql) -> core::Status {
+    auto u = repo::FindUserById(sql, id);
+    if (!u) return core::NotFound("users.not_found");
+    u->password_hash = hash;
+    u->updated_at = Now();
+    repo::UpdateUser(sql, *u);
+    repo::DeleteUserSessions(sql, id, "");
+    repo::ClearLoginAttempt(sql, u->username);
+    RecordAudit(sql, actor, u->updated_at, "reset_password", "user", std::to_string(id), "", "");
+    return {};
+  });
+}
+
+core::Result<std::pair<TokenInfo, std::string>> AuthService::CreateToken(const core::Principal& who,
+                                                                         const std::string& name,
+                                                                         const Actor& actor) {
+  const std::string plain = "tx_" + RandomHex(24);
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<std::pair<TokenInfo, std::string>> {
+    repo::TokenRow t{0, who.user_id, name, HashToken(plain), plain.substr(0, 9), Now(), "", false};
+    t.id = repo::InsertToken(sql, t);
+    RecordAudit(sql, actor, t.created_at, "create", "token", std::to_string(t.id), "",
+                boost::json::serialize(boost::json::object{{"name", name}, {"prefix", t.prefix}}));
+    return std::make_pair(TokenInfo{t.id, t.name, t.prefix, t.created_at, ""}, plain);
+  });
+}
+
+core::Result<std::vector<TokenInfo>> AuthService::ListTokens(const core::Principal& who) {
+  return db_.WithSession([&](soci::session& sql) -> core::Result<std::vector<TokenInfo>> {
+    std::vector<TokenInfo> out;
+    for (const auto& t : repo::ListTokens(sql, who.user_id)) {
+      out.push_back({t.id, t.name, t.prefix, t.created_at, t.last_used_at});
+    }
+    return out;
+  });
+}
+
+core::Status AuthService::RevokeToken(const core::Principal& who, std::int64_t token_id, const Actor& actor) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Status {
+    if (!repo::RevokeToken(sql, who.user_id, token_id)) return core::NotFound("tokens.not_found");
+    RecordAudit(sql, actor, Now(), "revoke", "token", std::to_string(token_id), "", "");
+    return {};
+  });
+}
+
+}  // namespace tongxin::auth

@@ -1,0 +1,70 @@
+// User JSON and validation.
+#include "auth/user.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/json_reader.hpp"
+#include "core/text.hpp"
+
+namespace tongxin::auth {
+
+boost::json::object UserToJson(const User& u) {
+  boost::json::array units;
+  for (auto id : u.unit_ids) units.push_back(id);
+  boost::json::object o{{"id", u.id},
+                        {"username", u.username},
+                        {"display_name", u.display_name},
+                        {"role", core::RoleName(u.role)},
+                        {"language", u.language},
+                        {"active", u.active},
+                        {"unit_ids", std::move(units)},
+                        {"created_at", u.created_at},
+                        {"updated_at", u.updated_at}};
+  if (u.person_id) {
+    o["person_id"] = *u.person_id;
+  } else {
+    o["person_id"] = nullptr;
+  }
+  return o;
+}
+
+core::Status CheckPassword(const std::string& password, const std::string& field) {
+  if (core::Utf8Length(password) < kMinPasswordLength || password.size() > 256) {
+    return core::FieldInvalid(field, "auth.weak_password");
+  }
+  return {};
+}
+
+core::Result<UserInput> ParseUserInput(const boost::json::object& body, bool create) {
+  core::JsonReader r(body, {"username", "display_name", "password", "role", "language", "person_id", "active",
+                            "unit_ids"});
+  UserInput in;
+  in.username = r.String("username", create, 64);
+  if (in.username) {
+    for (char c : *in.username) {
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-' && c != '@') {
+        r.AddError({"username", "validation.invalid_choice", {{"choices", "a-z 0-9 . _ - @"}}});
+        in.username.reset();
+        break;
+      }
+    }
+    if (in.username) in.username = core::ToLowerAscii(*in.username);
+  }
+  in.display_name = r.String("display_name", false, 64);
+  in.password = r.String("password", create, 256);
+  if (in.password) {
+    if (auto st = CheckPassword(*in.password, "password"); !st) r.AddError(st.error().fields.front());
+  }
+  in.role = r.Choice("role", create, {"admin", "office", "department", "leader", "volunteer", "foreign_staff"});
+  in.language = r.Choice("language", false, {"zh-CN", "en"});
+  if (r.Has("person_id")) {
+    in.person_id_set = true;
+    in.person_id = r.Int("person_id", false, 1, INT64_MAX);
+  }
+  in.active = r.Bool("active", false);
+  in.unit_ids = r.IntArray("unit_ids", false, 100);
+  if (auto st = r.Finish(); !st) return st.error();
+  return in;
+}
+
+}  // namespace tongxin::auth

@@ -1,0 +1,33 @@
+// A plain table of text cells: what CSV/XLSX readers produce and writers consume.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tongxin::io {
+
+using Row = std::vector<std::string>;
+using Table = std::vector<Row>;
+
+struct Cell {
+  Cell(std::string t) : text(std::move(t)) {}  // NOLINT: implicit from text
+  Cell(const char* t) : text(t) {}             // NOLINT
+  static Cell Number(double v) {
+    Cell c(std::string{});
+    c.number = v;
+    return c;
+  }
+  std::string text;
+  std::optional<double> number;
+  bool highlight = false;  // e.g. a fever: red fill
+};
+
+struct Sheet {
+  std::string name;
+  std::vector<std::string> headers;
+  std::vector<std::vector<Cell>> rows;
+  std::vector<double> widths;  // optional column widths in characters
+};
+
+}  // namespace tongxin::io

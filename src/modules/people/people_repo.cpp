@@ -1,0 +1,150 @@
+// People storage.
+#include "modules/people/people_repo.hpp"
+
+#include "core/text.hpp"
+#include "storage/query.hpp"
+#include "storage/rows.hpp"
+
+namespace tongxin::people::repo {
+namespace {
+
+using storage::GetInt;
+using storage::GetStr;
+
+constexpr const char* kPersonColumns =
+    "SELECT p.id, p.unit_id, p.name_zh, p.name_latin, p.gender, p.birth_date, p.nationality, p.id_type, "
+    "p.id_number, p.phone, p.email, p.wechat, p.language, p.category, p.employment_status, "
+    "p.emergency_contact_name, p.emergency_contact_phone, p.embassy, p.notes, p.status, p.version, p.created_at, "
+    "p.updated_at, u.name_zh AS unit_name_zh, u.name_en AS unit_name_en, u.path AS unit_path "
+    "FROM people p JOIN units u ON u.id = p.unit_id";
+
+PersonRow RowToPerson(const soci::row& r) {
+  PersonRow out;
+  Person& p = out.person;
+  p.id = GetInt(r, "id");
+  p.unit_id = GetInt(r, "unit_id");
+  p.name_zh = GetStr(r, "name_zh");
+  p.name_latin = GetStr(r, "name_latin");
+  p.gender = GetStr(r, "gender");
+  p.birth_date = GetStr(r, "birth_date");
+  p.nationality = GetStr(r, "nationality");
+  p.id_type = GetStr(r, "id_type");
+  p.id_number = GetStr(r, "id_number");
+  p.phone = GetStr(r, "phone");
+  p.email = GetStr(r, "email");
+  p.wechat = GetStr(r, "wechat");
+  p.language = GetStr(r, "language");
+  p.category = GetStr(r, "category");
+  p.employment_status = GetStr(r, "employment_status");
+  p.emergency_contact_name = GetStr(r, "emergency_contact_name");
+  p.emergency_contact_phone = GetStr(r, "emergency_contact_phone");
+  p.embassy = GetStr(r, "embassy");
+  p.notes = GetStr(r, "notes");
+  p.status = GetStr(r, "status");
+  p.version = static_cast<int>(GetInt(r, "version"));
+  p.created_at = GetStr(r, "created_at");
+  p.updated_at = GetStr(r, "updated_at");
+  out.unit_name_zh = GetStr(r, "unit_name_zh");
+  out.unit_name_en = GetStr(r, "unit_name_en");
+  out.unit_path = GetStr(r, "unit_path");
+  return out;
+}
+
+void BindPerson(storage::Query& q, const Person& p) {
+  q.Bind("unit_id", p.unit_id).Bind("name_zh", p.name_zh).Bind("name_latin", p.name_latin);
+  q.Bind("gender", p.gender).Bind("birth_date", p.birth_date).Bind("nationality", p.nationality);
+  q.Bind("id_type", p.id_type).Bind("id_number", p.id_number).Bind("phone", p.phone).Bind("email", p.email);
+  q.Bind("wechat", p.wechat).Bind("language", p.language).Bind("category", p.category);
+  q.Bind("employment_status", p.employment_status).Bind("ec_name", p.emergency_contact_name);
+  q.Bind("ec_phone", p.emergency_contact_phone).Bind("embassy", p.embassy).Bind("notes", p.notes);
+  q.Bind("status", p.status).Bind("sort_name", p.SortName()).Bind("search_text", p.SearchText());
+  q.Bind("updated_at", p.updated_at);
+}
+
+}  // namespace
+
+core::Page<PersonRow> ListPeople(soci::session& sql, const core::Principal& who, const PersonFilter& f,
+                                 const core::PageRequest& page) {
+  storage::Query where(" WHERE 1=1");
+  if (!who.all_units) {
+    if (who.scope_paths.empty()) {
+      where.Append(" AND 1=0");
+    } else {
+      where.Append(" AND (");
+      for (std::size_t i = 0; i < who.scope_paths.size(); ++i) {
+        const std::string name = "scope" + std::to_string(i);
+        where.Append((i ? " OR " : "") + std::string("u.path LIKE :") + name + " ESCAPE '\\'");
+        where.Bind(name, core::EscapeLike(who.scope_paths[i]) + "%");
+      }
+      where.Append(")");
+    }
+  }
+  if (!f.unit_path.empty()) where.Where("u.path LIKE ? ESCAPE '\\'", core::EscapeLike(f.unit_path) + "%");
+  if (!f.q.empty()) where.Where("p.search_text LIKE ? ESCAPE '\\'", "%" + core::EscapeLike(core::ToLowerAscii(f.q)) + "%");
+  if (!f.category.empty()) where.Where("p.category = ?", f.category);
+  if (f.status != "all") where.Where("p.status = ?", f.status.empty() ? std::string("active") : f.status);
+  if (!f.nationality.empty()) where.Where("p.nationality = ?", f.nationality);
+
+  core::Page<PersonRow> out;
+  out.request = page;
+  out.total = where.Wrap("SELECT COUNT(*) FROM people p JOIN units u ON u.id = p.unit_id").Scalar(sql);
+
+  std::string order = "p.sort_name";
+  if (f.sort == "nationality") order = "p.nationality";
+  else if (f.sort == "category") order = "p.category";
+  else if (f.sort == "unit") order = "u.path";
+  else if (f.sort == "created_at") order = "p.created_at";
+  else if (f.sort == "updated_at") order = "p.updated_at";
+  const std::string dir = f.descending ? " DESC" : " ASC";
+  storage::Query list = where.Wrap(kPersonColumns, " ORDER BY " + order + dir + ", p.id" + dir + " LIMIT " +
+                                                       std::to_string(page.page_size) + " OFFSET " +
+                                                       std::to_string(page.Offset()));
+  soci::rowset<soci::row> rs = list.Rows(sql);
+  for (const auto& r : rs) out.items.push_back(RowToPerson(r));
+  return out;
+}
+
+std::optional<PersonRow> FindPerson(soci::session& sql, std::int64_t id) {
+  storage::Query q(std::string(kPersonColumns) + " WHERE p.id = :id");
+  q.Bind("id", id);
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) return RowToPerson(r);
+  return std::nullopt;
+}
+
+std::int64_t InsertPerson(soci::session& sql, const Person& p) {
+  storage::Query q(
+      "INSERT INTO people (unit_id, name_zh, name_latin, gender, birth_date, nationality, id_type, id_number, phone, "
+      "email, wechat, language, category, employment_status, emergency_contact_name, emergency_contact_phone, "
+      "embassy, notes, status, sort_name, search_text, version, created_at, updated_at) VALUES (:unit_id, :name_zh, "
+      ":name_latin, :gender, :birth_date, :nationality, :id_type, :id_number, :phone, :email, :wechat, :language, "
+      ":category, :employment_status, :ec_name, :ec_phone, :embassy, :notes, :status, :sort_name, :search_text, 1, "
+      ":created_at, :updated_at) RETURNING id");
+  BindPerson(q, p);
+  q.Bind("created_at", p.created_at);
+  return q.Scalar(sql);
+}
+
+bool UpdatePerson(soci::session& sql, const Person& p, int expected_version) {
+  storage::Query q(
+      "UPDATE people SET unit_id = :unit_id, name_zh = :name_zh, name_latin = :name_latin, gender = :gender, "
+      "birth_date = :birth_date, nationality = :nationality, id_type = :id_type, id_number = :id_number, "
+      "phone = :phone, email = :email, wechat = :wechat, language = :language, category = :category, "
+      "employment_status = :employment_status, emergency_contact_name = :ec_name, emergency_contact_phone = "
+      ":ec_phone, embassy = :embassy, notes = :notes, status = :status, sort_name = :sort_name, search_text = "
+      ":search_text, version = version + 1, updated_at = :updated_at WHERE id = :id AND version = :v");
+  BindPerson(q, p);
+  q.Bind("id", p.id).Bind("v", std::int64_t{expected_version});
+  return q.Exec(sql) == 1;
+}
+
+std::optional<std::int64_t> FindByIdNumber(soci::session& sql, const std::string& id_type,
+                                           const std::string& id_number, std::int64_t except_id) {
+  storage::Query q("SELECT id FROM people WHERE id_type = :t AND id_number = :n AND id <> :x");
+  q.Bind("t", id_type).Bind("n", id_number).Bind("x", except_id);
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) return GetInt(r, 0);
+  return std::nullopt;
+}
+
+}  // namespace tongxin::people::repo

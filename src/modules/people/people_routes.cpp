@@ -1,0 +1,207 @@
+// People routes: parse, call the service, reply.
+#include "modules/people/people_routes.hpp"
+
+#include <boost/json.hpp>
+
+#include "auth/actor.hpp"
+#include "core/paging.hpp"
+#include "core/text.hpp"
+#include "http/json_body.hpp"
+#include "io/csv.hpp"
+#include "io/xlsx.hpp"
+#include "modules/people/people_export.hpp"
+
+namespace tongxin::people {
+namespace {
+
+using core::Role;
+using http::Access;
+using http::BodyKind;
+using http::Context;
+using http::Response;
+
+constexpr std::int64_t kMaxExportRows = 200000;
+
+core::Result<repo::PersonFilter> FilterFrom(const http::Request& req, std::int64_t* unit_id) {
+  repo::PersonFilter f;
+  f.q = core::Trim(req.Query("q")).substr(0, 100);
+  f.category = req.Query("category");
+  f.status = req.Query("status", "active");
+  f.nationality = core::ToUpperAscii(req.Query("nationality"));
+  f.sort = req.Query("sort", "name");
+  f.descending = req.Query("order") == "desc";
+  if (f.status != "active" && f.status != "archived" && f.status != "all") {
+    return core::FieldInvalid("status", "validation.invalid_choice", {{"choices", "active, archived, all"}});
+  }
+  static const std::vector<std::string> kSorts = {"name", "nationality", "category", "unit", "created_at", "updated_at"};
+  if (std::find(kSorts.begin(), kSorts.end(), f.sort) == kSorts.end()) {
+    return core::FieldInvalid("sort", "validation.invalid_choice",
+                              {{"choices", "name, nationality, category, unit, created_at, updated_at"}});
+  }
+  *unit_id = 0;
+  if (const auto u = req.Query("unit_id"); !u.empty()) {
+    auto id = core::ParseId(u, "unit_id");
+    if (!id) return id.error();
+    *unit_id = *id;
+  }
+  return f;
+}
+
+boost::json::object RowJson(const repo::PersonRow& r, const core::Principal& who, core::Lang lang) {
+  const bool reveal = who.MaySeeIdentifiers() || (who.person_id && *who.person_id == r.person.id);
+  return PersonToJson(r.person, reveal, lang == core::Lang::kEn && !r.unit_name_en.empty() ? r.unit_name_en : r.unit_name_zh);
+}
+
+}  // namespace
+
+void RegisterPeopleRoutes(http::Router& router, PeopleService& people, PeopleImporter& importer) {
+  const auto readers = Access::Roles({Role::kAdmin, Role::kOffice, Role::kDepartment, Role::kLeader, Role::kVolunteer});
+  const auto editors = Access::Roles({Role::kAdmin, Role::kOffice, Role::kDepartment});
+  const auto managers = Access::Roles({Role::kAdmin, Role::kOffice});
+  const auto exporters = Access::Roles({Role::kAdmin, Role::kOffice, Role::kDepartment, Role::kLeader});
+
+  router.Add({"GET", "/api/v1/people", readers, "people",
+              "People in the caller's units (q, unit_id, category, status, nationality, sort, order, paging)",
+              [&people](Context& ctx) -> core::Result<Response> {
+                std::int64_t unit_id = 0;
+                auto f = FilterFrom(ctx.req, &unit_id);
+                if (!f) return f.error();
+                auto page = core::ParsePage(ctx.req.query);
+                if (!page) return page.error();
+                auto res = people.ListPeople(ctx.User(), *f, unit_id, *page);
+                if (!res) return res.error();
+                boost::json::array items;
+                for (const auto& r : res->items) items.push_back(RowJson(r, ctx.User(), ctx.lang));
+                return http::JsonResponse({{"items", std::move(items)}, {"total", res->total},
+                                           {"page", page->page}, {"page_size", page->page_size}});
+              }});
+
+  router.Add({"POST", "/api/v1/people", editors, "people", "Register a person",
+              [&people](Context& ctx) -> core::Result<Response> {
+                auto body = http::ParseJsonObject(ctx.req);
+                if (!body) return body.error();
+                auto in = ParsePersonInput(*body, true);
+                if (!in) return in.error();
+                auto r = people.CreatePerson(ctx.User(), *in, auth::ActorFrom(ctx));
+                if (!r) return r.error();
+                return http::JsonResponse(RowJson(*r, ctx.User(), ctx.lang), 201);
+              },
+              BodyKind::kJson});
+
+  router.Add({"GET", "/api/v1/people/export", exporters, "people",
+              "Export the filtered list as XLSX (format=xlsx) or CSV (format=csv)",
+              [&people](Context& ctx) -> core::Result<Response> {
+                std::int64_t unit_id = 0;
+                auto f = FilterFrom(ctx.req, &unit_id);
+                if (!f) return f.error();
+                const std::string format = ctx.req.Query("format", "xlsx");
+                if (format != "xlsx" && format != "csv") {
+                  return core::FieldInvalid("format", "validation.invalid_choice", {{"choices", "xlsx, csv"}});
+                }
+                auto res = people.ListPeople(ctx.User(), *f, unit_id, {1, static_cast<int>(kMaxExportRows)});
+                if (!res) return res.error();
+                const bool reveal = ctx.User().MaySeeIdentifiers();
+                io::Sheet sheet = PeopleSheet(res->items, reveal, ctx.lang);
+                auto st = people.db().InTransaction([&](soci::session& sql) -> core::Status {
+                  auth::RecordAudit(sql, auth::ActorFrom(ctx), people.Now(), "export", "person", "",
+                                    "", boost::json::serialize(boost::json::object{
+                                            {"format", format}, {"rows", res->items.size()},
+                                            {"identifiers", reveal ? "full" : "masked"}, {"query", ctx.req.target}}));
+                  return {};
+                });
+                if (!st) return st.error();
+                const std::string stamp = people.Now().substr(0, 10);
+                const std::string base = (ctx.lang == core::Lang::kZh ? "人员名单-" : "people-") + stamp;
+                if (format == "csv") return http::FileResponse(io::WriteCsv(sheet), "text/csv; charset=utf-8", base + ".csv");
+                auto bytes = io::WriteXlsx({sheet});
+                if (!bytes) return bytes.error();
+                return http::FileResponse(std::move(bytes.value()),
+                                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                          base + ".xlsx");
+              }});
+
+  router.Add({"POST", "/api/v1/people/imports", managers, "people",
+              "Upload a CSV or XLSX file of people; returns a preview listing every invalid row",
+              [&importer](Context& ctx) -> core::Result<Response> {
+                const std::string ct = ctx.req.Header("content-type");
+                const bool known = ct.rfind("text/csv", 0) == 0 || ct.rfind("application/vnd.openxmlformats", 0) == 0 ||
+                                   ct.rfind("application/octet-stream", 0) == 0;
+                if (!known) {
+                  return core::MakeError(core::Errc::kUnsupportedMedia, "request.unsupported_media_type",
+                                         {{"content_type", ct}, {"expected", "text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}});
+                }
+                std::int64_t unit_id = 0;
+                if (const auto u = ctx.req.Query("unit_id"); !u.empty()) {
+                  auto id = core::ParseId(u, "unit_id");
+                  if (!id) return id.error();
+                  unit_id = *id;
+                }
+                auto pv = importer.Preview(ctx.User(), ctx.req.body, ctx.req.Query("filename", "upload"), unit_id,
+                                           auth::ActorFrom(ctx));
+                if (!pv) return pv.error();
+                return http::JsonResponse(PreviewToJson(*pv, ctx.lang), 201);
+              },
+              BodyKind::kFile, kMaxImportBytes});
+
+  router.Add({"GET", "/api/v1/people/imports/{id}", managers, "people", "An import's preview and status",
+              [&importer](Context& ctx) -> core::Result<Response> {
+                auto pv = importer.Get(ctx.User(), ctx.req.params["id"]);
+                if (!pv) return pv.error();
+                return http::JsonResponse(PreviewToJson(*pv, ctx.lang));
+              }});
+
+  router.Add({"POST", "/api/v1/people/imports/{id}/confirm", managers, "people",
+              "Carry out an import: every row or none",
+              [&importer](Context& ctx) -> core::Result<Response> {
+                auto n = importer.Confirm(ctx.User(), ctx.req.params["id"], auth::ActorFrom(ctx));
+                if (!n) return n.error();
+                return http::JsonResponse({{"id", ctx.req.params["id"]}, {"status", "done"}, {"written", *n}});
+              }});
+
+  router.Add({"GET", "/api/v1/people/{id}", Access::Roles(core::RoleSet::All()), "people",
+              "One person (foreign staff: only themselves); unmasked reads are audited",
+              [&people](Context& ctx) -> core::Result<Response> {
+                auto id = core::ParseId(ctx.req.params["id"], "id");
+                if (!id) return id.error();
+                auto r = people.GetPerson(ctx.User(), *id, auth::ActorFrom(ctx));
+                if (!r) return r.error();
+                return http::JsonResponse(RowJson(*r, ctx.User(), ctx.lang));
+              }});
+
+  router.Add({"PATCH", "/api/v1/people/{id}", editors, "people", "Change a person (send version to detect conflicts)",
+              [&people](Context& ctx) -> core::Result<Response> {
+                auto id = core::ParseId(ctx.req.params["id"], "id");
+                if (!id) return id.error();
+                auto body = http::ParseJsonObject(ctx.req);
+                if (!body) return body.error();
+                auto in = ParsePersonInput(*body, false);
+                if (!in) return in.error();
+                auto r = people.UpdatePerson(ctx.User(), *id, *in, auth::ActorFrom(ctx));
+                if (!r) return r.error();
+                return http::JsonResponse(RowJson(*r, ctx.User(), ctx.lang));
+              },
+              BodyKind::kJson});
+
+  for (const bool archive : {true, false}) {
+    router.Add({"POST", archive ? "/api/v1/people/{id}/archive" : "/api/v1/people/{id}/restore", managers, "people",
+                archive ? "Archive a person (people with history are never deleted)" : "Restore an archived person",
+                [&people, archive](Context& ctx) -> core::Result<Response> {
+                  auto id = core::ParseId(ctx.req.params["id"], "id");
+                  if (!id) return id.error();
+                  auto r = people.SetArchived(ctx.User(), *id, archive, auth::ActorFrom(ctx));
+                  if (!r) return r.error();
+                  return http::JsonResponse(RowJson(*r, ctx.User(), ctx.lang));
+                }});
+  }
+
+  router.Add({"GET", "/api/v1/me/person", Access::Roles(core::RoleSet::All()), "people",
+              "The caller's own person record",
+              [&people](Context& ctx) -> core::Result<Response> {
+                if (!ctx.User().person_id) return core::NotFound("people.not_found");
+                auto r = people.GetPerson(ctx.User(), *ctx.User().person_id, auth::ActorFrom(ctx));
+                if (!r) return r.error();
+                return http::JsonResponse(RowJson(*r, ctx.User(), ctx.lang));
+              }});
+}
+
+}  // namespace tongxin::people

@@ -1,0 +1,64 @@
+// Rules for units and people: data scope, uniqueness of ID numbers, archive instead of
+// delete, optimistic concurrency, audit of every write and of identifier reads.
+// Thread-safe; blocks on the database.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "auth/audit.hpp"
+#include "core/clock.hpp"
+#include "core/paging.hpp"
+#include "core/result.hpp"
+#include "core/roles.hpp"
+#include "modules/people/people_repo.hpp"
+#include "storage/database.hpp"
+
+namespace tongxin::people {
+
+class PeopleService {
+ public:
+  PeopleService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+
+  // Units visible to `who`: units in scope plus their ancestors (so the tree can be drawn).
+  core::Result<std::vector<Unit>> ListUnits(const core::Principal& who);
+  // Errors: units.not_found (parent), units.code_taken (409), auth.out_of_scope (403).
+  core::Result<Unit> CreateUnit(const core::Principal& who, const UnitInput& in, const auth::Actor& actor);
+  // Errors: as CreateUnit, units.cycle when moved under itself.
+  core::Result<Unit> UpdateUnit(const core::Principal& who, std::int64_t id, const UnitInput& in,
+                                const auth::Actor& actor);
+  // Only empty units can be deleted (units.has_children, 409); others are archived.
+  core::Status DeleteUnit(const core::Principal& who, std::int64_t id, const auth::Actor& actor);
+
+  // Filter unit_id: a unit whose subtree to list (must be in scope).
+  core::Result<core::Page<repo::PersonRow>> ListPeople(const core::Principal& who, repo::PersonFilter filter,
+                                                        std::int64_t unit_id, const core::PageRequest& page);
+  // Reads are audited when identifiers are shown unmasked. Errors: people.not_found,
+  // auth.out_of_scope.
+  core::Result<repo::PersonRow> GetPerson(const core::Principal& who, std::int64_t id, const auth::Actor& actor);
+  // Errors: field errors, units.not_found, people.duplicate_id_number (409), auth.out_of_scope.
+  core::Result<repo::PersonRow> CreatePerson(const core::Principal& who, const PersonInput& in,
+                                             const auth::Actor& actor);
+  // Errors: as CreatePerson, people.archived (409), people.stale (409) on a version mismatch.
+  core::Result<repo::PersonRow> UpdatePerson(const core::Principal& who, std::int64_t id, const PersonInput& in,
+                                             const auth::Actor& actor);
+  core::Result<repo::PersonRow> SetArchived(const core::Principal& who, std::int64_t id, bool archived,
+                                            const auth::Actor& actor);
+
+  // Inserts people inside the caller's transaction (imports); checks scope and uniqueness.
+  core::Result<std::int64_t> InsertChecked(soci::session& sql, const core::Principal& who, Person p,
+                                           const auth::Actor& actor);
+  storage::Database& db() { return db_; }
+  std::string Now() const { return core::FormatIso(clock_.Now()); }
+
+ private:
+  core::Status CheckUnitInScope(soci::session& sql, const core::Principal& who, std::int64_t unit_id,
+                                const std::string& field);
+  core::Status CheckUniqueId(soci::session& sql, const Person& p);
+
+  storage::Database& db_;
+  const core::Clock& clock_;
+};
+
+}  // namespace tongxin::people

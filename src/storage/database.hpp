@@ -1,0 +1,75 @@
+// The database: a SOCI connection pool for SQLite or PostgreSQL, with helpers that lease a
+// session, run a transaction and translate driver exceptions into core::Error once.
+// Thread-safe: any thread may call WithSession/InTransaction; each call leases its own
+// connection. Blocking: never call from a network thread.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <type_traits>
+
+#include "core/result.hpp"
+
+namespace tongxin::storage {
+
+enum class Dialect { kSqlite, kPostgres };
+
+// Driver exception -> Error: unique/foreign-key violations become kConflict ("db.conflict"),
+// busy/locked and lost connections kUnavailable, anything else kInternal (text in .log).
+core::Error TranslateDbError(const std::exception& e);
+
+class Database {
+ public:
+  // url: "sqlite:PATH" or "postgresql://user@host:port/db". Opens pool_size connections.
+  // Errors: kUnavailable when the database cannot be opened.
+  static core::Result<std::unique_ptr<Database>> Open(const std::string& url, std::size_t pool_size);
+  ~Database();
+
+  Dialect dialect() const { return dialect_; }
+  const std::string& url_for_log() const { return url_for_log_; }
+  std::size_t pool_size() const { return pool_size_; }
+
+  // Runs fn(soci::session&) with a leased connection. fn returns core::Result<T>;
+  // driver exceptions thrown inside become the translated Error.
+  template <class F>
+  auto WithSession(F&& fn) -> decltype(fn(std::declval<soci::session&>())) {
+    try {
+      soci::session sql(*pool_);
+      return fn(sql);
+    } catch (const soci::soci_error& e) {
+      return TranslateDbError(e);
+    }
+  }
+
+  // Like WithSession inside a transaction: committed when fn's Result is ok, rolled back
+  // otherwise (and on any exception, which is then rethrown or translated).
+  template <class F>
+  auto InTransaction(F&& fn) -> decltype(fn(std::declval<soci::session&>())) {
+    try {
+      soci::session sql(*pool_);
+      soci::transaction tr(sql);
+      auto result = fn(sql);
+      if (result.ok()) tr.commit();
+      return result;  // the transaction's destructor rolls back when not committed
+    } catch (const soci::soci_error& e) {
+      return TranslateDbError(e);
+    }
+  }
+
+  // Cheap reachability check for /readyz.
+  core::Status Ping();
+  // Consistent online copy of a SQLite database (VACUUM INTO); kInvalid on PostgreSQL.
+  core::Status BackupTo(const std::string& path);
+
+ private:
+  Database() = default;
+  std::unique_ptr<soci::connection_pool> pool_;
+  Dialect dialect_ = Dialect::kSqlite;
+  std::size_t pool_size_ = 0;
+  std::string url_for_log_;
+};
+
+}  // namespace tongxin::storage

@@ -52,7 +52,19 @@ Response Dispatcher::Handle(Request& req) const {
 }
 
 core::Result<Response> Dispatcher::Route(Request& req, core::Lang& lang) const {
-  auto parsed = boost::urls::parse_origin_form(req.target);
+  // Scripts sometimes send raw UTF-8 (?q=王芳): encode it as a browser would.
+  std::string target;
+  for (unsigned char c : req.target) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    if (c >= 0x80) {
+      target += '%';
+      target += kHex[c >> 4];
+      target += kHex[c & 15];
+    } else {
+      target += static_cast<char>(c);
+    }
+  }
+  auto parsed = boost::urls::parse_origin_form(target);
   if (!parsed) return core::MakeError(core::Errc::kInvalid, "request.bad_path");
   req.path = parsed->path();
   if (req.path.find('\0') != std::string::npos) return core::MakeError(core::Errc::kInvalid, "request.bad_path");

@@ -3,12 +3,44 @@
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
 #include <regex>
 
 namespace tongxin::storage {
+namespace {
+
+std::string Quote(const std::string& v) {
+  std::string out = "'";
+  for (char c : v) {
+    if (c == '\'' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "'";
+}
+
+}  // namespace
+
+core::Result<std::string> PostgresConnectString(const std::string& url) {
+  auto u = boost::urls::parse_uri(url);
+  if (!u) return core::MakeError(core::Errc::kInvalid, "config.invalid", {{"field", "db"}, {"detail", "bad URL"}});
+  std::string out;
+  auto add = [&out](const std::string& k, const std::string& v) {
+    if (!v.empty()) out += (out.empty() ? "" : " ") + k + "=" + Quote(v);
+  };
+  add("host", u->host());
+  add("port", u->port());
+  add("user", u->user());
+  add("password", u->password());
+  std::string db = u->path();
+  if (!db.empty() && db.front() == '/') db.erase(0, 1);
+  add("dbname", db);
+  for (auto p : u->params()) add(p.key, p.value);
+  return out;
+}
 
 Database::~Database() = default;
 
@@ -35,9 +67,11 @@ core::Result<std::unique_ptr<Database>> Database::Open(const std::string& url, s
     } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
       db->dialect_ = Dialect::kPostgres;
       db->url_for_log_ = std::regex_replace(url, std::regex(":[^:@/]*@"), ":***@");
+      auto conn = PostgresConnectString(url);
+      if (!conn) return conn.error();
       for (std::size_t i = 0; i < pool_size; ++i) {
         soci::session& s = db->pool_->at(i);
-        s.open(soci::postgresql, url);
+        s.open(soci::postgresql, *conn);
         s << "SET client_min_messages TO WARNING";
       }
     } else {

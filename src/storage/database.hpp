@@ -21,6 +21,9 @@ enum class Dialect { kSqlite, kPostgres };
 // busy/locked and lost connections kUnavailable, anything else kInternal (text in .log).
 core::Error TranslateDbError(const std::exception& e);
 
+// "postgresql://user:pw@host:port/db?options=..." -> libpq "key='value' ..." form.
+core::Result<std::string> PostgresConnectString(const std::string& url);
+
 class Database {
  public:
   // url: "sqlite:PATH" or "postgresql://user@host:port/db". Opens pool_size connections.

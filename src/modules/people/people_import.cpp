@@ -141,14 +141,18 @@ ImportPreview ValidateTable(const io::Table& table, const std::map<std::string, 
       if (auto st = ValidatePerson(p); !st) {
         out.issues.push_back({rownum, "name_zh", st.error().reason, {}});
       }
-      if (!p.id_number.empty()) {
-        const std::string key = p.id_type + "|" + p.id_number;
-        if (auto prev = seen_ids.find(key); prev != seen_ids.end()) {
-          out.issues.push_back({rownum, "id_number", "imports.duplicate_in_file",
-                                {{"other_row", std::to_string(prev->second)}}});
-        } else {
-          seen_ids[key] = rownum;
-        }
+    }
+    // Repeated ID numbers within the file, whatever else is wrong with the row.
+    if (auto idn = obj.find("id_number"); idn != obj.end() && idn->value().is_string()) {
+      const std::string type = obj.contains("id_type") && obj.at("id_type").is_string()
+                                   ? std::string(obj.at("id_type").as_string())
+                                   : "passport";
+      const std::string key = type + "|" + core::ToUpperAscii(std::string(idn->value().as_string()));
+      if (auto prev = seen_ids.find(key); prev != seen_ids.end()) {
+        out.issues.push_back({rownum, "id_number", "imports.duplicate_in_file",
+                              {{"other_row", std::to_string(prev->second)}}});
+      } else {
+        seen_ids[key] = rownum;
       }
     }
     if (out.issues.size() == issues_before) {

@@ -130,6 +130,9 @@ void ApplyInput(Person& p, const PersonInput& in) {
   set(p.emergency_contact_phone, in.emergency_contact_phone);
   set(p.embassy, in.embassy);
   set(p.notes, in.notes);
+  // Identifiers compare case-insensitively: store them upper-case.
+  p.id_number = core::ToUpperAscii(p.id_number);
+  p.nationality = core::ToUpperAscii(p.nationality);
   if (!p.id_number.empty() && p.id_type.empty()) p.id_type = "passport";
 }
 

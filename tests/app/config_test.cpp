@@ -1,0 +1,55 @@
+#include "app/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "support/test_env.hpp"
+
+namespace tongxin::app {
+namespace {
+
+TEST(ConfigTest, PrecedenceIsFlagsThenEnvironmentThenFileThenDefaults) {
+  const std::string path = testing::TempDir("tongxin_cfg_") + "/tongxin.toml";
+  std::ofstream(path) << "port = 9001\nhost = \"0.0.0.0\"\nworkers = 3\nsecure_cookies = true\n";
+  Config c;
+  ASSERT_TRUE(ApplyTomlFile(c, path));
+  EXPECT_EQ(c.port, 9001);
+  EXPECT_TRUE(c.secure_cookies);
+  std::map<std::string, std::string> env = {{"TONGXIN_PORT", "9002"}, {"TONGXIN_WORKERS", "5"}};
+  ASSERT_TRUE(ApplyEnvironment(c, [&](const char* n) -> const char* {
+    auto it = env.find(n);
+    return it == env.end() ? nullptr : it->second.c_str();
+  }));
+  ASSERT_TRUE(ApplyValues(c, {{"port", "9003"}}));
+  EXPECT_EQ(c.port, 9003);           // flag
+  EXPECT_EQ(c.workers, 5);           // environment
+  EXPECT_EQ(c.host, "0.0.0.0");      // file
+  EXPECT_EQ(c.io_threads, 2);        // default
+}
+
+TEST(ConfigTest, BadValuesNameTheSetting) {
+  Config c;
+  auto st = ApplyValues(c, {{"port", "70000"}});
+  ASSERT_FALSE(st);
+  EXPECT_EQ(st.error().details.at("field"), "port");
+  EXPECT_FALSE(ApplyValues(c, {{"no_such", "1"}}));
+  EXPECT_FALSE(ApplyValues(c, {{"secure_cookies", "maybe"}}));
+  const std::string path = testing::TempDir("tongxin_cfg_") + "/bad.toml";
+  std::ofstream(path) << "port = [1, 2]\n";
+  EXPECT_FALSE(ApplyTomlFile(c, path));
+  std::ofstream(path) << "this is not toml\n";
+  EXPECT_FALSE(ApplyTomlFile(c, path));
+}
+
+TEST(ConfigTest, DescribeHidesPasswords) {
+  Config c;
+  c.db = "postgresql://tongxin:s3cret@db.internal:5432/tongxin";
+  const std::string d = Describe(c);
+  EXPECT_EQ(d.find("s3cret"), std::string::npos);
+  EXPECT_NE(d.find("db.internal"), std::string::npos);
+  EXPECT_NE(d.find("port=8080"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tongxin::app

@@ -1,0 +1,125 @@
+// Every route, every role: the declared access matches this table, and real requests get
+// exactly that (403 auth.forbidden for the others, 401 without credentials).
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "support/test_server.hpp"
+
+namespace tongxin::testing {
+namespace {
+
+const std::set<std::string> kAll = {"admin", "office", "department", "leader", "volunteer", "foreign_staff"};
+const std::set<std::string> kPublic = {"public"};
+const std::set<std::string> kAdmin = {"admin"};
+const std::set<std::string> kManagers = {"admin", "office"};
+const std::set<std::string> kEditors = {"admin", "office", "department"};
+const std::set<std::string> kReaders = {"admin", "office", "department", "leader", "volunteer"};
+const std::set<std::string> kExporters = {"admin", "office", "department", "leader"};
+
+const std::map<std::string, std::set<std::string>>& Expected() {
+  static const std::map<std::string, std::set<std::string>> kTable = {
+      {"POST /api/v1/auth/login", kPublic},
+      {"POST /api/v1/auth/logout", kAll},
+      {"GET /api/v1/auth/me", kAll},
+      {"PATCH /api/v1/auth/me", kAll},
+      {"POST /api/v1/auth/password", kAll},
+      {"GET /api/v1/auth/tokens", kAll},
+      {"POST /api/v1/auth/tokens", kAll},
+      {"DELETE /api/v1/auth/tokens/{id}", kAll},
+      {"GET /api/v1/admin/users", kAdmin},
+      {"POST /api/v1/admin/users", kAdmin},
+      {"GET /api/v1/admin/users/{id}", kAdmin},
+      {"PATCH /api/v1/admin/users/{id}", kAdmin},
+      {"POST /api/v1/admin/users/{id}/password", kAdmin},
+      {"GET /api/v1/audit", kAdmin},
+      {"GET /api/v1/audit/export", kAdmin},
+      {"GET /api/v1/units", kReaders},
+      {"POST /api/v1/units", kManagers},
+      {"PATCH /api/v1/units/{id}", kManagers},
+      {"DELETE /api/v1/units/{id}", kManagers},
+      {"GET /api/v1/people", kReaders},
+      {"POST /api/v1/people", kEditors},
+      {"GET /api/v1/people/export", kExporters},
+      {"POST /api/v1/people/imports", kManagers},
+      {"GET /api/v1/people/imports/{id}", kManagers},
+      {"POST /api/v1/people/imports/{id}/confirm", kManagers},
+      {"GET /api/v1/people/{id}", kAll},
+      {"PATCH /api/v1/people/{id}", kEditors},
+      {"POST /api/v1/people/{id}/archive", kManagers},
+      {"POST /api/v1/people/{id}/restore", kManagers},
+      {"GET /api/v1/me/person", kAll},
+      {"GET /api/v1/openapi.json", kPublic},
+  };
+  return kTable;
+}
+
+std::set<std::string> Declared(const http::Route& r) {
+  if (r.access.is_public) return kPublic;
+  std::set<std::string> out;
+  for (auto role : core::AllRoles()) {
+    if (r.access.roles.Has(role)) out.insert(std::string(core::RoleName(role)));
+  }
+  return out;
+}
+
+TEST(RoleMatrixTest, DeclarationsMatchTheTable) {
+  TestServer server({.demo_data = false});
+  auto router = server.app().BuildRouter();
+  std::set<std::string> seen;
+  for (const auto& r : router.routes()) {
+    const std::string key = r.method + " " + r.pattern;
+    seen.insert(key);
+    auto it = Expected().find(key);
+    ASSERT_NE(it, Expected().end()) << "route missing from the role table: " << key;
+    EXPECT_EQ(Declared(r), it->second) << key;
+  }
+  for (const auto& [key, roles] : Expected()) EXPECT_TRUE(seen.count(key)) << "table lists a route that is gone: " << key;
+}
+
+TEST(RoleMatrixTest, EveryRoleGetsExactlyItsRoutes) {
+  TestServer server;
+  const std::map<std::string, std::string> users = {{"admin", "admin"},   {"office", "office"},
+                                                    {"department", "hr"}, {"leader", "leader"},
+                                                    {"volunteer", "volunteer"}, {"foreign_staff", "foreign"}};
+  // API tokens: no CSRF and no session to end, so every route can be tried in turn.
+  std::map<std::string, std::unique_ptr<HttpClient>> clients;
+  for (const auto& [role, username] : users) {
+    auto login = server.As(username);
+    auto token = login->Post("/api/v1/auth/tokens", {{"name", "matrix"}});
+    ASSERT_EQ(token.status, 201);
+    auto c = server.Anonymous();
+    c->SetBearer(std::string(token.Json().at("token").as_string()));
+    clients[role] = std::move(c);
+  }
+  auto anonymous = server.Anonymous();
+  for (const auto& [key, allowed] : Expected()) {
+    const std::string method = key.substr(0, key.find(' '));
+    std::string path = key.substr(key.find(' ') + 1);
+    for (auto pos = path.find("{id}"); pos != std::string::npos; pos = path.find("{id}")) path.replace(pos, 4, "999999");
+    const std::string body = method == "GET" || method == "DELETE" ? "" : "{}";
+    std::map<std::string, std::string> headers;
+    if (!body.empty()) headers["Content-Type"] = "application/json";
+    if (key == "POST /api/v1/auth/login") continue;  // public; covered by the auth tests
+    auto anon = anonymous->Request(method, path, body, headers);
+    if (allowed == kPublic) {
+      EXPECT_NE(anon.status, 401) << key;
+      continue;
+    }
+    EXPECT_EQ(anon.status, 401) << key;
+    for (const auto& [role, client] : clients) {
+      auto res = client->Request(method, path, body, headers);
+      if (allowed.count(role)) {
+        EXPECT_NE(res.status, 401) << key << " as " << role << ": " << res.body;
+        EXPECT_NE(res.ErrorCode(), "auth.forbidden") << key << " as " << role;
+      } else {
+        EXPECT_EQ(res.status, 403) << key << " as " << role << ": " << res.body;
+        EXPECT_EQ(res.ErrorCode(), "auth.forbidden") << key << " as " << role;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace tongxin::testing

@@ -1,0 +1,42 @@
+#include "core/text.hpp"
+
+#include <gtest/gtest.h>
+
+namespace tongxin::core {
+namespace {
+
+TEST(TextTest, Utf8Validation) {
+  EXPECT_TRUE(IsValidUtf8("hello 同心 🙂"));
+  EXPECT_FALSE(IsValidUtf8("\xC3"));              // truncated
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xF5\x80\x80\x80"));  // beyond U+10FFFF
+  EXPECT_FALSE(IsValidUtf8("\xFF"));
+  EXPECT_EQ(Utf8Length("同心ab"), 4u);
+}
+
+TEST(TextTest, Masking) {
+  EXPECT_EQ(MaskIdentifier("E12345678"), "E1*****78");
+  EXPECT_EQ(MaskIdentifier("1234"), "****");
+  EXPECT_EQ(MaskIdentifier(""), "");
+  EXPECT_EQ(MaskPhone("13800138000"), "138****8000");
+}
+
+TEST(TextTest, Formats) {
+  EXPECT_TRUE(IsValidDate("2024-02-29"));
+  EXPECT_FALSE(IsValidDate("2023-02-29"));
+  EXPECT_FALSE(IsValidDate("2023-13-01"));
+  EXPECT_FALSE(IsValidDate("2023-1-01"));
+  EXPECT_TRUE(IsValidEmail("a.b@whut.edu.cn"));
+  EXPECT_FALSE(IsValidEmail("a@b"));
+  EXPECT_FALSE(IsValidEmail("a b@c.d"));
+  EXPECT_TRUE(IsCountryCode("GB"));
+  EXPECT_FALSE(IsCountryCode("UK"));
+  EXPECT_FALSE(IsCountryCode("gb"));
+  EXPECT_TRUE(IsValidPhone("+86 138-0013-8000"));
+  EXPECT_FALSE(IsValidPhone("call me"));
+  EXPECT_EQ(EscapeLike("50%_a\\"), "50\\%\\_a\\\\");
+}
+
+}  // namespace
+}  // namespace tongxin::core

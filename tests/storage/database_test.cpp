@@ -1,0 +1,142 @@
+// Storage behaviour, run on SQLite and (in make test) again on PostgreSQL.
+#include "storage/database.hpp"
+
+#include <gtest/gtest.h>
+
+#include "storage/migrate.hpp"
+#include "storage/query.hpp"
+#include "storage/rows.hpp"
+#include "support/test_env.hpp"
+
+namespace tongxin::storage {
+namespace {
+
+class DatabaseTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto db = Database::Open(env_.url(), 2);
+    ASSERT_TRUE(db) << db.error().log;
+    db_ = std::move(db.value());
+    auto n = Migrate(*db_);
+    ASSERT_TRUE(n) << n.error().log;
+    ASSERT_GE(*n, 1);
+  }
+
+  std::int64_t Count(const std::string& table) {
+    return db_->WithSession([&](soci::session& sql) -> core::Result<std::int64_t> {
+                return Query("SELECT COUNT(*) FROM " + table).Scalar(sql);
+              }).value();
+  }
+
+  tongxin::testing::TestDb env_;
+  std::unique_ptr<Database> db_;
+};
+
+TEST_F(DatabaseTest, DialectMatchesUrl) {
+  EXPECT_EQ(db_->dialect(), env_.postgres() ? Dialect::kPostgres : Dialect::kSqlite);
+  EXPECT_TRUE(db_->Ping());
+}
+
+TEST_F(DatabaseTest, MigrationsAreAppliedOnce) {
+  auto again = Migrate(*db_);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(*again, 0);
+  EXPECT_EQ(Count("schema_migrations"), 1);
+}
+
+TEST_F(DatabaseTest, UniqueViolationBecomesConflict) {
+  auto insert = [&] {
+    return db_->InTransaction([&](soci::session& sql) -> core::Status {
+      Query("INSERT INTO units (code, name_zh, kind, created_at, updated_at) VALUES ('X', '甲', 'office', 't', 't')")
+          .Exec(sql);
+      return {};
+    });
+  };
+  ASSERT_TRUE(insert());
+  auto second = insert();
+  ASSERT_FALSE(second);
+  EXPECT_EQ(second.error().code, core::Errc::kConflict);
+  EXPECT_EQ(second.error().reason, "db.conflict");
+}
+
+TEST_F(DatabaseTest, ForeignKeyViolationBecomesConflict) {
+  auto st = db_->InTransaction([&](soci::session& sql) -> core::Status {
+    Query("INSERT INTO people (unit_id, category, created_at, updated_at) VALUES (999, 'staff', 't', 't')").Exec(sql);
+    return {};
+  });
+  ASSERT_FALSE(st);
+  EXPECT_EQ(st.error().code, core::Errc::kConflict);
+}
+
+TEST_F(DatabaseTest, FailedResultRollsBackEveryWrite) {
+  auto st = db_->InTransaction([&](soci::session& sql) -> core::Status {
+    Query("INSERT INTO units (code, name_zh, kind, created_at, updated_at) VALUES ('A', '甲', 'office', 't', 't')")
+        .Exec(sql);
+    return core::MakeError(core::Errc::kInvalid, "validation.failed");
+  });
+  ASSERT_FALSE(st);
+  EXPECT_EQ(Count("units"), 0);
+}
+
+TEST_F(DatabaseTest, ExceptionRollsBackEveryWrite) {
+  auto st = db_->InTransaction([&](soci::session& sql) -> core::Status {
+    Query("INSERT INTO units (code, name_zh, kind, created_at, updated_at) VALUES ('A', '甲', 'office', 't', 't')")
+        .Exec(sql);
+    Query("INSERT INTO no_such_table VALUES (1)").Exec(sql);
+    return {};
+  });
+  ASSERT_FALSE(st);
+  EXPECT_EQ(st.error().code, core::Errc::kInternal);
+  EXPECT_EQ(Count("units"), 0);
+}
+
+TEST_F(DatabaseTest, QueryBindsTextSafelyAndReturnsIds) {
+  auto id = db_->InTransaction([&](soci::session& sql) -> core::Result<std::int64_t> {
+    return Query("INSERT INTO units (code, name_zh, kind, created_at, updated_at) VALUES (:c, :n, 'office', 't', 't') "
+                 "RETURNING id")
+        .Bind("c", "O'Brien; DROP TABLE units; --")
+        .Bind("n", "国际处")
+        .Scalar(sql);
+  });
+  ASSERT_TRUE(id) << id.error().log;
+  EXPECT_GT(*id, 0);
+  auto name = db_->WithSession([&](soci::session& sql) -> core::Result<std::string> {
+    soci::rowset<soci::row> rs = Query("SELECT code, name_zh FROM units WHERE id = :id").Bind("id", *id).Rows(sql);
+    for (const auto& r : rs) return GetStr(r, "code") + "|" + GetStr(r, "name_zh");
+    return std::string();
+  });
+  EXPECT_EQ(*name, "O'Brien; DROP TABLE units; --|国际处");
+}
+
+TEST_F(DatabaseTest, BackupIsSqliteOnly) {
+  const std::string target = tongxin::testing::TempDir("tongxin_backup_") + "/copy.db";
+  auto st = db_->BackupTo(target);
+  if (env_.postgres()) {
+    ASSERT_FALSE(st);
+    EXPECT_EQ(st.error().reason, "backup.postgres_use_pg_dump");
+  } else {
+    ASSERT_TRUE(st) << st.error().log;
+    auto copy = Database::Open("sqlite:" + target, 1);
+    ASSERT_TRUE(copy);
+    auto n = (*copy)->WithSession([](soci::session& sql) -> core::Result<std::int64_t> {
+      return Query("SELECT COUNT(*) FROM schema_migrations").Scalar(sql);
+    });
+    EXPECT_EQ(*n, 1);
+    EXPECT_EQ(db_->BackupTo(target).error().reason, "backup.target_exists");
+  }
+}
+
+TEST(DatabaseOpenTest, UnknownUrlIsInvalid) {
+  auto db = Database::Open("mysql://x", 1);
+  ASSERT_FALSE(db);
+  EXPECT_EQ(db.error().code, core::Errc::kInvalid);
+}
+
+TEST(DatabaseOpenTest, UnreachablePostgresIsUnavailable) {
+  auto db = Database::Open("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2", 1);
+  ASSERT_FALSE(db);
+  EXPECT_EQ(db.error().code, core::Errc::kUnavailable);
+}
+
+}  // namespace
+}  // namespace tongxin::storage

@@ -1,0 +1,57 @@
+// Test server harness.
+#include "support/test_server.hpp"
+
+#include <stdexcept>
+
+#include "app/demo_data.hpp"
+#include "storage/query.hpp"
+
+namespace tongxin::testing {
+
+TestServer::TestServer(ServerOptions options) {
+  app::Config config;
+  config.db = db_.url();
+  config.port = 0;
+  config.db_pool = 4;
+  config.workers = 4;
+  config.web_root = options.web_root.empty() ? "/nonexistent" : options.web_root;
+  config.max_connections = options.max_connections;
+  config.max_body = options.max_body;
+  config.log_level = "warn";
+  auto clock = std::make_unique<FakeClock>();
+  clock_ = clock.get();
+  auto app = app::App::Create(config, std::move(clock));
+  if (!app) throw std::runtime_error("App::Create failed: " + app.error().reason + " " + app.error().log);
+  app_ = std::move(app.value());
+  if (options.demo_data) {
+    auto loaded = app::LoadDemoData(*app_);
+    if (!loaded) throw std::runtime_error("demo data failed: " + loaded.error().reason + " " + loaded.error().log);
+  }
+  auto st = app_->Start();
+  if (!st) throw std::runtime_error("server start failed: " + st.error().log);
+}
+
+TestServer::~TestServer() { app_->Stop(); }
+
+std::unique_ptr<HttpClient> TestServer::As(const std::string& username) {
+  auto c = std::make_unique<HttpClient>(base());
+  auto res = c->Login(username, kPassword);
+  if (res.status != 200) throw std::runtime_error("login as " + username + " failed: " + res.body);
+  return c;
+}
+
+std::int64_t TestServer::UnitId(const std::string& code) {
+  auto r = app_->db().WithSession([&](soci::session& sql) -> core::Result<std::int64_t> {
+    return storage::Query("SELECT id FROM units WHERE code = :c").Bind("c", code).Scalar(sql);
+  });
+  return r ? *r : 0;
+}
+
+std::int64_t TestServer::Count(const std::string& table) {
+  auto r = app_->db().WithSession([&](soci::session& sql) -> core::Result<std::int64_t> {
+    return storage::Query("SELECT COUNT(*) FROM " + table).Scalar(sql);
+  });
+  return r ? *r : -1;
+}
+
+}  // namespace tongxin::testing

@@ -1,0 +1,12 @@
+import { del, get, patch, post } from './request'
+import type { ApiToken, Me } from './types'
+
+export const login = (username: string, password: string) => post<Me>('/api/v1/auth/login', { username, password })
+export const logout = () => post<void>('/api/v1/auth/logout')
+export const fetchMe = () => get<Me>('/api/v1/auth/me')
+export const saveLanguage = (language: string) => patch<Me>('/api/v1/auth/me', { language })
+export const changePassword = (current_password: string, new_password: string) =>
+  post<void>('/api/v1/auth/password', { current_password, new_password })
+export const listTokens = () => get<{ items: ApiToken[] }>('/api/v1/auth/tokens')
+export const createToken = (name: string) => post<ApiToken>('/api/v1/auth/tokens', { name })
+export const revokeToken = (id: number) => del<void>(`/api/v1/auth/tokens/${id}`)

@@ -1,0 +1,121 @@
+// Types of the API's JSON, field names as the server sends them.
+export type Role = 'admin' | 'office' | 'department' | 'leader' | 'volunteer' | 'foreign_staff'
+
+export interface Paged<T> {
+  items: T[]
+  total: number
+  page?: number
+  page_size?: number
+}
+
+export interface Me {
+  id: number
+  username: string
+  display_name: string
+  role: Role
+  language: string
+  active: boolean
+  unit_ids: number[]
+  person_id: number | null
+  csrf_token: string
+  may_see_identifiers: boolean
+}
+
+export interface User {
+  id: number
+  username: string
+  display_name: string
+  role: Role
+  language: string
+  active: boolean
+  unit_ids: number[]
+  person_id: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface Unit {
+  id: number
+  parent_id: number | null
+  code: string
+  name_zh: string
+  name_en: string
+  name: string
+  kind: string
+  path: string
+  sort_order: number
+  archived: boolean
+  in_scope?: boolean
+}
+
+export interface Person {
+  id: number
+  unit_id: number
+  unit_name?: string
+  name_zh: string
+  name_latin: string
+  display_name: string
+  gender: string
+  birth_date: string
+  nationality: string
+  id_type: string
+  id_number: string
+  phone: string
+  email: string
+  wechat: string
+  language: string
+  category: string
+  employment_status: string
+  emergency_contact_name: string
+  emergency_contact_phone: string
+  embassy: string
+  notes: string
+  status: 'active' | 'archived'
+  version: number
+  identifiers_masked: boolean
+  created_at: string
+  updated_at: string
+}
+
+export type PersonInput = Partial<Omit<Person, 'id' | 'display_name' | 'status' | 'identifiers_masked' | 'created_at' | 'updated_at' | 'unit_name'>>
+
+export interface ImportIssue {
+  row: number
+  field: string
+  code: string
+  message: string
+}
+
+export interface ImportPreview {
+  id: string
+  filename: string
+  status: 'pending' | 'done'
+  total: number
+  valid: number
+  invalid: number
+  issues: ImportIssue[]
+  sample: Array<Record<string, string | number>>
+}
+
+export interface AuditEntry {
+  id: number
+  at: string
+  user_id: number | null
+  username: string
+  action: string
+  entity: string
+  entity_id: string
+  before: string
+  after: string
+  request_id: string
+  ip: string
+}
+
+export interface ApiToken {
+  id: number
+  name: string
+  prefix: string
+  created_at: string
+  last_used_at: string
+  token?: string
+}

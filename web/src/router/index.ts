@@ -1,0 +1,31 @@
+// Routes come from routes/modules/*.ts (found by import.meta.glob); the guard sends
+// visitors to the login page and keeps each role to the pages it may use.
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { useSession } from '@/stores/session'
+import { allowed } from './menu'
+
+const modules = import.meta.glob<{ default: RouteRecordRaw[] }>('./routes/modules/*.ts', { eager: true })
+export const appRoutes: RouteRecordRaw[] = Object.values(modules).flatMap((m) => m.default)
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    {
+      path: '/login',
+      name: 'login',
+      component: () => import('@/views/auth/login/index.vue'),
+      meta: { titleKey: 'auth.title', public: true },
+    },
+    { path: '/', component: () => import('@/layouts/BasicLayout.vue'), children: appRoutes },
+    { path: '/:pathMatch(.*)*', redirect: '/' },
+  ],
+})
+
+router.beforeEach(async (to) => {
+  const session = useSession()
+  if (!session.checked) await session.restore()
+  if (to.meta.public) return session.loggedIn && to.name === 'login' ? { path: '/' } : true
+  if (!session.loggedIn) return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} }
+  if (!allowed(to, session.role)) return { path: '/' }
+  return true
+})

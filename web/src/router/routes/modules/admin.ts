@@ -1,0 +1,23 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/admin/users',
+    name: 'users',
+    component: () => import('@/views/users/list/index.vue'),
+    meta: { titleKey: 'common.menu.users', icon: 'Avatar', menu: true, order: 90, roles: ['admin'] },
+  },
+  {
+    path: '/admin/audit',
+    name: 'audit',
+    component: () => import('@/views/audit/list/index.vue'),
+    meta: { titleKey: 'common.menu.audit', icon: 'Document', menu: true, order: 95, roles: ['admin'] },
+  },
+  {
+    path: '/profile',
+    name: 'profile',
+    component: () => import('@/views/profile/index.vue'),
+    meta: { titleKey: 'common.profile' },
+  },
+]
+export default routes

@@ -1,0 +1,12 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/units',
+    name: 'units',
+    component: () => import('@/views/units/tree/index.vue'),
+    meta: { titleKey: 'common.menu.units', icon: 'OfficeBuilding', menu: true, order: 20,
+            roles: ['admin', 'office', 'department', 'leader', 'volunteer'] },
+  },
+]
+export default routes

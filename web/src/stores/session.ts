@@ -1,0 +1,47 @@
+// Session state: the signed-in user and the interface language.
+import { defineStore } from 'pinia'
+import * as authApi from '@/api/auth'
+import { setRequestLanguage } from '@/api/request'
+import type { Me, Role } from '@/api/types'
+import { i18n, type Lang } from '@/locales'
+
+export const useSession = defineStore('session', {
+  state: () => ({ user: null as Me | null, checked: false }),
+  getters: {
+    role: (s): Role | null => s.user?.role ?? null,
+    loggedIn: (s) => s.user !== null,
+  },
+  actions: {
+    applyLang(lang: Lang) {
+      i18n.global.locale.value = lang
+      setRequestLanguage(lang)
+      localStorage.setItem('tongxin.lang', lang)
+      document.documentElement.lang = lang
+    },
+    async restore() {
+      try {
+        this.user = await authApi.fetchMe()
+        if (this.user.language === 'zh-CN' || this.user.language === 'en') this.applyLang(this.user.language)
+      } catch {
+        this.user = null
+      } finally {
+        this.checked = true
+      }
+    },
+    async login(username: string, password: string) {
+      this.user = await authApi.login(username, password)
+      this.checked = true
+      if (this.user.language === 'zh-CN' || this.user.language === 'en') this.applyLang(this.user.language)
+      else await authApi.saveLanguage(i18n.global.locale.value).catch(() => undefined)
+    },
+    async logout() {
+      await authApi.logout().catch(() => undefined)
+      this.user = null
+    },
+    // Switches the language and remembers it for the user.
+    async setLang(lang: Lang) {
+      this.applyLang(lang)
+      if (this.user) this.user = await authApi.saveLanguage(lang)
+    },
+  },
+})

@@ -1,0 +1,143 @@
+// What users do in a real browser: log in as two roles, switch language, use a phone,
+// import a file with an invalid row and then a valid one, export, and log out.
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { launch, login, shot, startServer } from './harness.mjs'
+
+let server
+let browser
+
+before(async () => {
+  server = await startServer()
+  browser = await launch()
+})
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('Tongxin in a browser', () => {
+  it('office staff log in, see people, and switch to English', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+    const page = await ctx.newPage()
+    await login(page, server.base, 'office')
+    await page.click('[data-test=menu-people]')
+    await page.waitForSelector('[data-test=people-table] .el-table__row')
+    assert.match(await page.textContent('[data-test=menu-people]'), /人员/)
+    assert.match(await page.textContent('[data-test=people-table]'), /Anna Ivanova/)
+    await shot(page, '01-office-people-zh')
+    await page.click('[data-test=lang-en]')
+    await page.waitForFunction(() => document.querySelector('[data-test=menu-people]')?.textContent?.includes('People'))
+    assert.match(await page.textContent('[data-test=people-table]'), /Foreign staff/)
+    // The choice is remembered for the user: a fresh browser shows English after login.
+    const other = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+    const p2 = await other.newPage()
+    await login(p2, server.base, 'office')
+    await p2.waitForSelector('[data-test=menu-people]')
+    assert.match(await p2.textContent('[data-test=menu-people]'), /People/)
+    await shot(page, '02-office-people-en')
+    await other.close()
+    await ctx.close()
+  })
+
+  it('a foreign staff member uses a phone in English and sees only their record', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true,
+      hasTouch: true, locale: 'en-GB' })
+    const page = await ctx.newPage()
+    await page.goto(server.base + '/login')
+    assert.match(await page.textContent('[data-test=login-submit]'), /Log in/)
+    await page.fill('[data-test=username]', 'foreign')
+    await page.fill('[data-test=password]', 'wrong password')
+    await page.click('[data-test=login-submit]')
+    await page.waitForSelector('[data-test=login-error]')
+    assert.match(await page.textContent('[data-test=login-error]'), /Wrong username or password/)
+    await shot(page, '03-phone-login-error')
+    await login(page, server.base, 'foreign')
+    await page.waitForSelector('[data-test=my-record]')
+    assert.match(await page.textContent('[data-test=my-record]'), /Oliver Bennett/)
+    assert.match(await page.textContent('[data-test=my-record]'), /GB52840000/)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 1, `page is ${overflow}px wider than the phone`)
+    await page.click('[data-test=menu-toggle]')
+    await page.waitForSelector('[data-test=drawer-me]')
+    await page.waitForTimeout(500) // let the drawer finish sliding in
+    assert.equal(await page.locator('[data-test=drawer-people]').count(), 0)
+    await shot(page, '04-phone-foreign-menu')
+    const res = await page.evaluate(() => fetch('/api/v1/people').then((r) => r.status))
+    assert.equal(res, 403)
+    await ctx.close()
+  })
+
+  it('office staff import a file with an invalid row, fix it, and export the list', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true })
+    const page = await ctx.newPage()
+    await login(page, server.base, 'office')
+    await page.goto(server.base + '/people')
+    await page.waitForSelector('[data-test=people-table] .el-table__row')
+    // The office user chose English in the first test; switch back to Chinese.
+    await page.click('[data-test=lang-zh]')
+    await page.waitForFunction(() => document.querySelector('[data-test=menu-people]')?.textContent?.includes('人员'))
+
+    const bad = join(server.dir, 'people-bad.csv')
+    writeFileSync(bad, '外文姓名,国籍,证件号码,类别,单位\nHanna Berg,SE,S7001,外籍工作人员,SIE\nNo Country,XX,S7002,外籍工作人员,SIE\n')
+    await page.click('[data-test=people-import]')
+    await page.setInputFiles('[data-test=import-file]', bad)
+    await page.waitForSelector('[data-test=import-issues]')
+    await page.waitForTimeout(400) // dialog animation
+    assert.match(await page.textContent('[data-test=import-summary]'), /共 2 行，有效 1 行，无效 1 行/)
+    const issues = await page.textContent('[data-test=import-issues]')
+    assert.match(issues, /3/)
+    assert.match(issues, /国籍/)
+    assert.match(issues, /国籍 应为 ISO 3166 两位国家代码/)
+    assert.equal(await page.locator('[data-test=import-confirm]').count(), 0)
+    await shot(page, '05-import-invalid-row')
+
+    const good = join(server.dir, 'people-good.csv')
+    writeFileSync(good, '外文姓名,国籍,证件号码,类别,单位\nHanna Berg,SE,S7001,外籍工作人员,SIE\nJonas Berg,SE,S7002,外籍工作人员,SIE\n')
+    await page.click('[data-test=import-again]')
+    await page.setInputFiles('[data-test=import-file]', good)
+    await page.waitForSelector('[data-test=import-confirm]')
+    await page.click('[data-test=import-confirm]')
+    await page.waitForSelector('[data-test=import-done]')
+    assert.match(await page.textContent('[data-test=import-done]'), /已导入 2 人/)
+    await shot(page, '06-import-done')
+    await page.keyboard.press('Escape')
+
+    await page.fill('[data-test=people-search]', 'berg')
+    await page.click('[data-test=people-search-btn]')
+    await page.waitForFunction(() => document.querySelectorAll('[data-test=people-table] .el-table__row').length === 2)
+
+    await page.click('[data-test=people-export]')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=export-xlsx]')])
+    const file = join(server.dir, download.suggestedFilename())
+    await download.saveAs(file)
+    assert.match(download.suggestedFilename(), /\.xlsx$/)
+    const bytes = readFileSync(file)
+    assert.equal(bytes.subarray(0, 2).toString(), 'PK')
+    await shot(page, '07-export')
+    await ctx.close()
+  })
+
+  it('a leader reads without edit buttons; an admin sees the audit log', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+    const page = await ctx.newPage()
+    await login(page, server.base, 'leader')
+    await page.goto(server.base + '/people')
+    await page.waitForSelector('[data-test=people-table] .el-table__row')
+    assert.equal(await page.locator('[data-test=person-create]').count(), 0)
+    assert.equal(await page.locator('[data-test=people-import]').count(), 0)
+    assert.equal(await page.locator('[data-test=menu-audit]').count(), 0)
+    await page.click('[data-test=user-menu]')
+    await page.click('[data-test=logout]')
+    await page.waitForURL(/\/login/)
+
+    await login(page, server.base, 'admin')
+    await page.click('[data-test=menu-audit]')
+    await page.waitForSelector('[data-test=audit-table] .el-table__row')
+    assert.match(await page.textContent('[data-test=audit-table]'), /导入/)
+    await shot(page, '08-admin-audit')
+    await ctx.close()
+  })
+})

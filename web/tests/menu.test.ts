@@ -1,0 +1,30 @@
+// The menu shows each role only the pages it may use (the server enforces the same).
+import { describe, expect, it } from 'vitest'
+import type { RouteRecordRaw } from 'vue-router'
+import home from '@/router/routes/modules/home'
+import people from '@/router/routes/modules/people'
+import units from '@/router/routes/modules/units'
+import admin from '@/router/routes/modules/admin'
+import { allowed, menuFor } from '@/router/menu'
+import type { Role } from '@/api/types'
+
+const routes: RouteRecordRaw[] = [...home, ...people, ...units, ...admin]
+const names = (role: Role) => menuFor(routes, role).map((r) => r.name)
+
+describe('menu by role', () => {
+  it('admins see everything but the foreign staff page', () => {
+    expect(names('admin')).toEqual(['home', 'people', 'units', 'users', 'audit'])
+  })
+  it('office, department and leaders see people and units only', () => {
+    for (const role of ['office', 'department', 'leader', 'volunteer'] as Role[]) {
+      expect(names(role)).toEqual(['home', 'people', 'units'])
+    }
+  })
+  it('foreign staff see only their own record', () => {
+    expect(names('foreign_staff')).toEqual(['home', 'me'])
+    expect(allowed(people[0], 'foreign_staff')).toBe(false)
+  })
+  it('nobody without a session', () => {
+    expect(names(null as unknown as Role)).toEqual([])
+  })
+})

@@ -9,7 +9,7 @@ secs=${1:-10}
 out=$(mktemp -d /tmp/tongxin-bench-XXXXXX)
 db="sqlite:$out/bench.db"
 port=$((19000 + RANDOM % 1000))
-trap 'kill $server 2>/dev/null || true; rm -rf "$out"' EXIT
+trap 'kill $server 2>/dev/null || true; [ -n "${BENCH_KEEP:-}" ] || rm -rf "$out"' EXIT
 
 $bin demo --db "$db" --log-level warn >/dev/null
 units=(SIE SCS SMAT INTL HR CLINIC LOGISTICS FINANCE COMM-A-1 COMM-A-2)
@@ -47,7 +47,7 @@ auth="Authorization: Bearer $token"
 
 run() {  # name, connections, url
   local r
-  r=$(wrk -t2 -c"$2" -d"${secs}s" --latency -H "$auth" "$base$3")
+  r=$(wrk -t"$(( $2 < 2 ? 1 : 2 ))" -c"$2" -d"${secs}s" --latency -H "$auth" "$base$3")
   local rps p50
   rps=$(echo "$r" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$r" | awk '$1=="50%" {print $2}')

@@ -20,7 +20,7 @@ namespace tongxin::app {
 namespace {
 
 int Fail(const core::Error& e) {
-  std::string msg = core::Message(e, core::Lang::kEn);
+  std::string msg = e.code == core::Errc::kInternal ? "internal error" : core::Message(e, core::Lang::kEn);
   if (!e.log.empty()) msg += " (" + e.log + ")";
   for (const auto& [k, v] : e.details) {
     if (k != "field") msg += " [" + k + ": " + v + "]";

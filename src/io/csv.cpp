@@ -2,6 +2,7 @@
 #include "io/csv.hpp"
 
 #include <cctype>
+#include <cstdio>
 
 #include "core/text.hpp"
 
@@ -83,25 +84,32 @@ void AppendField(std::string& out, const std::string& f) {
 }
 }  // namespace
 
-std::string WriteCsv(const Sheet& sheet) {
-  std::string out = "\xEF\xBB\xBF";
-  for (std::size_t i = 0; i < sheet.headers.size(); ++i) {
-    if (i) out.push_back(',');
-    AppendField(out, sheet.headers[i]);
+CsvWriter::CsvWriter(const std::vector<std::string>& headers) : out_("\xEF\xBB\xBF") {
+  for (std::size_t i = 0; i < headers.size(); ++i) {
+    if (i) out_.push_back(',');
+    AppendField(out_, headers[i]);
   }
-  out += "\r\n";
-  for (const auto& row : sheet.rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      if (i) out.push_back(',');
-      if (row[i].number) {
-        out += std::to_string(*row[i].number);
-      } else {
-        AppendField(out, row[i].text);
-      }
+  out_ += "\r\n";
+}
+
+void CsvWriter::AddRow(const std::vector<Cell>& row) {
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (i) out_.push_back(',');
+    if (row[i].number) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.15g", *row[i].number);
+      out_ += buf;
+    } else {
+      AppendField(out_, row[i].text);
     }
-    out += "\r\n";
   }
-  return out;
+  out_ += "\r\n";
+}
+
+std::string WriteCsv(const Sheet& sheet) {
+  CsvWriter w(sheet.headers);
+  for (const auto& row : sheet.rows) w.AddRow(row);
+  return w.Take();
 }
 
 }  // namespace tongxin::io

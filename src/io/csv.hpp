@@ -15,4 +15,15 @@ namespace tongxin::io {
 core::Result<Table> ParseCsv(std::string_view text);
 std::string WriteCsv(const Sheet& sheet);
 
+// Appends rows to a CSV text as they come (header first). Not thread-safe.
+class CsvWriter {
+ public:
+  explicit CsvWriter(const std::vector<std::string>& headers);
+  void AddRow(const std::vector<Cell>& row);
+  std::string Take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
 }  // namespace tongxin::io

@@ -1,6 +1,7 @@
 // XLSX out (libxlsxwriter) and in (libzip + pugixml, first worksheet, text of every cell).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,23 @@
 #include "io/table.hpp"
 
 namespace tongxin::io {
+
+// Writes a workbook row by row in constant memory (rows are not kept). Not thread-safe.
+class XlsxWriter {
+ public:
+  // Errors: kInternal when the temporary file cannot be made.
+  static core::Result<std::unique_ptr<XlsxWriter>> Create();
+  ~XlsxWriter();  // removes the temporary file
+  // Starts a worksheet: bold frozen header row, optional widths in characters.
+  void AddSheet(const std::string& name, const std::vector<std::string>& headers, const std::vector<double>& widths);
+  void AddRow(const std::vector<Cell>& row);  // highlighted cells in red
+  core::Result<std::string> Finish();          // the workbook's bytes
+
+ private:
+  XlsxWriter();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // The bytes of a workbook with one worksheet per sheet: bold frozen header row, optional
 // widths, highlighted cells in red. Errors: kInternal when the library fails.

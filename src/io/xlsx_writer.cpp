@@ -1,67 +1,96 @@
-// XLSX writing through a temporary file (libxlsxwriter 1.1 writes only to files).
+// XLSX writing in constant memory: rows go to libxlsxwriter's temporary files as they come,
+// and the workbook is written to a temporary file (libxlsxwriter 1.1 writes only to files).
+#include "io/xlsx.hpp"
+
 #include <xlsxwriter.h>
 
 #include <cstdio>
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <unistd.h>
 
-#include "io/xlsx.hpp"
-
 namespace tongxin::io {
 
-core::Result<std::string> WriteXlsx(const std::vector<Sheet>& sheets) {
+struct XlsxWriter::Impl {
+  std::string path;
+  lxw_workbook* wb = nullptr;
+  lxw_worksheet* ws = nullptr;
+  lxw_format* bold = nullptr;
+  lxw_format* red = nullptr;
+  lxw_row_t next_row = 0;
+};
+
+XlsxWriter::XlsxWriter() : impl_(std::make_unique<Impl>()) {}
+
+XlsxWriter::~XlsxWriter() {
+  if (impl_->wb) workbook_close(impl_->wb);
+  if (!impl_->path.empty()) std::remove(impl_->path.c_str());
+}
+
+core::Result<std::unique_ptr<XlsxWriter>> XlsxWriter::Create() {
+  std::unique_ptr<XlsxWriter> w(new XlsxWriter());
   char path[] = "/tmp/tongxin-xlsx-XXXXXX";
   int fd = mkstemp(path);
   if (fd < 0) return core::Internal("mkstemp failed");
   close(fd);
+  w->impl_->path = path;
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;
-  lxw_workbook* wb = workbook_new_opt(path, &options);
-  if (!wb) {
-    std::remove(path);
-    return core::Internal("workbook_new_opt failed");
+  w->impl_->wb = workbook_new_opt(path, &options);
+  if (!w->impl_->wb) return core::Internal("workbook_new_opt failed");
+  w->impl_->bold = workbook_add_format(w->impl_->wb);
+  format_set_bold(w->impl_->bold);
+  format_set_bg_color(w->impl_->bold, 0xDDEBF7);
+  w->impl_->red = workbook_add_format(w->impl_->wb);
+  format_set_bg_color(w->impl_->red, 0xFFC7CE);
+  format_set_font_color(w->impl_->red, 0x9C0006);
+  return w;
+}
+
+void XlsxWriter::AddSheet(const std::string& name, const std::vector<std::string>& headers,
+                          const std::vector<double>& widths) {
+  const std::string n = name.substr(0, 31);
+  impl_->ws = workbook_add_worksheet(impl_->wb, n.empty() ? nullptr : n.c_str());
+  for (std::size_t c = 0; c < headers.size(); ++c) {
+    const double width = c < widths.size() ? widths[c] : 16;
+    worksheet_set_column(impl_->ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr);
+    worksheet_write_string(impl_->ws, 0, static_cast<lxw_col_t>(c), headers[c].c_str(), impl_->bold);
   }
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
-  format_set_bg_color(bold, 0xDDEBF7);
-  lxw_format* red = workbook_add_format(wb);
-  format_set_bg_color(red, 0xFFC7CE);
-  format_set_font_color(red, 0x9C0006);
-  for (const auto& sheet : sheets) {
-    std::string name = sheet.name.substr(0, 31);
-    lxw_worksheet* ws = workbook_add_worksheet(wb, name.empty() ? nullptr : name.c_str());
-    for (std::size_t c = 0; c < sheet.headers.size(); ++c) {
-      const double width = c < sheet.widths.size() ? sheet.widths[c] : 16;
-      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr);
-      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), sheet.headers[c].c_str(), bold);
+  worksheet_freeze_panes(impl_->ws, 1, 0);
+  impl_->next_row = 1;
+}
+
+void XlsxWriter::AddRow(const std::vector<Cell>& row) {
+  for (std::size_t c = 0; c < row.size(); ++c) {
+    const Cell& cell = row[c];
+    lxw_format* fmt = cell.highlight ? impl_->red : nullptr;
+    if (cell.number) {
+      worksheet_write_number(impl_->ws, impl_->next_row, static_cast<lxw_col_t>(c), *cell.number, fmt);
+    } else if (!cell.text.empty()) {
+      worksheet_write_string(impl_->ws, impl_->next_row, static_cast<lxw_col_t>(c), cell.text.c_str(), fmt);
     }
-    worksheet_freeze_panes(ws, 1, 0);
-    lxw_row_t r = 1;
-    for (const auto& row : sheet.rows) {
-      for (std::size_t c = 0; c < row.size(); ++c) {
-        const Cell& cell = row[c];
-        lxw_format* fmt = cell.highlight ? red : nullptr;
-        if (cell.number) {
-          worksheet_write_number(ws, r, static_cast<lxw_col_t>(c), *cell.number, fmt);
-        } else if (!cell.text.empty()) {
-          worksheet_write_string(ws, r, static_cast<lxw_col_t>(c), cell.text.c_str(), fmt);
-        }
-      }
-      ++r;
-    }
   }
-  lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) {
-    std::remove(path);
-    return core::Internal(std::string("workbook_close: ") + lxw_strerror(err));
-  }
-  std::ifstream in(path, std::ios::binary);
+  ++impl_->next_row;
+}
+
+core::Result<std::string> XlsxWriter::Finish() {
+  lxw_error err = workbook_close(impl_->wb);
+  impl_->wb = nullptr;
+  if (err != LXW_NO_ERROR) return core::Internal(std::string("workbook_close: ") + lxw_strerror(err));
+  std::ifstream in(impl_->path, std::ios::binary);
   std::ostringstream ss;
   ss << in.rdbuf();
-  std::remove(path);
   return ss.str();
+}
+
+core::Result<std::string> WriteXlsx(const std::vector<Sheet>& sheets) {
+  auto w = XlsxWriter::Create();
+  if (!w) return w.error();
+  for (const auto& sheet : sheets) {
+    (*w)->AddSheet(sheet.name, sheet.headers, sheet.widths);
+    for (const auto& row : sheet.rows) (*w)->AddRow(row);
+  }
+  return (*w)->Finish();
 }
 
 }  // namespace tongxin::io

@@ -73,7 +73,14 @@ core::Result<int> Migrate(Database& db) {
       if (pg) sql << "SELECT pg_advisory_unlock(" << kMigrationLockKey << ")";
       throw;
     }
-    if (pg) sql << "SELECT pg_advisory_unlock(" << kMigrationLockKey << ")";
+    if (pg) {
+      sql << "SELECT pg_advisory_unlock(" << kMigrationLockKey << ")";
+    } else {
+      // Fresh planner statistics (sampled, so quick on large tables); PostgreSQL's
+      // autovacuum keeps its own.
+      sql << "PRAGMA analysis_limit=1000";
+      sql << "ANALYZE";
+    }
     return applied;
   });
 }

@@ -8,7 +8,7 @@ namespace tongxin::storage {
 
 // Applies every embedded migration not yet recorded, each in its own transaction.
 // Safe when several instances start at once on PostgreSQL (advisory lock).
-// Returns the number applied.
+// Returns the number applied. On SQLite it also refreshes the planner's statistics.
 core::Result<int> Migrate(Database& db);
 
 // Replaces the dialect placeholders of a migration ({{PK}}).

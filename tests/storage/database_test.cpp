@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "storage/migrate.hpp"
+#include "storage/migrations_data.hpp"
 #include "storage/query.hpp"
 #include "storage/rows.hpp"
 #include "support/test_env.hpp"
@@ -19,7 +20,7 @@ class DatabaseTest : public ::testing::Test {
     db_ = std::move(db.value());
     auto n = Migrate(*db_);
     ASSERT_TRUE(n) << n.error().log;
-    ASSERT_GE(*n, 1);
+    ASSERT_EQ(*n, static_cast<int>(EmbeddedMigrations().size()));
   }
 
   std::int64_t Count(const std::string& table) {
@@ -41,7 +42,7 @@ TEST_F(DatabaseTest, MigrationsAreAppliedOnce) {
   auto again = Migrate(*db_);
   ASSERT_TRUE(again);
   EXPECT_EQ(*again, 0);
-  EXPECT_EQ(Count("schema_migrations"), 1);
+  EXPECT_EQ(Count("schema_migrations"), static_cast<std::int64_t>(EmbeddedMigrations().size()));
 }
 
 TEST_F(DatabaseTest, UniqueViolationBecomesConflict) {
@@ -121,7 +122,7 @@ TEST_F(DatabaseTest, BackupIsSqliteOnly) {
     auto n = (*copy)->WithSession([](soci::session& sql) -> core::Result<std::int64_t> {
       return Query("SELECT COUNT(*) FROM schema_migrations").Scalar(sql);
     });
-    EXPECT_EQ(*n, 1);
+    EXPECT_EQ(*n, static_cast<std::int64_t>(EmbeddedMigrations().size()));
     EXPECT_EQ(db_->BackupTo(target).error().reason, "backup.target_exists");
   }
 }

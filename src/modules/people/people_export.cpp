@@ -24,32 +24,34 @@ std::string ChoiceLabel(const std::string& field, const std::string& value, core
   return lang == core::Lang::kZh ? it->second.first : it->second.second;
 }
 
-io::Sheet PeopleSheet(const std::vector<repo::PersonRow>& rows, bool reveal, core::Lang lang) {
+Columns PeopleColumns(core::Lang lang) {
   const bool zh = lang == core::Lang::kZh;
-  io::Sheet s;
-  s.name = zh ? "人员" : "People";
-  s.headers = zh ? std::vector<std::string>{"编号", "中文姓名", "外文姓名", "性别", "出生日期", "国籍", "证件类型",
+  Columns c;
+  c.sheet_name = zh ? "人员" : "People";
+  c.headers = zh ? std::vector<std::string>{"编号", "中文姓名", "外文姓名", "性别", "出生日期", "国籍", "证件类型",
                                             "证件号码", "手机", "邮箱", "微信", "类别", "单位", "在职状态",
                                             "紧急联系人", "紧急联系人电话", "使领馆", "状态", "备注"}
                  : std::vector<std::string>{"ID", "Chinese name", "Latin name", "Gender", "Date of birth",
                                             "Nationality", "ID type", "ID number", "Phone", "Email", "WeChat",
                                             "Category", "Unit", "Employment status", "Emergency contact",
                                             "Emergency contact phone", "Embassy", "Status", "Notes"};
-  s.widths = {8, 12, 22, 6, 12, 8, 12, 20, 16, 26, 14, 14, 22, 10, 14, 16, 24, 8, 30};
-  for (const auto& r : rows) {
-    const Person& p = r.person;
-    s.rows.push_back({io::Cell::Number(static_cast<double>(p.id)), p.name_zh, p.name_latin,
-                      ChoiceLabel("gender", p.gender, lang), p.birth_date, p.nationality,
-                      ChoiceLabel("id_type", p.id_type, lang),
-                      reveal ? p.id_number : core::MaskIdentifier(p.id_number),
-                      reveal ? p.phone : core::MaskPhone(p.phone), p.email, p.wechat,
-                      ChoiceLabel("category", p.category, lang),
-                      zh || r.unit_name_en.empty() ? r.unit_name_zh : r.unit_name_en,
-                      ChoiceLabel("employment_status", p.employment_status, lang), p.emergency_contact_name,
-                      reveal ? p.emergency_contact_phone : core::MaskPhone(p.emergency_contact_phone), p.embassy,
-                      ChoiceLabel("status", p.status, lang), p.notes});
-  }
-  return s;
+  c.widths = {8, 12, 22, 6, 12, 8, 12, 20, 16, 26, 14, 14, 22, 10, 14, 16, 24, 8, 30};
+  return c;
+}
+
+std::vector<io::Cell> PersonCells(const repo::PersonRow& r, bool reveal, core::Lang lang) {
+  const Person& p = r.person;
+  const bool zh = lang == core::Lang::kZh;
+  return {io::Cell::Number(static_cast<double>(p.id)), p.name_zh, p.name_latin,
+          ChoiceLabel("gender", p.gender, lang), p.birth_date, p.nationality,
+          ChoiceLabel("id_type", p.id_type, lang),
+          reveal ? p.id_number : core::MaskIdentifier(p.id_number),
+          reveal ? p.phone : core::MaskPhone(p.phone), p.email, p.wechat,
+          ChoiceLabel("category", p.category, lang),
+          zh || r.unit_name_en.empty() ? r.unit_name_zh : r.unit_name_en,
+          ChoiceLabel("employment_status", p.employment_status, lang), p.emergency_contact_name,
+          reveal ? p.emergency_contact_phone : core::MaskPhone(p.emergency_contact_phone), p.embassy,
+          ChoiceLabel("status", p.status, lang), p.notes};
 }
 
 }  // namespace tongxin::people

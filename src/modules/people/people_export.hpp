@@ -11,7 +11,14 @@
 
 namespace tongxin::people {
 
-io::Sheet PeopleSheet(const std::vector<repo::PersonRow>& rows, bool reveal, core::Lang lang);
+struct Columns {
+  std::string sheet_name;
+  std::vector<std::string> headers;
+  std::vector<double> widths;
+};
+Columns PeopleColumns(core::Lang lang);
+// One person as a spreadsheet row, matching PeopleColumns.
+std::vector<io::Cell> PersonCells(const repo::PersonRow& r, bool reveal, core::Lang lang);
 // Label of a choice value ("foreign_staff" -> "外籍工作人员" / "Foreign staff").
 std::string ChoiceLabel(const std::string& field, const std::string& value, core::Lang lang);
 

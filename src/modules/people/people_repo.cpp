@@ -63,32 +63,41 @@ void BindPerson(storage::Query& q, const Person& p) {
 
 }  // namespace
 
-core::Page<PersonRow> ListPeople(soci::session& sql, const core::Principal& who, const PersonFilter& f,
-                                 const core::PageRequest& page) {
+namespace {
+
+// The WHERE clause of a people list: scope, unit subtree, status, search and filters.
+// Scope and unit filters select unit ids by path prefix, so counts can run on the
+// covering (status, ..., unit_id) indexes without touching the people rows.
+storage::Query BuildWhere(const core::Principal& who, const PersonFilter& f) {
   storage::Query where(" WHERE 1=1");
   if (!who.all_units) {
     if (who.scope_paths.empty()) {
       where.Append(" AND 1=0");
     } else {
-      where.Append(" AND (");
+      where.Append(" AND p.unit_id IN (SELECT id FROM units WHERE ");
       for (std::size_t i = 0; i < who.scope_paths.size(); ++i) {
         const std::string name = "scope" + std::to_string(i);
-        where.Append((i ? " OR " : "") + std::string("u.path LIKE :") + name + " ESCAPE '\\'");
+        where.Append((i ? " OR " : "") + std::string("path LIKE :") + name + " ESCAPE '\\'");
         where.Bind(name, core::EscapeLike(who.scope_paths[i]) + "%");
       }
       where.Append(")");
     }
   }
-  if (!f.unit_path.empty()) where.Where("u.path LIKE ? ESCAPE '\\'", core::EscapeLike(f.unit_path) + "%");
+  if (!f.unit_path.empty()) {
+    where.Where("p.unit_id IN (SELECT id FROM units WHERE path LIKE ? ESCAPE '\\')", core::EscapeLike(f.unit_path) + "%");
+  }
+  if (f.status == "all") {
+    where.Append(" AND p.status IN ('active', 'archived')");  // keeps the status-first indexes usable
+  } else {
+    where.Where("p.status = ?", f.status.empty() ? std::string("active") : f.status);
+  }
   if (!f.q.empty()) where.Where("p.search_text LIKE ? ESCAPE '\\'", "%" + core::EscapeLike(core::ToLowerAscii(f.q)) + "%");
   if (!f.category.empty()) where.Where("p.category = ?", f.category);
-  if (f.status != "all") where.Where("p.status = ?", f.status.empty() ? std::string("active") : f.status);
   if (!f.nationality.empty()) where.Where("p.nationality = ?", f.nationality);
+  return where;
+}
 
-  core::Page<PersonRow> out;
-  out.request = page;
-  out.total = where.Wrap("SELECT COUNT(*) FROM people p JOIN units u ON u.id = p.unit_id").Scalar(sql);
-
+std::string OrderBy(const PersonFilter& f) {
   std::string order = "p.sort_name";
   if (f.sort == "nationality") order = "p.nationality";
   else if (f.sort == "category") order = "p.category";
@@ -96,12 +105,34 @@ core::Page<PersonRow> ListPeople(soci::session& sql, const core::Principal& who,
   else if (f.sort == "created_at") order = "p.created_at";
   else if (f.sort == "updated_at") order = "p.updated_at";
   const std::string dir = f.descending ? " DESC" : " ASC";
-  storage::Query list = where.Wrap(kPersonColumns, " ORDER BY " + order + dir + ", p.id" + dir + " LIMIT " +
-                                                       std::to_string(page.page_size) + " OFFSET " +
-                                                       std::to_string(page.Offset()));
+  return " ORDER BY " + order + dir + ", p.id" + dir;
+}
+
+}  // namespace
+
+core::Page<PersonRow> ListPeople(soci::session& sql, const core::Principal& who, const PersonFilter& f,
+                                 const core::PageRequest& page) {
+  const storage::Query where = BuildWhere(who, f);
+  core::Page<PersonRow> out;
+  out.request = page;
+  out.total = where.Wrap("SELECT COUNT(*) FROM people p").Scalar(sql);
+  storage::Query list = where.Wrap(kPersonColumns, OrderBy(f) + " LIMIT " + std::to_string(page.page_size) +
+                                                       " OFFSET " + std::to_string(page.Offset()));
   soci::rowset<soci::row> rs = list.Rows(sql);
   for (const auto& r : rs) out.items.push_back(RowToPerson(r));
   return out;
+}
+
+std::int64_t ForEachPerson(soci::session& sql, const core::Principal& who, const PersonFilter& f, std::int64_t limit,
+                           const std::function<void(const PersonRow&)>& fn) {
+  storage::Query list = BuildWhere(who, f).Wrap(kPersonColumns, OrderBy(f) + " LIMIT " + std::to_string(limit));
+  std::int64_t n = 0;
+  soci::rowset<soci::row> rs = list.Rows(sql);
+  for (const auto& r : rs) {
+    fn(RowToPerson(r));
+    ++n;
+  }
+  return n;
 }
 
 std::optional<PersonRow> FindPerson(soci::session& sql, std::int64_t id) {
@@ -140,7 +171,8 @@ bool UpdatePerson(soci::session& sql, const Person& p, int expected_version) {
 
 std::optional<std::int64_t> FindByIdNumber(soci::session& sql, const std::string& id_type,
                                            const std::string& id_number, std::int64_t except_id) {
-  storage::Query q("SELECT id FROM people WHERE id_type = :t AND id_number = :n AND id <> :x");
+  // "id_number <> ''" lets SQLite use the partial unique index (it cannot infer it from :n).
+  storage::Query q("SELECT id FROM people WHERE id_type = :t AND id_number = :n AND id_number <> '' AND id <> :x");
   q.Bind("t", id_type).Bind("n", id_number).Bind("x", except_id);
   soci::rowset<soci::row> rs = q.Rows(sql);
   for (const auto& r : rs) return GetInt(r, 0);

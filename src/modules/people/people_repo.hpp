@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,6 +50,10 @@ struct PersonRow {
 // People visible to `who` (scope) matching the filter: one page and the total.
 core::Page<PersonRow> ListPeople(soci::session& sql, const core::Principal& who, const PersonFilter& f,
                                  const core::PageRequest& page);
+// Calls fn for each matching person (at most limit), in list order, one row in memory at
+// a time; returns how many. For exports.
+std::int64_t ForEachPerson(soci::session& sql, const core::Principal& who, const PersonFilter& f, std::int64_t limit,
+                           const std::function<void(const PersonRow&)>& fn);
 std::optional<PersonRow> FindPerson(soci::session& sql, std::int64_t id);
 std::int64_t InsertPerson(soci::session& sql, const Person& p);
 // Writes every column and bumps version; returns false when `expected_version` is stale.

@@ -98,22 +98,40 @@ void RegisterPeopleRoutes(http::Router& router, PeopleService& people, PeopleImp
                 if (format != "xlsx" && format != "csv") {
                   return core::FieldInvalid("format", "validation.invalid_choice", {{"choices", "xlsx, csv"}});
                 }
-                auto res = people.ListPeople(ctx.User(), *f, unit_id, {1, static_cast<int>(kMaxExportRows)});
-                if (!res) return res.error();
                 const bool reveal = ctx.User().MaySeeIdentifiers();
-                io::Sheet sheet = PeopleSheet(res->items, reveal, ctx.lang);
+                const Columns cols = PeopleColumns(ctx.lang);
+                // Rows stream from the database into the writer; none are kept in memory.
+                std::unique_ptr<io::XlsxWriter> xlsx;
+                std::unique_ptr<io::CsvWriter> csv;
+                if (format == "xlsx") {
+                  auto w = io::XlsxWriter::Create();
+                  if (!w) return w.error();
+                  xlsx = std::move(w.value());
+                  xlsx->AddSheet(cols.sheet_name, cols.headers, cols.widths);
+                } else {
+                  csv = std::make_unique<io::CsvWriter>(cols.headers);
+                }
+                auto n = people.ForEachPerson(ctx.User(), *f, unit_id, kMaxExportRows, [&](const repo::PersonRow& r) {
+                  auto cells = PersonCells(r, reveal, ctx.lang);
+                  if (xlsx) {
+                    xlsx->AddRow(cells);
+                  } else {
+                    csv->AddRow(cells);
+                  }
+                });
+                if (!n) return n.error();
                 auto st = people.db().InTransaction([&](soci::session& sql) -> core::Status {
                   auth::RecordAudit(sql, auth::ActorFrom(ctx), people.Now(), "export", "person", "",
                                     "", boost::json::serialize(boost::json::object{
-                                            {"format", format}, {"rows", res->items.size()},
+                                            {"format", format}, {"rows", *n},
                                             {"identifiers", reveal ? "full" : "masked"}, {"query", ctx.req.target}}));
                   return {};
                 });
                 if (!st) return st.error();
                 const std::string stamp = people.Now().substr(0, 10);
                 const std::string base = (ctx.lang == core::Lang::kZh ? "人员名单-" : "people-") + stamp;
-                if (format == "csv") return http::FileResponse(io::WriteCsv(sheet), "text/csv; charset=utf-8", base + ".csv");
-                auto bytes = io::WriteXlsx({sheet});
+                if (csv) return http::FileResponse(csv->Take(), "text/csv; charset=utf-8", base + ".csv");
+                auto bytes = xlsx->Finish();
                 if (!bytes) return bytes.error();
                 return http::FileResponse(std::move(bytes.value()),
                                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -136,6 +136,20 @@ core::Result<core::Page<repo::PersonRow>> PeopleService::ListPeople(const core::
   });
 }
 
+core::Result<std::int64_t> PeopleService::ForEachPerson(const core::Principal& who, repo::PersonFilter filter,
+                                                        std::int64_t unit_id, std::int64_t limit,
+                                                        const std::function<void(const repo::PersonRow&)>& fn) {
+  return db_.WithSession([&](soci::session& sql) -> core::Result<std::int64_t> {
+    if (unit_id > 0) {
+      auto unit = repo::FindUnit(sql, unit_id);
+      if (!unit) return core::FieldInvalid("unit_id", "units.not_found");
+      if (!who.InScope(unit->path)) return core::Forbidden("auth.out_of_scope");
+      filter.unit_path = unit->path;
+    }
+    return repo::ForEachPerson(sql, who, filter, limit, fn);
+  });
+}
+
 core::Result<repo::PersonRow> PeopleService::GetPerson(const core::Principal& who, std::int64_t id,
                                                        const auth::Actor& actor) {
   auto found = db_.WithSession([&](soci::session& sql) -> core::Result<repo::PersonRow> {

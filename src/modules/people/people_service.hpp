@@ -34,6 +34,10 @@ class PeopleService {
   // Filter unit_id: a unit whose subtree to list (must be in scope).
   core::Result<core::Page<repo::PersonRow>> ListPeople(const core::Principal& who, repo::PersonFilter filter,
                                                         std::int64_t unit_id, const core::PageRequest& page);
+  // Streams the people an export contains (same filter and scope as ListPeople); returns
+  // how many were written.
+  core::Result<std::int64_t> ForEachPerson(const core::Principal& who, repo::PersonFilter filter, std::int64_t unit_id,
+                                           std::int64_t limit, const std::function<void(const repo::PersonRow&)>& fn);
   // Reads are audited when identifiers are shown unmasked. Errors: people.not_found,
   // auth.out_of_scope.
   core::Result<repo::PersonRow> GetPerson(const core::Principal& who, std::int64_t id, const auth::Actor& actor);

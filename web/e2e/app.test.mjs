@@ -28,6 +28,10 @@ describe('Tongxin in a browser', () => {
     assert.match(await page.textContent('[data-test=menu-people]'), /人员/)
     assert.match(await page.textContent('[data-test=people-table]'), /Anna Ivanova/)
     await shot(page, '01-office-people-zh')
+    await page.click('text=Anna Ivanova')
+    await page.waitForSelector('[data-test=person-detail] .el-descriptions')
+    assert.match(await page.textContent('[data-test=person-detail]'), /RU52895433/)  // office sees the full number
+    await page.keyboard.press('Escape')
     await page.click('[data-test=lang-en]')
     await page.waitForFunction(() => document.querySelector('[data-test=menu-people]')?.textContent?.includes('People'))
     assert.match(await page.textContent('[data-test=people-table]'), /Foreign staff/)

@@ -10,6 +10,7 @@
 #include "auth/auth_routes.hpp"
 #include "auth/crypto.hpp"
 #include "http/openapi.hpp"
+#include "modules/health/health_routes.hpp"
 #include "modules/people/people_routes.hpp"
 #include "storage/migrate.hpp"
 
@@ -33,6 +34,11 @@ core::Result<std::unique_ptr<App>> App::Create(const Config& config, std::unique
   app->auth_ = std::make_unique<auth::AuthService>(*app->db_, *app->clock_, settings);
   app->people_ = std::make_unique<people::PeopleService>(*app->db_, *app->clock_);
   app->importer_ = std::make_unique<people::PeopleImporter>(*app->people_);
+  health::HealthSettings hs;
+  hs.time_zone = config.time_zone;
+  hs.alerts.fever_tenths = config.fever_tenths;
+  hs.recheck_hours = config.recheck_hours;
+  app->health_ = std::make_unique<health::HealthService>(*app->db_, *app->clock_, hs);
   return app;
 }
 
@@ -44,6 +50,7 @@ http::Router App::BuildRouter() {
   auth::RegisterAuditRoutes(router, *db_);
   people::RegisterUnitRoutes(router, *people_);
   people::RegisterPeopleRoutes(router, *people_, *importer_);
+  health::RegisterHealthRoutes(router, *health_);
   // The document describes every route above, itself included.
   auto doc = std::make_shared<std::string>();
   router.Add({"GET", "/api/v1/openapi.json", http::Access::Public(), "meta", "This OpenAPI document",

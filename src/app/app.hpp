@@ -10,6 +10,7 @@
 #include "core/result.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
+#include "modules/health/health_service.hpp"
 #include "modules/people/people_import.hpp"
 #include "modules/people/people_service.hpp"
 #include "storage/database.hpp"
@@ -34,6 +35,7 @@ class App {
   auth::AuthService& auth() { return *auth_; }
   people::PeopleService& people() { return *people_; }
   people::PeopleImporter& importer() { return *importer_; }
+  health::HealthService& health() { return *health_; }
   const core::Clock& clock() const { return *clock_; }
   http::Router BuildRouter();
 
@@ -45,6 +47,7 @@ class App {
   std::unique_ptr<auth::AuthService> auth_;
   std::unique_ptr<people::PeopleService> people_;
   std::unique_ptr<people::PeopleImporter> importer_;
+  std::unique_ptr<health::HealthService> health_;
   std::unique_ptr<http::Dispatcher> dispatcher_;
   std::unique_ptr<http::Server> server_;
 };

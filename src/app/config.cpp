@@ -3,6 +3,8 @@
 
 #include <toml++/toml.h>
 
+#include "modules/health/slot_time.hpp"
+
 #include <charconv>
 #include <regex>
 
@@ -56,6 +58,17 @@ const std::vector<Setting>& Settings() {
                  7 * 24 * 60),
       IntSetting("session_absolute_hours", "session ends this long after login", &Config::session_absolute_hours, 1,
                  24 * 30),
+      {"time_zone", "IANA time zone of the office, e.g. Asia/Shanghai",
+       [](Config& c, const std::string& v) -> core::Status {
+         if (!health::IsTimeZone(v)) return Invalid("time_zone", "unknown time zone");
+         c.time_zone = v;
+         return {};
+       },
+       [](const Config& c) { return c.time_zone; }},
+      IntSetting("fever_tenths", "fever alert at or above this temperature, in tenths of °C (373 = 37.3)",
+                 &Config::fever_tenths, 360, 400),
+      IntSetting("recheck_hours", "hours within which a person with an alert must report again",
+                 &Config::recheck_hours, 1, 48),
       {"secure_cookies", "mark cookies Secure (serve behind HTTPS)",
        [](Config& c, const std::string& v) -> core::Status {
          if (v == "true" || v == "1" || v == "yes") {

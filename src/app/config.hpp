@@ -28,6 +28,9 @@ struct Config {
   int session_absolute_hours = 12;
   bool secure_cookies = false;
   std::string log_level = "info";
+  std::string time_zone = "Asia/Shanghai";  // what "today" means for reports and dashboards
+  int fever_tenths = 373;                   // temperature alert threshold, tenths of °C
+  int recheck_hours = 4;
 };
 
 // One configurable setting: its key ("web_root"), flag "--web-root", env TONGXIN_WEB_ROOT.

@@ -203,6 +203,17 @@ core::Result<bool> LoadDemoData(App& app) {
     auto made = app.auth().CreateUser(in, actor);
     if (!made) return made.error();
   }
+  // Two checks, two reports a day for every foreign staff member, from today.
+  health::PlanInput plan;
+  plan.name = "外籍工作人员双测温两报告";
+  plan.kind = "group";
+  plan.target = "category";
+  plan.category = "foreign_staff";
+  plan.time_zone = app.config().time_zone;
+  plan.start_date = app.health().Today();
+  core::Principal office_scope = system;
+  auto made_plan = app.health().CreatePlan(office_scope, plan, actor);
+  if (!made_plan) return made_plan.error();
   return true;
 }
 

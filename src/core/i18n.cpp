@@ -80,6 +80,15 @@ const std::unordered_map<std::string_view, Texts>& Catalogue() {
       {"server.bind_failed", {"无法监听该地址或端口", "Cannot listen on that address or port"}},
       {"backup.postgres_use_pg_dump", {"PostgreSQL 数据库请使用 pg_dump 备份", "Back up PostgreSQL databases with pg_dump"}},
       {"backup.target_exists", {"备份文件 {path} 已存在", "The backup file {path} exists already"}},
+      {"health.slots_invalid", {"时段设置无效：每个时段需有名称、开始和结束时间（HH:MM），且按时间先后不重叠", "Invalid slots: each needs a name, a start and an end (HH:MM), in order, without overlaps"}},
+      {"health.bad_time_zone", {"时区 {field} 无效，如 Asia/Shanghai", "Unknown time zone; use a name such as Asia/Shanghai"}},
+      {"health.end_before_start", {"结束日期早于开始日期", "The end date is before the start date"}},
+      {"health.one_decimal", {"体温最多保留一位小数", "Give the temperature with at most one decimal"}},
+      {"health.temperature_range", {"体温应在 {min} 到 {max} °C 之间", "The temperature must be between {min} and {max} °C"}},
+      {"health.no_person", {"您的账号没有关联人员信息，无法打卡", "Your account is not linked to a person, so you cannot report"}},
+      {"health.no_plan", {"该人员没有健康打卡计划", "This person has no report plan"}},
+      {"health.outside_slot", {"现在不在打卡时段内，下一个时段开始于 {next_slot_local}", "It is not reporting time now; the next slot starts at {next_slot_local}"}},
+      {"health.plan_not_found", {"找不到该打卡计划", "No such report plan"}},
       {"db.conflict", {"数据冲突：记录已存在或仍被引用", "Conflict: the record exists already or is still referenced"}},
   };
   return kCatalogue;
@@ -131,6 +140,15 @@ const std::unordered_map<std::string_view, Texts>& FieldLabels() {
       {"parent_id", {"上级单位", "parent unit"}}, {"name_en", {"英文名称", "English name"}},
       {"page", {"页码", "page"}}, {"page_size", {"每页条数", "page size"}}, {"format", {"格式", "format"}},
       {"status", {"状态", "status"}}, {"sort", {"排序", "sort"}}, {"name", {"名称", "name"}},
+      {"temperature", {"体温", "temperature"}}, {"method", {"测量方式", "how it was measured"}},
+      {"symptoms", {"症状", "symptoms"}}, {"symptom_other", {"其他症状", "other symptom"}},
+      {"location", {"所在地", "location"}}, {"location_country", {"所在国家", "country"}},
+      {"contact", {"接触史", "contact with a case"}}, {"remarks", {"备注", "remarks"}},
+      {"channel", {"方式", "channel"}}, {"answer", {"询问结果", "answer"}}, {"slots", {"时段", "slots"}},
+      {"time_zone", {"时区", "time zone"}}, {"start_date", {"开始日期", "start date"}},
+      {"end_date", {"结束日期", "end date"}}, {"person_ids", {"人员", "people"}},
+      {"late_minutes", {"补报时限", "late window"}}, {"slot", {"时段", "slot"}}, {"day", {"日期", "day"}},
+      {"observation_days", {"观察天数", "observation days"}}, {"target", {"对象", "target"}},
   };
   return kLabels;
 }
@@ -138,7 +156,8 @@ const std::unordered_map<std::string_view, Texts>& FieldLabels() {
 const std::unordered_map<std::string_view, Texts>& TypeNames() {
   static const std::unordered_map<std::string_view, Texts> kTypes = {
       {"string", {"文本", "text"}}, {"integer", {"整数", "an integer"}}, {"boolean", {"true 或 false", "true or false"}},
-      {"array of integers", {"整数数组", "an array of integers"}}, {"id", {"正整数编号", "a positive integer id"}}};
+      {"array of integers", {"整数数组", "an array of integers"}}, {"id", {"正整数编号", "a positive integer id"}},
+      {"number", {"数字", "a number"}}, {"array", {"数组", "an array"}}};
   return kTypes;
 }
 

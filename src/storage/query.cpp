@@ -45,14 +45,14 @@ void Query::BindAll(Prep& prep) {
   }
 }
 
-soci::rowset<soci::row> Query::Rows(soci::session& sql) {
+soci::rowset<soci::row> Query::Rows(soci::session& sql) & {
   soci::details::prepare_temp_type prep = (sql.prepare << sql_);
   BindAll(prep);
   return soci::rowset<soci::row>(prep);
 }
 
 std::int64_t Query::Scalar(soci::session& sql) {
-  soci::rowset<soci::row> rs = Rows(sql);
+  soci::rowset<soci::row> rs = Rows(sql);  // *this is an lvalue here, alive until we return
   for (const auto& row : rs) return GetInt(row, 0);
   return 0;
 }

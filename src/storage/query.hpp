@@ -31,8 +31,11 @@ class Query {
     return q;
   }
   const std::string& sql() const { return sql_; }
-  // Runs the statement and returns its rows.
-  soci::rowset<soci::row> Rows(soci::session& sql);
+  // Runs the statement and returns its rows. The rows read the bound values of this
+  // Query while they are iterated, so the Query must outlive them: calling this on a
+  // temporary does not compile.
+  soci::rowset<soci::row> Rows(soci::session& sql) &;
+  soci::rowset<soci::row> Rows(soci::session& sql) && = delete;
   // Runs the statement and returns the first column of its first row as an integer (count).
   std::int64_t Scalar(soci::session& sql);
   // Runs a statement without results; returns affected rows.

@@ -51,6 +51,17 @@ const std::map<std::string, std::set<std::string>>& Expected() {
       {"POST /api/v1/people/{id}/restore", kManagers},
       {"GET /api/v1/me/person", kAll},
       {"GET /api/v1/openapi.json", kPublic},
+      {"GET /api/v1/health/plans", kExporters},
+      {"POST /api/v1/health/plans", kManagers},
+      {"PATCH /api/v1/health/plans/{id}", kManagers},
+      {"GET /api/v1/health/me/slots", kAll},
+      {"POST /api/v1/health/checkins", kAll},
+      {"POST /api/v1/health/checkins/on-behalf", kEditors},
+      {"GET /api/v1/health/people/{id}/checkins", kAll},
+      {"POST /api/v1/health/inquiries", kEditors},
+      {"GET /api/v1/health/today", kExporters},
+      {"GET /api/v1/health/roster", kExporters},
+      {"GET /api/v1/health/alerts", kExporters},
   };
   return kTable;
 }

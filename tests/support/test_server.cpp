@@ -19,6 +19,7 @@ TestServer::TestServer(ServerOptions options) {
   config.max_body = options.max_body;
   config.log_level = "warn";
   auto clock = std::make_unique<FakeClock>();
+  if (!options.start_time.empty()) clock->Set(options.start_time);
   clock_ = clock.get();
   auto app = app::App::Create(config, std::move(clock));
   if (!app) throw std::runtime_error("App::Create failed: " + app.error().reason + " " + app.error().log);

@@ -24,6 +24,9 @@ class FakeClock final : public core::Clock {
   void Advance(std::chrono::seconds s) {
     now_ += std::chrono::duration_cast<core::TimePoint::duration>(s).count();
   }
+  void Set(core::TimePoint t) { now_ = t.time_since_epoch().count(); }
+  // Sets the clock from "2026-03-02T01:30:00Z".
+  void Set(const std::string& iso) { Set(*core::ParseIso(iso)); }
 
  private:
   std::atomic<core::TimePoint::rep> now_;
@@ -36,6 +39,7 @@ struct ServerOptions {
   std::string web_root;  // "" = none
   int max_connections = 2048;
   std::size_t max_body = 1024 * 1024;
+  std::string start_time;  // ISO UTC; "" = the real time
 };
 
 class TestServer {

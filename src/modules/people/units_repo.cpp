@@ -45,7 +45,8 @@ std::string ParentPath(soci::session& sql, const std::optional<std::int64_t>& pa
 
 std::vector<Unit> ListUnits(soci::session& sql) {
   std::vector<Unit> out;
-  soci::rowset<soci::row> rs = storage::Query(std::string(kUnitColumns) + " ORDER BY path, sort_order, id").Rows(sql);
+  auto query = storage::Query(std::string(kUnitColumns) + " ORDER BY path, sort_order, id");
+  soci::rowset<soci::row> rs = query.Rows(sql);
   for (const auto& r : rs) out.push_back(UnitFromRow(r));
   return out;
 }

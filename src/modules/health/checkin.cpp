@@ -1,0 +1,134 @@
+// Check-in validation and alert rules.
+#include "modules/health/checkin.hpp"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <cmath>
+
+#include "core/json_reader.hpp"
+#include "core/text.hpp"
+
+namespace tongxin::health {
+namespace {
+
+const std::vector<std::string>& KnownSymptoms() {
+  static const std::vector<std::string> k = {"fever",       "cough",     "sore_throat",         "fatigue",
+                                             "shortness_of_breath", "diarrhoea", "loss_of_taste_smell", "other"};
+  return k;
+}
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
+  return out;
+}
+
+}  // namespace
+
+boost::json::object CheckinToJson(const Checkin& c) {
+  boost::json::array symptoms;
+  for (const auto& s : c.symptoms) symptoms.push_back(boost::json::value(s));
+  boost::json::object o{{"id", c.id},
+                        {"person_id", c.person_id},
+                        {"day", c.day},
+                        {"slot", c.slot},
+                        {"slot_name", c.slot_name},
+                        {"temperature", c.Temperature()},
+                        {"method", c.method},
+                        {"symptoms", std::move(symptoms)},
+                        {"symptom_other", c.symptom_other},
+                        {"location", c.location},
+                        {"location_country", c.location_country},
+                        {"contact", c.contact},
+                        {"remarks", c.remarks},
+                        {"channel", c.channel},
+                        {"late", c.late},
+                        {"version", c.version},
+                        {"submitted_at", c.submitted_at},
+                        {"updated_at", c.updated_at}};
+  o["recorded_by"] = c.recorded_by ? boost::json::value(*c.recorded_by) : boost::json::value(nullptr);
+  return o;
+}
+
+core::Result<CheckinInput> ParseCheckinInput(const boost::json::object& body, bool on_behalf) {
+  core::JsonReader r(body, {"person_id", "temperature", "method", "symptoms", "symptom_other", "location",
+                            "location_country", "contact", "remarks", "channel"});
+  CheckinInput in;
+  if (on_behalf) {
+    in.person_id = r.Int("person_id", true, 1, INT64_MAX);
+  } else if (r.Has("person_id")) {
+    r.AddError({"person_id", "validation.unknown_field", {}});  // reporting for others has its own route
+  }
+  auto t = body.find("temperature");
+  if (t == body.end() || t->value().is_null()) {
+    r.AddError({"temperature", "validation.required", {}});
+  } else if (!t->value().is_number()) {
+    r.AddError({"temperature", "validation.wrong_type", {{"expected", "number"}}});
+  } else {
+    const double v = t->value().to_number<double>();
+    const double tenths = v * 10.0;
+    if (std::fabs(tenths - std::round(tenths)) > 1e-6) {
+      r.AddError({"temperature", "health.one_decimal", {}});
+    } else if (std::lround(tenths) < kMinTenths || std::lround(tenths) > kMaxTenths) {
+      r.AddError({"temperature", "health.temperature_range", {{"min", "35.0"}, {"max", "42.0"}}});
+    } else {
+      in.temperature_tenths = static_cast<int>(std::lround(tenths));
+    }
+  }
+  in.method = r.Choice("method", true, {"oral", "armpit", "ear", "forehead", "other"}).value_or("");
+  if (auto it = body.find("symptoms"); it != body.end() && !it->value().is_null()) {
+    if (!it->value().is_array()) {
+      r.AddError({"symptoms", "validation.wrong_type", {{"expected", "array"}}});
+    } else {
+      for (const auto& s : it->value().as_array()) {
+        const std::string code = s.is_string() ? std::string(s.as_string()) : "";
+        if (std::find(KnownSymptoms().begin(), KnownSymptoms().end(), code) == KnownSymptoms().end()) {
+          r.AddError({"symptoms", "validation.invalid_choice", {{"choices", Join(KnownSymptoms())}}});
+          break;
+        }
+        if (std::find(in.symptoms.begin(), in.symptoms.end(), code) == in.symptoms.end()) in.symptoms.push_back(code);
+      }
+    }
+  }
+  in.symptom_other = r.String("symptom_other", false, 200).value_or("");
+  if (std::find(in.symptoms.begin(), in.symptoms.end(), "other") != in.symptoms.end() && in.symptom_other.empty()) {
+    r.AddError({"symptom_other", "validation.required", {}});
+  }
+  in.location = r.Choice("location", true, {"campus", "home_city", "elsewhere_china", "abroad"}).value_or("");
+  in.location_country = core::ToUpperAscii(r.String("location_country", false, 2).value_or(""));
+  if (in.location == "abroad") {
+    if (in.location_country.empty()) {
+      r.AddError({"location_country", "validation.required", {}});
+    } else if (!core::IsCountryCode(in.location_country)) {
+      r.AddError({"location_country", "validation.invalid_country", {}});
+    }
+  } else {
+    in.location_country.clear();
+  }
+  in.contact = r.Choice("contact", false, {"none", "suspected", "confirmed"}).value_or("none");
+  if (in.contact.empty()) in.contact = "none";
+  in.remarks = r.String("remarks", false, 500, true).value_or("");
+  in.channel = r.Choice("channel", false, {"self", "phone", "wechat", "email", "in_person"}).value_or(on_behalf ? "phone" : "self");
+  if (in.channel.empty()) in.channel = on_behalf ? "phone" : "self";
+  if (!on_behalf && in.channel != "self") r.AddError({"channel", "validation.invalid_choice", {{"choices", "self"}}});
+  if (on_behalf && in.channel == "self") {
+    r.AddError({"channel", "validation.invalid_choice", {{"choices", "phone, wechat, email, in_person"}}});
+  }
+  if (auto st = r.Finish(); !st) return st.error();
+  return in;
+}
+
+std::vector<std::string> AlertKinds(const CheckinInput& in, const AlertRule& rule) {
+  std::vector<std::string> out;
+  if (in.temperature_tenths >= rule.fever_tenths) out.push_back("fever");
+  for (const auto& s : in.symptoms) {
+    if (std::find(rule.red_flags.begin(), rule.red_flags.end(), s) != rule.red_flags.end()) {
+      out.push_back("red_flag");
+      break;
+    }
+  }
+  if (in.contact != "none") out.push_back("contact");
+  return out;
+}
+
+}  // namespace tongxin::health

@@ -1,0 +1,69 @@
+// A health report (check-in) for one person and one slot, and what it says about alerts.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace tongxin::health {
+
+inline constexpr int kMinTenths = 350;  // 35.0 °C
+inline constexpr int kMaxTenths = 420;  // 42.0 °C
+
+struct Checkin {
+  std::int64_t id = 0;
+  std::int64_t person_id = 0;
+  std::string day;
+  int slot = 0;
+  std::string slot_name;
+  int temperature_tenths = 0;
+  std::string method;                 // oral, armpit, ear, forehead, other
+  std::vector<std::string> symptoms;  // fever, cough, sore_throat, fatigue, shortness_of_breath, diarrhoea, loss_of_taste_smell, other
+  std::string symptom_other;
+  std::string location;  // campus, home_city, elsewhere_china, abroad
+  std::string location_country;
+  std::string contact = "none";  // none, suspected, confirmed
+  std::string remarks;
+  std::string channel = "self";  // self, phone, wechat, email, in_person
+  std::optional<std::int64_t> recorded_by;
+  bool late = false;
+  int version = 1;
+  std::string submitted_at;
+  std::string updated_at;
+
+  double Temperature() const { return temperature_tenths / 10.0; }
+};
+
+boost::json::object CheckinToJson(const Checkin& c);
+
+// What the person (or staff on their behalf) sends.
+struct CheckinInput {
+  std::optional<std::int64_t> person_id;  // on behalf only
+  int temperature_tenths = 0;
+  std::string method;
+  std::vector<std::string> symptoms;
+  std::string symptom_other;
+  std::string location;
+  std::string location_country;
+  std::string contact = "none";
+  std::string remarks;
+  std::string channel = "self";
+};
+
+// Errors: kInvalid naming each field: temperature outside 35.0–42.0 or with more than one
+// decimal, unknown symptoms, abroad without a country, "other" without text.
+core::Result<CheckinInput> ParseCheckinInput(const boost::json::object& body, bool on_behalf);
+
+struct AlertRule {
+  int fever_tenths = 373;  // >= 37.3 °C
+  std::vector<std::string> red_flags = {"shortness_of_breath", "loss_of_taste_smell"};
+};
+
+// The alert kinds a report raises: "fever", "red_flag", "contact".
+std::vector<std::string> AlertKinds(const CheckinInput& in, const AlertRule& rule);
+
+}  // namespace tongxin::health

@@ -1,0 +1,463 @@
+// Health storage.
+#include "modules/health/health_repo.hpp"
+
+#include "core/text.hpp"
+#include "storage/query.hpp"
+#include "storage/rows.hpp"
+
+namespace tongxin::health::repo {
+namespace {
+
+using storage::GetInt;
+using storage::GetOptInt;
+using storage::GetStr;
+using storage::Query;
+
+constexpr const char* kPlanColumns =
+    "SELECT id, name, kind, target, unit_id, category, time_zone, slots, late_minutes, start_date, end_date, active, "
+    "created_at, updated_at FROM report_plans";
+
+ReportPlan PlanFromRow(const soci::row& r) {
+  ReportPlan p;
+  p.id = GetInt(r, "id");
+  p.name = GetStr(r, "name");
+  p.kind = GetStr(r, "kind");
+  p.target = GetStr(r, "target");
+  p.unit_id = GetOptInt(r, "unit_id");
+  p.category = GetStr(r, "category");
+  p.time_zone = GetStr(r, "time_zone");
+  p.slots = SlotsFromJson(GetStr(r, "slots"));
+  p.late_minutes = static_cast<int>(GetInt(r, "late_minutes"));
+  p.start_date = GetStr(r, "start_date");
+  p.end_date = GetStr(r, "end_date");
+  p.active = GetInt(r, "active") != 0;
+  p.created_at = GetStr(r, "created_at");
+  p.updated_at = GetStr(r, "updated_at");
+  return p;
+}
+
+std::vector<std::int64_t> PlanPeople(soci::session& sql, std::int64_t plan_id) {
+  std::vector<std::int64_t> out;
+  auto query = Query("SELECT person_id FROM report_plan_people WHERE plan_id = :p ORDER BY person_id").Bind("p", plan_id);
+  soci::rowset<soci::row> rs = query.Rows(sql);
+  for (const auto& r : rs) out.push_back(GetInt(r, 0));
+  return out;
+}
+
+void BindPlan(Query& q, const ReportPlan& p) {
+  q.Bind("name", p.name).Bind("kind", p.kind).Bind("target", p.target).Bind("category", p.category);
+  q.Bind("tz", p.time_zone).Bind("slots", SlotsToJson(p.slots)).Bind("late", std::int64_t{p.late_minutes});
+  q.Bind("sd", p.start_date).Bind("ed", p.end_date).Bind("active", std::int64_t{p.active ? 1 : 0});
+  q.Bind("ua", p.updated_at);
+  if (p.unit_id) q.Bind("unit", *p.unit_id);
+}
+
+RosterRow RosterFromRow(const soci::row& r) {
+  RosterRow x;
+  x.day = GetStr(r, "day");
+  x.slot = static_cast<int>(GetInt(r, "slot"));
+  x.person_id = GetInt(r, "person_id");
+  x.unit_id = GetInt(r, "unit_id");
+  x.plan_id = GetInt(r, "plan_id");
+  x.slot_name = GetStr(r, "slot_name");
+  x.starts_at = GetStr(r, "starts_at");
+  x.ends_at = GetStr(r, "ends_at");
+  x.late_until = GetStr(r, "late_until");
+  x.status = GetStr(r, "status");
+  x.checkin_id = GetOptInt(r, "checkin_id");
+  return x;
+}
+
+constexpr const char* kCheckinColumns =
+    "SELECT id, person_id, day, slot, slot_name, temperature_tenths, method, symptoms, symptom_other, location, "
+    "location_country, contact, remarks, channel, recorded_by, late, version, submitted_at, updated_at "
+    "FROM health_checkins";
+
+Checkin CheckinFromRow(const soci::row& r) {
+  Checkin c;
+  c.id = GetInt(r, "id");
+  c.person_id = GetInt(r, "person_id");
+  c.day = GetStr(r, "day");
+  c.slot = static_cast<int>(GetInt(r, "slot"));
+  c.slot_name = GetStr(r, "slot_name");
+  c.temperature_tenths = static_cast<int>(GetInt(r, "temperature_tenths"));
+  c.method = GetStr(r, "method");
+  const std::string symptoms = GetStr(r, "symptoms");
+  for (std::size_t pos = 0; pos < symptoms.size();) {
+    auto end = symptoms.find(',', pos);
+    if (end == std::string::npos) end = symptoms.size();
+    if (end > pos) c.symptoms.push_back(symptoms.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  c.symptom_other = GetStr(r, "symptom_other");
+  c.location = GetStr(r, "location");
+  c.location_country = GetStr(r, "location_country");
+  c.contact = GetStr(r, "contact");
+  c.remarks = GetStr(r, "remarks");
+  c.channel = GetStr(r, "channel");
+  c.recorded_by = GetOptInt(r, "recorded_by");
+  c.late = GetInt(r, "late") != 0;
+  c.version = static_cast<int>(GetInt(r, "version"));
+  c.submitted_at = GetStr(r, "submitted_at");
+  c.updated_at = GetStr(r, "updated_at");
+  return c;
+}
+
+std::string JoinSymptoms(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
+  return out;
+}
+
+void BindCheckin(Query& q, const Checkin& c) {
+  q.Bind("t", std::int64_t{c.temperature_tenths}).Bind("m", c.method).Bind("s", JoinSymptoms(c.symptoms));
+  q.Bind("so", c.symptom_other).Bind("loc", c.location).Bind("lc", c.location_country).Bind("ct", c.contact);
+  q.Bind("rm", c.remarks).Bind("ch", c.channel).Bind("ua", c.updated_at);
+  if (c.recorded_by) q.Bind("rb", *c.recorded_by);
+}
+
+// " AND <alias>.unit_id IN (units in scope)" with bound paths.
+void AppendScope(Query& q, const core::Principal& who, const std::string& column) {
+  if (who.all_units) return;
+  if (who.scope_paths.empty()) {
+    q.Append(" AND 1=0");
+    return;
+  }
+  q.Append(" AND " + column + " IN (SELECT id FROM units WHERE ");
+  for (std::size_t i = 0; i < who.scope_paths.size(); ++i) {
+    const std::string name = "scope" + std::to_string(i);
+    q.Append((i ? " OR " : "") + std::string("path LIKE :") + name + " ESCAPE '\\'");
+    q.Bind(name, core::EscapeLike(who.scope_paths[i]) + "%");
+  }
+  q.Append(")");
+}
+
+}  // namespace
+
+std::int64_t InsertPlan(soci::session& sql, const ReportPlan& p) {
+  Query q("INSERT INTO report_plans (name, kind, target, unit_id, category, time_zone, slots, late_minutes, "
+          "start_date, end_date, active, created_at, updated_at) VALUES (:name, :kind, :target, " +
+          std::string(p.unit_id ? ":unit" : "NULL") +
+          ", :category, :tz, :slots, :late, :sd, :ed, :active, :ca, :ua) RETURNING id");
+  BindPlan(q, p);
+  q.Bind("ca", p.created_at);
+  return q.Scalar(sql);
+}
+
+void UpdatePlan(soci::session& sql, const ReportPlan& p) {
+  Query q("UPDATE report_plans SET name = :name, kind = :kind, target = :target, unit_id = " +
+          std::string(p.unit_id ? ":unit" : "NULL") +
+          ", category = :category, time_zone = :tz, slots = :slots, late_minutes = :late, start_date = :sd, "
+          "end_date = :ed, active = :active, updated_at = :ua WHERE id = :id");
+  BindPlan(q, p);
+  q.Bind("id", p.id);
+  q.Exec(sql);
+}
+
+void SetPlanPeople(soci::session& sql, std::int64_t plan_id, const std::vector<std::int64_t>& person_ids) {
+  Query("DELETE FROM report_plan_people WHERE plan_id = :p").Bind("p", plan_id).Exec(sql);
+  for (auto id : person_ids) {
+    Query("INSERT INTO report_plan_people (plan_id, person_id) VALUES (:p, :x)").Bind("p", plan_id).Bind("x", id).Exec(sql);
+  }
+}
+
+std::optional<ReportPlan> FindPlan(soci::session& sql, std::int64_t id) {
+  auto query = Query(std::string(kPlanColumns) + " WHERE id = :id").Bind("id", id);
+  soci::rowset<soci::row> rs = query.Rows(sql);
+  for (const auto& r : rs) {
+    ReportPlan p = PlanFromRow(r);
+    p.person_ids = PlanPeople(sql, p.id);
+    return p;
+  }
+  return std::nullopt;
+}
+
+std::vector<ReportPlan> ListPlans(soci::session& sql, bool include_people) {
+  std::vector<ReportPlan> out;
+  auto query = Query(std::string(kPlanColumns) + " ORDER BY id");
+  soci::rowset<soci::row> rs = query.Rows(sql);
+  for (const auto& r : rs) out.push_back(PlanFromRow(r));
+  if (include_people) {
+    for (auto& p : out) {
+      if (p.target == "people") p.person_ids = PlanPeople(sql, p.id);
+    }
+  }
+  return out;
+}
+
+std::vector<RosterPerson> ActivePeople(soci::session& sql) {
+  std::vector<RosterPerson> out;
+  auto query = Query("SELECT p.id, p.unit_id, u.path, p.category FROM people p JOIN units u ON "
+                                     "u.id = p.unit_id WHERE p.status = 'active'")
+                                   ;
+  soci::rowset<soci::row> rs = query.Rows(sql);
+  for (const auto& r : rs) out.push_back({GetInt(r, 0), GetInt(r, 1), GetStr(r, 2), GetStr(r, 3)});
+  return out;
+}
+
+bool DayBuilt(soci::session& sql, const std::string& day) {
+  return Query("SELECT COUNT(*) FROM health_days WHERE day = :d").Bind("d", day).Scalar(sql) > 0;
+}
+
+void MarkDayBuilt(soci::session& sql, const std::string& day, const std::string& now) {
+  Query("INSERT INTO health_days (day, built_at) VALUES (:d, :n)").Bind("d", day).Bind("n", now).Exec(sql);
+}
+
+void InsertRoster(soci::session& sql, const std::vector<RosterRow>& rows) {
+  // Multi-row inserts: one statement per 200 rows.
+  constexpr std::size_t kBatch = 200;
+  for (std::size_t start = 0; start < rows.size(); start += kBatch) {
+    Query q("INSERT INTO health_roster (day, slot, person_id, unit_id, plan_id, slot_name, starts_at, ends_at, "
+            "late_until, status) VALUES ");
+    const std::size_t end = std::min(rows.size(), start + kBatch);
+    for (std::size_t i = start; i < end; ++i) {
+      const auto& r = rows[i];
+      const std::string n = std::to_string(i - start);
+      q.Append((i > start ? ", " : "") + std::string("(:d") + n + ", :s" + n + ", :p" + n + ", :u" + n + ", :pl" + n +
+               ", :sn" + n + ", :st" + n + ", :en" + n + ", :lu" + n + ", 'missing')");
+      q.Bind("d" + n, r.day).Bind("s" + n, std::int64_t{r.slot}).Bind("p" + n, r.person_id).Bind("u" + n, r.unit_id);
+      q.Bind("pl" + n, r.plan_id).Bind("sn" + n, r.slot_name).Bind("st" + n, r.starts_at).Bind("en" + n, r.ends_at);
+      q.Bind("lu" + n, r.late_until);
+    }
+    q.Exec(sql);
+  }
+}
+
+std::vector<std::pair<int, std::int64_t>> RosterKeys(soci::session& sql, const std::string& day) {
+  std::vector<std::pair<int, std::int64_t>> out;
+  auto query = Query("SELECT slot, person_id FROM health_roster WHERE day = :d").Bind("d", day);
+  soci::rowset<soci::row> rs = query.Rows(sql);
+  for (const auto& r : rs) out.emplace_back(static_cast<int>(GetInt(r, 0)), GetInt(r, 1));
+  return out;
+}
+
+void DeleteMissingRoster(soci::session& sql, const std::string& day) {
+  Query("DELETE FROM health_roster WHERE day = :d AND status = 'missing'").Bind("d", day).Exec(sql);
+}
+
+std::vector<RosterRow> RosterForPerson(soci::session& sql, std::int64_t person_id, const std::string& from_day,
+                                       const std::string& to_day) {
+  std::vector<RosterRow> out;
+  auto query = Query("SELECT day, slot, person_id, unit_id, plan_id, slot_name, starts_at, ends_at, late_until, status, "
+            "checkin_id FROM health_roster WHERE person_id = :p AND day >= :f AND day <= :t ORDER BY starts_at")
+          .Bind("p", person_id)
+          .Bind("f", from_day)
+          .Bind("t", to_day)
+          ;
+  soci::rowset<soci::row> rs = query.Rows(sql);
+  for (const auto& r : rs) out.push_back(RosterFromRow(r));
+  return out;
+}
+
+void SetRosterStatus(soci::session& sql, const RosterRow& row, const std::string& status, std::int64_t checkin_id) {
+  Query("UPDATE health_roster SET status = :s, checkin_id = :c WHERE day = :d AND slot = :sl AND person_id = :p")
+      .Bind("s", status)
+      .Bind("c", checkin_id)
+      .Bind("d", row.day)
+      .Bind("sl", std::int64_t{row.slot})
+      .Bind("p", row.person_id)
+      .Exec(sql);
+}
+
+void RecountDay(soci::session& sql, const std::string& day) {
+  Query("DELETE FROM health_counts WHERE day = :d").Bind("d", day).Exec(sql);
+  Query("INSERT INTO health_counts (day, slot, unit_id, slot_name, expected, reported, late, alerts) "
+        "SELECT r.day, r.slot, r.unit_id, MIN(r.slot_name), COUNT(*), "
+        "SUM(CASE WHEN r.status <> 'missing' THEN 1 ELSE 0 END), SUM(CASE WHEN r.status = 'late' THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN EXISTS (SELECT 1 FROM health_alerts a WHERE a.checkin_id = r.checkin_id) THEN 1 ELSE 0 END) "
+        "FROM health_roster r WHERE r.day = :d GROUP BY r.day, r.slot, r.unit_id")
+      .Bind("d", day)
+      .Exec(sql);
+}
+
+void BumpCounts(soci::session& sql, const std::string& day, int slot, std::int64_t unit_id, int reported, int late,
+                int alerts) {
+  Query("UPDATE health_counts SET reported = reported + :r, late = late + :l, alerts = alerts + :a "
+        "WHERE day = :d AND slot = :s AND unit_id = :u")
+      .Bind("r", std::int64_t{reported})
+      .Bind("l", std::int64_t{late})
+      .Bind("a", std::int64_t{alerts})
+      .Bind("d", day)
+      .Bind("s", std::int64_t{slot})
+      .Bind("u", unit_id)
+      .Exec(sql);
+}
+
+std::vector<CountRow> CountsForDay(soci::session& sql, const std::string& day) {
+  std::vector<CountRow> out;
+  auto query = Query("SELECT c.slot, c.slot_name, c.unit_id, u.path, c.expected, c.reported, c.late, c.alerts FROM "
+            "health_counts c JOIN units u ON u.id = c.unit_id WHERE c.day = :d ORDER BY c.slot, u.path")
+          .Bind("d", day)
+          ;
+  soci::rowset<soci::row> rs = query.Rows(sql);
+  for (const auto& r : rs) {
+    out.push_back({static_cast<int>(GetInt(r, 0)), GetStr(r, 1), GetInt(r, 2), GetStr(r, 3), GetInt(r, 4),
+                   GetInt(r, 5), GetInt(r, 6), GetInt(r, 7)});
+  }
+  return out;
+}
+
+core::Page<MissingRow> RosterList(soci::session& sql, const core::Principal& who, const std::string& day, int slot,
+                                  const std::string& status, const std::string& unit_path,
+                                  const core::PageRequest& page) {
+  Query where(" WHERE r.day = :day AND r.slot = :slot AND r.status = :status");
+  where.Bind("day", day).Bind("slot", std::int64_t{slot}).Bind("status", status);
+  AppendScope(where, who, "r.unit_id");
+  if (!unit_path.empty()) {
+    where.Where("r.unit_id IN (SELECT id FROM units WHERE path LIKE ? ESCAPE '\\')", core::EscapeLike(unit_path) + "%");
+  }
+  core::Page<MissingRow> out;
+  out.request = page;
+  out.total = where.Wrap("SELECT COUNT(*) FROM health_roster r").Scalar(sql);
+  Query list = where.Wrap(
+      "SELECT p.id, p.name_zh, p.name_latin, p.phone, u.name_zh AS unit_zh, u.name_en AS unit_en, p.category, "
+      "r.status, r.starts_at, r.ends_at FROM health_roster r JOIN people p ON p.id = r.person_id JOIN units u ON "
+      "u.id = r.unit_id",
+      " ORDER BY p.sort_name, p.id LIMIT " + std::to_string(page.page_size) + " OFFSET " + std::to_string(page.Offset()));
+  soci::rowset<soci::row> rs = list.Rows(sql);
+  for (const auto& r : rs) {
+    out.items.push_back({GetInt(r, 0), GetStr(r, 1), GetStr(r, 2), GetStr(r, 3), GetStr(r, 4), GetStr(r, 5),
+                         GetStr(r, 6), GetStr(r, 7), GetStr(r, 8), GetStr(r, 9)});
+  }
+  return out;
+}
+
+std::optional<Checkin> FindCheckin(soci::session& sql, const std::string& day, int slot, std::int64_t person_id) {
+  auto query = Query(std::string(kCheckinColumns) + " WHERE day = :d AND slot = :s AND person_id = :p")
+                                   .Bind("d", day)
+                                   .Bind("s", std::int64_t{slot})
+                                   .Bind("p", person_id)
+                                   ;
+  soci::rowset<soci::row> rs = query.Rows(sql);
+  for (const auto& r : rs) return CheckinFromRow(r);
+  return std::nullopt;
+}
+
+std::optional<Checkin> FindCheckinById(soci::session& sql, std::int64_t id) {
+  auto query = Query(std::string(kCheckinColumns) + " WHERE id = :id").Bind("id", id);
+  soci::rowset<soci::row> rs = query.Rows(sql);
+  for (const auto& r : rs) return CheckinFromRow(r);
+  return std::nullopt;
+}
+
+std::int64_t InsertCheckin(soci::session& sql, const Checkin& c) {
+  Query q("INSERT INTO health_checkins (person_id, day, slot, slot_name, temperature_tenths, method, symptoms, "
+          "symptom_other, location, location_country, contact, remarks, channel, recorded_by, late, version, "
+          "submitted_at, updated_at) VALUES (:p, :d, :sl, :sn, :t, :m, :s, :so, :loc, :lc, :ct, :rm, :ch, " +
+          std::string(c.recorded_by ? ":rb" : "NULL") + ", :late, 1, :sa, :ua) RETURNING id");
+  BindCheckin(q, c);
+  q.Bind("p", c.person_id).Bind("d", c.day).Bind("sl", std::int64_t{c.slot}).Bind("sn", c.slot_name);
+  q.Bind("late", std::int64_t{c.late ? 1 : 0}).Bind("sa", c.submitted_at);
+  return q.Scalar(sql);
+}
+
+void UpdateCheckin(soci::session& sql, const Checkin& c) {
+  Query q("UPDATE health_checkins SET temperature_tenths = :t, method = :m, symptoms = :s, symptom_other = :so, "
+          "location = :loc, location_country = :lc, contact = :ct, remarks = :rm, channel = :ch, recorded_by = " +
+          std::string(c.recorded_by ? ":rb" : "NULL") + ", version = :v, updated_at = :ua WHERE id = :id");
+  BindCheckin(q, c);
+  q.Bind("v", std::int64_t{c.version}).Bind("id", c.id);
+  q.Exec(sql);
+}
+
+void InsertHistory(soci::session& sql, std::int64_t checkin_id, int version, const std::string& data,
+                   const std::string& at, std::optional<std::int64_t> by) {
+  Query q("INSERT INTO health_checkin_history (checkin_id, version, data, replaced_at, replaced_by) VALUES (:c, :v, "
+          ":d, :a, " + std::string(by ? ":b" : "NULL") + ")");
+  q.Bind("c", checkin_id).Bind("v", std::int64_t{version}).Bind("d", data).Bind("a", at);
+  if (by) q.Bind("b", *by);
+  q.Exec(sql);
+}
+
+std::int64_t CountHistory(soci::session& sql, std::int64_t checkin_id) {
+  return Query("SELECT COUNT(*) FROM health_checkin_history WHERE checkin_id = :c").Bind("c", checkin_id).Scalar(sql);
+}
+
+std::vector<Checkin> ListCheckins(soci::session& sql, std::int64_t person_id, const std::string& from_day,
+                                  const std::string& to_day) {
+  std::vector<Checkin> out;
+  auto query = Query(std::string(kCheckinColumns) + " WHERE person_id = :p AND day >= :f AND day <= :t ORDER BY day, slot")
+          .Bind("p", person_id)
+          .Bind("f", from_day)
+          .Bind("t", to_day)
+          ;
+  soci::rowset<soci::row> rs = query.Rows(sql);
+  for (const auto& r : rs) out.push_back(CheckinFromRow(r));
+  return out;
+}
+
+std::int64_t InsertInquiry(soci::session& sql, std::int64_t person_id, const std::string& channel,
+                           const std::string& answer, std::optional<std::int64_t> by, const std::string& at) {
+  Query q("INSERT INTO health_inquiries (person_id, channel, answer, asked_by, asked_at) VALUES (:p, :c, :a, " +
+          std::string(by ? ":b" : "NULL") + ", :t) RETURNING id");
+  q.Bind("p", person_id).Bind("c", channel).Bind("a", answer).Bind("t", at);
+  if (by) q.Bind("b", *by);
+  return q.Scalar(sql);
+}
+
+bool AlertExists(soci::session& sql, std::int64_t checkin_id, const std::string& kind) {
+  return Query("SELECT COUNT(*) FROM health_alerts WHERE checkin_id = :c AND kind = :k")
+             .Bind("c", checkin_id)
+             .Bind("k", kind)
+             .Scalar(sql) > 0;
+}
+
+bool AnyAlertFor(soci::session& sql, std::int64_t checkin_id) {
+  return Query("SELECT COUNT(*) FROM health_alerts WHERE checkin_id = :c").Bind("c", checkin_id).Scalar(sql) > 0;
+}
+
+std::int64_t InsertAlert(soci::session& sql, std::int64_t person_id, std::int64_t checkin_id, const std::string& day,
+                         int slot, const std::string& kind, const std::string& detail, const std::string& recheck_due,
+                         const std::string& now) {
+  return Query("INSERT INTO health_alerts (person_id, checkin_id, day, slot, kind, detail, status, recheck_due_at, "
+               "created_at, updated_at) VALUES (:p, :c, :d, :s, :k, :dt, 'open', :r, :n, :n2) RETURNING id")
+      .Bind("p", person_id)
+      .Bind("c", checkin_id)
+      .Bind("d", day)
+      .Bind("s", std::int64_t{slot})
+      .Bind("k", kind)
+      .Bind("dt", detail)
+      .Bind("r", recheck_due)
+      .Bind("n", now)
+      .Bind("n2", now)
+      .Scalar(sql);
+}
+
+core::Page<AlertRow> ListAlerts(soci::session& sql, const core::Principal& who, const std::string& status,
+                                const core::PageRequest& page) {
+  Query where(" WHERE 1=1");
+  if (!status.empty()) where.Where("a.status = ?", status);
+  AppendScope(where, who, "p.unit_id");
+  core::Page<AlertRow> out;
+  out.request = page;
+  out.total = where.Wrap("SELECT COUNT(*) FROM health_alerts a JOIN people p ON p.id = a.person_id").Scalar(sql);
+  Query list = where.Wrap(
+      "SELECT a.id, a.person_id, a.checkin_id, a.day, a.kind, a.detail, a.status, a.recheck_due_at, a.created_at, "
+      "p.name_zh, p.name_latin, u.name_zh AS unit_zh, u.name_en AS unit_en, a.slot, c.temperature_tenths FROM "
+      "health_alerts a JOIN people p ON p.id = a.person_id JOIN units u ON u.id = p.unit_id JOIN health_checkins c "
+      "ON c.id = a.checkin_id",
+      " ORDER BY a.id DESC LIMIT " + std::to_string(page.page_size) + " OFFSET " + std::to_string(page.Offset()));
+  soci::rowset<soci::row> rs = list.Rows(sql);
+  for (const auto& r : rs) {
+    AlertRow a;
+    a.id = GetInt(r, 0);
+    a.person_id = GetInt(r, 1);
+    a.checkin_id = GetInt(r, 2);
+    a.day = GetStr(r, 3);
+    a.kind = GetStr(r, 4);
+    a.detail = GetStr(r, 5);
+    a.status = GetStr(r, 6);
+    a.recheck_due_at = GetStr(r, 7);
+    a.created_at = GetStr(r, 8);
+    a.name_zh = GetStr(r, 9);
+    a.name_latin = GetStr(r, 10);
+    a.unit_name_zh = GetStr(r, 11);
+    a.unit_name_en = GetStr(r, 12);
+    a.slot = static_cast<int>(GetInt(r, 13));
+    a.temperature_tenths = static_cast<int>(GetInt(r, 14));
+    out.items.push_back(std::move(a));
+  }
+  return out;
+}
+
+}  // namespace tongxin::health::repo

@@ -1,0 +1,110 @@
+// SQL for report plans, the roster of expected reports, check-ins, history, inquiries,
+// alerts and per-unit counters. Functions run on the caller's session and throw the
+// driver's exception on failure.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/paging.hpp"
+#include "core/roles.hpp"
+#include "modules/health/checkin.hpp"
+#include "modules/health/plan.hpp"
+
+namespace tongxin::health::repo {
+
+// Plans -------------------------------------------------------------------------------
+std::int64_t InsertPlan(soci::session& sql, const ReportPlan& p);
+void UpdatePlan(soci::session& sql, const ReportPlan& p);
+void SetPlanPeople(soci::session& sql, std::int64_t plan_id, const std::vector<std::int64_t>& person_ids);
+std::optional<ReportPlan> FindPlan(soci::session& sql, std::int64_t id);
+std::vector<ReportPlan> ListPlans(soci::session& sql, bool include_people);
+
+// Roster -----------------------------------------------------------------------------
+struct RosterRow {
+  std::string day;
+  int slot = 0;
+  std::int64_t person_id = 0;
+  std::int64_t unit_id = 0;
+  std::int64_t plan_id = 0;
+  std::string slot_name;
+  std::string starts_at, ends_at, late_until;  // ISO UTC
+  std::string status = "missing";              // missing, reported, late
+  std::optional<std::int64_t> checkin_id;
+};
+
+struct RosterPerson {
+  std::int64_t id = 0;
+  std::int64_t unit_id = 0;
+  std::string unit_path;
+  std::string category;
+};
+std::vector<RosterPerson> ActivePeople(soci::session& sql);
+
+bool DayBuilt(soci::session& sql, const std::string& day);
+void MarkDayBuilt(soci::session& sql, const std::string& day, const std::string& now);
+void InsertRoster(soci::session& sql, const std::vector<RosterRow>& rows);
+// Keys "slot|person" already in the roster of a day.
+std::vector<std::pair<int, std::int64_t>> RosterKeys(soci::session& sql, const std::string& day);
+void DeleteMissingRoster(soci::session& sql, const std::string& day);
+std::vector<RosterRow> RosterForPerson(soci::session& sql, std::int64_t person_id, const std::string& from_day,
+                                       const std::string& to_day);
+void SetRosterStatus(soci::session& sql, const RosterRow& row, const std::string& status, std::int64_t checkin_id);
+// Recomputes health_counts of a day from the roster and the alerts.
+void RecountDay(soci::session& sql, const std::string& day);
+void BumpCounts(soci::session& sql, const std::string& day, int slot, std::int64_t unit_id, int reported, int late,
+                int alerts);
+
+struct CountRow {
+  int slot = 0;
+  std::string slot_name;
+  std::int64_t unit_id = 0;
+  std::string unit_path;
+  std::int64_t expected = 0, reported = 0, late = 0, alerts = 0;
+};
+std::vector<CountRow> CountsForDay(soci::session& sql, const std::string& day);
+
+struct MissingRow {
+  std::int64_t person_id = 0;
+  std::string name_zh, name_latin, phone, unit_name_zh, unit_name_en, category, status, starts_at, ends_at;
+};
+// Roster rows of a slot with the given status ("missing", "late", "reported") in scope
+// and under unit_path (""), ordered by name: one page and the total.
+core::Page<MissingRow> RosterList(soci::session& sql, const core::Principal& who, const std::string& day, int slot,
+                                  const std::string& status, const std::string& unit_path,
+                                  const core::PageRequest& page);
+
+// Check-ins --------------------------------------------------------------------------
+std::optional<Checkin> FindCheckin(soci::session& sql, const std::string& day, int slot, std::int64_t person_id);
+std::optional<Checkin> FindCheckinById(soci::session& sql, std::int64_t id);
+std::int64_t InsertCheckin(soci::session& sql, const Checkin& c);
+void UpdateCheckin(soci::session& sql, const Checkin& c);
+void InsertHistory(soci::session& sql, std::int64_t checkin_id, int version, const std::string& data,
+                   const std::string& at, std::optional<std::int64_t> by);
+std::int64_t CountHistory(soci::session& sql, std::int64_t checkin_id);
+std::vector<Checkin> ListCheckins(soci::session& sql, std::int64_t person_id, const std::string& from_day,
+                                  const std::string& to_day);
+
+// Inquiries and alerts ---------------------------------------------------------------
+std::int64_t InsertInquiry(soci::session& sql, std::int64_t person_id, const std::string& channel,
+                           const std::string& answer, std::optional<std::int64_t> by, const std::string& at);
+bool AlertExists(soci::session& sql, std::int64_t checkin_id, const std::string& kind);
+bool AnyAlertFor(soci::session& sql, std::int64_t checkin_id);
+std::int64_t InsertAlert(soci::session& sql, std::int64_t person_id, std::int64_t checkin_id, const std::string& day,
+                         int slot, const std::string& kind, const std::string& detail, const std::string& recheck_due,
+                         const std::string& now);
+
+struct AlertRow {
+  std::int64_t id = 0, person_id = 0, checkin_id = 0;
+  std::string day, kind, detail, status, recheck_due_at, created_at, name_zh, name_latin, unit_name_zh, unit_name_en;
+  int slot = 0;
+  int temperature_tenths = 0;
+};
+core::Page<AlertRow> ListAlerts(soci::session& sql, const core::Principal& who, const std::string& status,
+                                const core::PageRequest& page);
+
+}  // namespace tongxin::health::repo

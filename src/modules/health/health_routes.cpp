@@ -1,0 +1,248 @@
+// Health routes: parse, call the service, reply.
+#include "modules/health/health_routes.hpp"
+
+#include <boost/json.hpp>
+
+#include "auth/actor.hpp"
+#include "core/json_reader.hpp"
+#include "core/paging.hpp"
+#include "core/text.hpp"
+#include "http/json_body.hpp"
+
+namespace tongxin::health {
+namespace {
+
+using core::Role;
+using http::Access;
+using http::BodyKind;
+using http::Context;
+using http::Response;
+
+core::Result<std::string> DayParam(const http::Request& req, const std::string& name, const std::string& fallback) {
+  const std::string v = req.Query(name, fallback);
+  if (!core::IsValidDate(v)) return core::FieldInvalid(name, "validation.invalid_date");
+  return v;
+}
+
+core::Result<std::int64_t> OptionalId(const http::Request& req, const std::string& name) {
+  const std::string v = req.Query(name);
+  if (v.empty()) return std::int64_t{0};
+  return core::ParseId(v, name);
+}
+
+boost::json::object RosterJson(const repo::RosterRow& r) {
+  return {{"day", r.day},           {"slot", r.slot},         {"slot_name", r.slot_name},
+          {"starts_at", r.starts_at}, {"ends_at", r.ends_at}, {"late_until", r.late_until},
+          {"status", r.status}};
+}
+
+Response CheckinResponse(const CheckinResult& r, int status) {
+  boost::json::object o = CheckinToJson(r.checkin);
+  o["corrected"] = r.corrected;
+  boost::json::array alerts;
+  for (const auto& a : r.alerts) alerts.push_back(boost::json::value(a));
+  o["alerts"] = std::move(alerts);
+  return http::JsonResponse(o, status);
+}
+
+}  // namespace
+
+void RegisterHealthRoutes(http::Router& router, HealthService& health) {
+  const auto staff = Access::Roles({Role::kAdmin, Role::kOffice, Role::kDepartment, Role::kLeader});
+  const auto recorders = Access::Roles({Role::kAdmin, Role::kOffice, Role::kDepartment});
+  const auto managers = Access::Roles({Role::kAdmin, Role::kOffice});
+  const auto everyone = Access::Roles(core::RoleSet::All());
+
+  router.Add({"GET", "/api/v1/health/plans", staff, "health", "Report plans",
+              [&health](Context&) -> core::Result<Response> {
+                auto list = health.ListPlans();
+                if (!list) return list.error();
+                boost::json::array items;
+                for (const auto& p : *list) items.push_back(PlanToJson(p));
+                const auto total = static_cast<std::int64_t>(items.size());
+                return http::JsonResponse({{"items", std::move(items)}, {"total", total}});
+              }});
+
+  router.Add({"POST", "/api/v1/health/plans", managers, "health",
+              "Create a report plan (group: unit, category or people; observation: people for N days)",
+              [&health](Context& ctx) -> core::Result<Response> {
+                auto body = http::ParseJsonObject(ctx.req);
+                if (!body) return body.error();
+                auto in = ParsePlanInput(*body, true);
+                if (!in) return in.error();
+                auto p = health.CreatePlan(ctx.User(), *in, auth::ActorFrom(ctx));
+                if (!p) return p.error();
+                return http::JsonResponse(PlanToJson(*p), 201);
+              },
+              BodyKind::kJson});
+
+  router.Add({"PATCH", "/api/v1/health/plans/{id}", managers, "health", "Change a report plan",
+              [&health](Context& ctx) -> core::Result<Response> {
+                auto id = core::ParseId(ctx.req.params["id"], "id");
+                if (!id) return id.error();
+                auto body = http::ParseJsonObject(ctx.req);
+                if (!body) return body.error();
+                auto in = ParsePlanInput(*body, false);
+                if (!in) return in.error();
+                auto p = health.UpdatePlan(ctx.User(), *id, *in, auth::ActorFrom(ctx));
+                if (!p) return p.error();
+                return http::JsonResponse(PlanToJson(*p));
+              },
+              BodyKind::kJson});
+
+  router.Add({"GET", "/api/v1/health/me/slots", everyone, "health",
+              "The caller's report slots from yesterday to tomorrow, with their state",
+              [&health](Context& ctx) -> core::Result<Response> {
+                auto slots = health.MySlots(ctx.User());
+                if (!slots) return slots.error();
+                boost::json::array items;
+                for (const auto& s : *slots) {
+                  auto o = RosterJson(s.row);
+                  o["state"] = s.state;
+                  items.push_back(std::move(o));
+                }
+                return http::JsonResponse({{"items", std::move(items)}, {"today", health.Today()}});
+              }});
+
+  router.Add({"POST", "/api/v1/health/checkins", everyone, "health",
+              "Report one's own temperature and health for the current slot (again: a correction)",
+              [&health](Context& ctx) -> core::Result<Response> {
+                auto body = http::ParseJsonObject(ctx.req);
+                if (!body) return body.error();
+                auto in = ParseCheckinInput(*body, false);
+                if (!in) return in.error();
+                auto r = health.RecordCheckin(ctx.User(), *in, auth::ActorFrom(ctx));
+                if (!r) return r.error();
+                return CheckinResponse(*r, r->corrected ? 200 : 201);
+              },
+              BodyKind::kJson});
+
+  router.Add({"POST", "/api/v1/health/checkins/on-behalf", recorders, "health",
+              "Record a report made by phone, WeChat, email or in person",
+              [&health](Context& ctx) -> core::Result<Response> {
+                auto body = http::ParseJsonObject(ctx.req);
+                if (!body) return body.error();
+                auto in = ParseCheckinInput(*body, true);
+                if (!in) return in.error();
+                auto r = health.RecordCheckin(ctx.User(), *in, auth::ActorFrom(ctx));
+                if (!r) return r.error();
+                return CheckinResponse(*r, r->corrected ? 200 : 201);
+              },
+              BodyKind::kJson});
+
+  router.Add({"GET", "/api/v1/health/people/{id}/checkins", everyone, "health",
+              "A person's reports from..to (foreign staff: only their own); staff reads are audited",
+              [&health](Context& ctx) -> core::Result<Response> {
+                auto id = core::ParseId(ctx.req.params["id"], "id");
+                if (!id) return id.error();
+                const std::string today = health.Today();
+                auto from = DayParam(ctx.req, "from", AddDays(today, -13));
+                if (!from) return from.error();
+                auto to = DayParam(ctx.req, "to", today);
+                if (!to) return to.error();
+                auto list = health.History(ctx.User(), *id, *from, *to, auth::ActorFrom(ctx));
+                if (!list) return list.error();
+                boost::json::array items;
+                for (const auto& c : *list) items.push_back(CheckinToJson(c));
+                const auto total = static_cast<std::int64_t>(items.size());
+                return http::JsonResponse({{"items", std::move(items)}, {"total", total}});
+              }});
+
+  router.Add({"POST", "/api/v1/health/inquiries", recorders, "health",
+              "Record a health inquiry (健康询问) made by phone, WeChat, email or in person",
+              [&health](Context& ctx) -> core::Result<Response> {
+                auto body = http::ParseJsonObject(ctx.req);
+                if (!body) return body.error();
+                core::JsonReader r(*body, {"person_id", "channel", "answer"});
+                auto person = r.Int("person_id", true, 1, INT64_MAX);
+                auto channel = r.Choice("channel", true, {"phone", "wechat", "email", "in_person"});
+                auto answer = r.String("answer", true, 1000, true);
+                if (auto st = r.Finish(); !st) return st.error();
+                auto id = health.RecordInquiry(ctx.User(), *person, *channel, *answer, auth::ActorFrom(ctx));
+                if (!id) return id.error();
+                return http::JsonResponse({{"id", *id}, {"person_id", *person}, {"channel", *channel}}, 201);
+              },
+              BodyKind::kJson});
+
+  router.Add({"GET", "/api/v1/health/today", staff, "health",
+              "Reported, missing, late and alerts per slot and unit for a day (default today)",
+              [&health](Context& ctx) -> core::Result<Response> {
+                auto day = DayParam(ctx.req, "day", health.Today());
+                if (!day) return day.error();
+                auto unit = OptionalId(ctx.req, "unit_id");
+                if (!unit) return unit.error();
+                auto slots = health.TodayCounts(ctx.User(), *day, *unit);
+                if (!slots) return slots.error();
+                boost::json::array items;
+                for (const auto& s : *slots) {
+                  boost::json::array units;
+                  for (const auto& u : s.units) {
+                    units.push_back({{"unit_id", u.unit_id}, {"expected", u.expected}, {"reported", u.reported},
+                                     {"missing", u.missing}, {"late", u.late}, {"alerts", u.alerts}});
+                  }
+                  items.push_back({{"slot", s.slot}, {"slot_name", s.slot_name}, {"expected", s.expected},
+                                   {"reported", s.reported}, {"missing", s.missing}, {"late", s.late},
+                                   {"alerts", s.alerts}, {"units", std::move(units)}});
+                }
+                return http::JsonResponse({{"day", *day}, {"slots", std::move(items)}});
+              }});
+
+  router.Add({"GET", "/api/v1/health/roster", staff, "health",
+              "People of a slot by status (missing, late, reported), in scope and under unit_id",
+              [&health](Context& ctx) -> core::Result<Response> {
+                auto day = DayParam(ctx.req, "day", health.Today());
+                if (!day) return day.error();
+                auto unit = OptionalId(ctx.req, "unit_id");
+                if (!unit) return unit.error();
+                const std::string status = ctx.req.Query("status", "missing");
+                if (status != "missing" && status != "late" && status != "reported") {
+                  return core::FieldInvalid("status", "validation.invalid_choice", {{"choices", "missing, late, reported"}});
+                }
+                const std::string slot_text = ctx.req.Query("slot", "0");
+                if (slot_text.size() != 1 || slot_text[0] < '0' || slot_text[0] > '9') {
+                  return core::FieldInvalid("slot", "validation.out_of_range", {{"min", "0"}, {"max", "9"}});
+                }
+                auto page = core::ParsePage(ctx.req.query);
+                if (!page) return page.error();
+                auto list = health.RosterList(ctx.User(), *day, slot_text[0] - '0', status, *unit, *page);
+                if (!list) return list.error();
+                const bool reveal = ctx.User().MaySeeIdentifiers();
+                boost::json::array items;
+                for (const auto& m : list->items) {
+                  items.push_back({{"person_id", m.person_id}, {"name_zh", m.name_zh}, {"name_latin", m.name_latin},
+                                   {"phone", reveal ? m.phone : core::MaskPhone(m.phone)},
+                                   {"unit_name", ctx.lang == core::Lang::kEn && !m.unit_name_en.empty() ? m.unit_name_en : m.unit_name_zh},
+                                   {"category", m.category}, {"status", m.status},
+                                   {"starts_at", m.starts_at}, {"ends_at", m.ends_at}});
+                }
+                return http::JsonResponse({{"items", std::move(items)}, {"total", list->total},
+                                           {"page", page->page}, {"page_size", page->page_size}});
+              }});
+
+  router.Add({"GET", "/api/v1/health/alerts", staff, "health", "Health alerts in scope (status=open...)",
+              [&health](Context& ctx) -> core::Result<Response> {
+                auto page = core::ParsePage(ctx.req.query);
+                if (!page) return page.error();
+                const std::string status = ctx.req.Query("status");
+                if (!status.empty() && status != "open" && status != "rechecked" && status != "escalated" &&
+                    status != "closed") {
+                  return core::FieldInvalid("status", "validation.invalid_choice",
+                                            {{"choices", "open, rechecked, escalated, closed"}});
+                }
+                auto list = health.Alerts(ctx.User(), status, *page);
+                if (!list) return list.error();
+                boost::json::array items;
+                for (const auto& a : list->items) {
+                  items.push_back({{"id", a.id}, {"person_id", a.person_id}, {"checkin_id", a.checkin_id},
+                                   {"day", a.day}, {"slot", a.slot}, {"kind", a.kind}, {"detail", a.detail},
+                                   {"status", a.status}, {"recheck_due_at", a.recheck_due_at},
+                                   {"created_at", a.created_at}, {"name_zh", a.name_zh}, {"name_latin", a.name_latin},
+                                   {"unit_name", ctx.lang == core::Lang::kEn && !a.unit_name_en.empty() ? a.unit_name_en : a.unit_name_zh},
+                                   {"temperature", a.temperature_tenths / 10.0}});
+                }
+                return http::JsonResponse({{"items", std::move(items)}, {"total", list->total},
+                                           {"page", page->page}, {"page_size", page->page_size}});
+              }});
+}
+
+}  // namespace tongxin::health

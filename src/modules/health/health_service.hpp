@@ -1,0 +1,103 @@
+// Health monitoring rules: plans, the daily roster, self and on-behalf check-ins with
+// corrections, late reports and refusals, alerts, inquiries, today's counts and the
+// missing list. Thread-safe; blocks on the database.
+#pragma once
+
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "auth/audit.hpp"
+#include "core/clock.hpp"
+#include "core/paging.hpp"
+#include "core/result.hpp"
+#include "core/roles.hpp"
+#include "modules/health/checkin.hpp"
+#include "modules/health/health_repo.hpp"
+#include "modules/health/plan.hpp"
+#include "storage/database.hpp"
+
+namespace tongxin::health {
+
+struct HealthSettings {
+  std::string time_zone = "Asia/Shanghai";  // what "today" means for dashboards
+  AlertRule alerts;
+  int recheck_hours = 4;  // a raised alert asks for a re-check within this time
+};
+
+struct CheckinResult {
+  Checkin checkin;
+  bool corrected = false;          // an earlier report for the slot was replaced
+  std::vector<std::string> alerts;  // kinds raised by this report
+};
+
+struct SlotStatus {
+  repo::RosterRow row;
+  std::string state;  // upcoming, open, late_open, closed
+};
+
+struct TodaySlot {
+  int slot = 0;
+  std::string slot_name;
+  std::int64_t expected = 0, reported = 0, missing = 0, late = 0, alerts = 0;
+  struct UnitLine {
+    std::int64_t unit_id = 0;
+    std::int64_t expected = 0, reported = 0, missing = 0, late = 0, alerts = 0;
+  };
+  std::vector<UnitLine> units;  // per child unit of the view's root
+};
+
+class HealthService {
+ public:
+  HealthService(storage::Database& db, const core::Clock& clock, HealthSettings settings);
+
+  const HealthSettings& settings() const { return settings_; }
+  std::string Today() const;
+
+  core::Result<std::vector<ReportPlan>> ListPlans();
+  // Errors: field errors, units.not_found, people.not_found. Rebuilds today's roster.
+  core::Result<ReportPlan> CreatePlan(const core::Principal& who, const PlanInput& in, const auth::Actor& actor);
+  core::Result<ReportPlan> UpdatePlan(const core::Principal& who, std::int64_t id, const PlanInput& in,
+                                      const auth::Actor& actor);
+
+  // Builds the roster of a day once (safe when several instances race).
+  core::Status EnsureDay(const std::string& day);
+
+  // The caller's own slots around now (yesterday to tomorrow).
+  core::Result<std::vector<SlotStatus>> MySlots(const core::Principal& who);
+  // Self report (person_id from the caller) or on behalf (staff, person in scope).
+  // Errors: health.no_person, health.no_plan, health.outside_slot (details.next_slot),
+  // auth.out_of_scope, field errors.
+  core::Result<CheckinResult> RecordCheckin(const core::Principal& who, const CheckinInput& in,
+                                            const auth::Actor& actor);
+  core::Result<std::int64_t> RecordInquiry(const core::Principal& who, std::int64_t person_id,
+                                           const std::string& channel, const std::string& answer,
+                                           const auth::Actor& actor);
+  // A person's reports over days (foreign staff: only their own). Audited for staff.
+  core::Result<std::vector<Checkin>> History(const core::Principal& who, std::int64_t person_id,
+                                             const std::string& from, const std::string& to,
+                                             const auth::Actor& actor);
+
+  core::Result<std::vector<TodaySlot>> TodayCounts(const core::Principal& who, const std::string& day,
+                                                   std::int64_t unit_id);
+  core::Result<core::Page<repo::MissingRow>> RosterList(const core::Principal& who, const std::string& day, int slot,
+                                                        const std::string& status, std::int64_t unit_id,
+                                                        const core::PageRequest& page);
+  core::Result<core::Page<repo::AlertRow>> Alerts(const core::Principal& who, const std::string& status,
+                                                  const core::PageRequest& page);
+
+ private:
+  core::Status RefreshDay(soci::session& sql, const std::string& day);
+  core::Status CheckPersonInScope(soci::session& sql, const core::Principal& who, std::int64_t person_id);
+  core::Status CheckPlanRefs(soci::session& sql, const ReportPlan& p);
+  std::string Now() const { return core::FormatIso(clock_.Now()); }
+
+  storage::Database& db_;
+  const core::Clock& clock_;
+  HealthSettings settings_;
+  std::mutex mu_;
+  std::set<std::string> built_days_;  // days known to have a roster (cache)
+};
+
+}  // namespace tongxin::health

@@ -1,0 +1,70 @@
+// Roster building.
+#include "modules/health/roster.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/clock.hpp"
+#include "storage/query.hpp"
+#include "storage/rows.hpp"
+
+namespace tongxin::health {
+
+const ReportPlan* PlanFor(const std::vector<ReportPlan>& plans, const repo::RosterPerson& person,
+                          const std::map<std::int64_t, std::string>& unit_paths) {
+  auto lists = [&](const ReportPlan& p) {
+    return std::binary_search(p.person_ids.begin(), p.person_ids.end(), person.id);
+  };
+  for (const auto& p : plans) {
+    if (p.kind == "observation" && lists(p)) return &p;
+  }
+  for (const auto& p : plans) {
+    if (p.kind == "group" && p.target == "people" && lists(p)) return &p;
+  }
+  const ReportPlan* best = nullptr;
+  std::size_t best_len = 0;
+  for (const auto& p : plans) {
+    if (p.kind != "group" || p.target != "unit" || !p.unit_id) continue;
+    auto it = unit_paths.find(*p.unit_id);
+    if (it == unit_paths.end()) continue;
+    if (person.unit_path.rfind(it->second, 0) == 0 && it->second.size() > best_len) {
+      best = &p;
+      best_len = it->second.size();
+    }
+  }
+  if (best) return best;
+  for (const auto& p : plans) {
+    if (p.kind == "group" && p.target == "category" && p.category == person.category) return &p;
+  }
+  return nullptr;
+}
+
+std::vector<repo::RosterRow> BuildRoster(soci::session& sql, const std::string& day,
+                                         const std::vector<std::pair<int, std::int64_t>>& skip) {
+  std::vector<ReportPlan> plans;
+  for (auto& p : repo::ListPlans(sql, true)) {
+    if (p.Covers(day)) plans.push_back(std::move(p));
+  }
+  std::vector<repo::RosterRow> rows;
+  if (plans.empty()) return rows;
+  for (auto& p : plans) std::sort(p.person_ids.begin(), p.person_ids.end());
+  std::map<std::int64_t, std::string> unit_paths;
+  auto query = storage::Query("SELECT id, path FROM units");
+  soci::rowset<soci::row> rs = query.Rows(sql);
+  for (const auto& r : rs) unit_paths[storage::GetInt(r, 0)] = storage::GetStr(r, 1);
+  std::map<std::int64_t, std::vector<SlotWindow>> windows;
+  for (const auto& p : plans) windows[p.id] = DayWindows(day, p.slots, p.late_minutes, p.time_zone);
+  const std::set<std::pair<int, std::int64_t>> skipped(skip.begin(), skip.end());
+  for (const auto& person : repo::ActivePeople(sql)) {
+    const ReportPlan* plan = PlanFor(plans, person, unit_paths);
+    if (!plan) continue;
+    for (const auto& w : windows[plan->id]) {
+      if (skipped.count({w.index, person.id})) continue;
+      rows.push_back({day, w.index, person.id, person.unit_id, plan->id, w.name, core::FormatIso(w.starts),
+                      core::FormatIso(w.ends), core::FormatIso(w.late_until), "missing", std::nullopt});
+    }
+  }
+  return rows;
+}
+
+}  // namespace tongxin::health

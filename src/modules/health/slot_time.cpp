@@ -1,0 +1,83 @@
+// Slot and time-zone arithmetic with Howard Hinnant's date/tz (the OS tz database).
+#include "modules/health/slot_time.hpp"
+
+#include <date/date.h>
+#include <date/tz.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+namespace tongxin::health {
+
+std::vector<SlotDef> DefaultSlots() { return {{"morning", 7 * 60, 10 * 60}, {"afternoon", 14 * 60, 17 * 60}}; }
+
+std::optional<int> ParseHhMm(const std::string& text) {
+  int h = 0, m = 0;
+  char extra = 0;
+  if (text.size() != 5 || text[2] != ':' || std::sscanf(text.c_str(), "%2d:%2d%c", &h, &m, &extra) != 2) {
+    return std::nullopt;
+  }
+  if (h < 0 || h > 24 || m < 0 || m > 59 || (h == 24 && m != 0)) return std::nullopt;
+  return h * 60 + m;
+}
+
+std::string FormatHhMm(int minutes) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
+  return buf;
+}
+
+bool IsTimeZone(const std::string& tz) {
+  try {
+    return date::locate_zone(tz) != nullptr;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+std::string LocalDay(core::TimePoint t, const std::string& tz) {
+  auto zt = date::make_zoned(tz, std::chrono::time_point_cast<std::chrono::seconds>(t));
+  auto local_day = date::floor<date::days>(zt.get_local_time());
+  return date::format("%F", date::year_month_day{local_day});
+}
+
+core::TimePoint AtLocal(const std::string& day, int minutes, const std::string& tz) {
+  date::year_month_day ymd{};
+  std::istringstream in(day);
+  in >> date::parse("%F", ymd);
+  auto local = date::local_days{ymd} + std::chrono::minutes(minutes);
+  const auto* zone = date::locate_zone(tz);
+  auto info = zone->get_info(local);
+  if (info.result == date::local_info::nonexistent) {
+    return core::TimePoint(info.second.begin);  // in a DST gap: the moment the gap ends
+  }
+  return zone->to_sys(local, date::choose::earliest);
+}
+
+std::string AddDays(const std::string& day, int n) {
+  date::year_month_day ymd{};
+  std::istringstream in(day);
+  in >> date::parse("%F", ymd);
+  return date::format("%F", date::year_month_day{date::sys_days{ymd} + date::days{n}});
+}
+
+std::string LocalText(core::TimePoint t, const std::string& tz) {
+  auto zt = date::make_zoned(tz, std::chrono::time_point_cast<std::chrono::seconds>(t));
+  return date::format("%F %H:%M", zt);
+}
+
+std::vector<SlotWindow> DayWindows(const std::string& day, const std::vector<SlotDef>& slots, int late_minutes,
+                                   const std::string& tz) {
+  std::vector<SlotWindow> out;
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    const SlotDef& s = slots[i];
+    const int next_start = i + 1 < slots.size() ? slots[i + 1].start_min : 24 * 60;
+    const int late_end = std::min(s.end_min + late_minutes, next_start);
+    out.push_back({static_cast<int>(i), s.name, AtLocal(day, s.start_min, tz), AtLocal(day, s.end_min, tz),
+                   AtLocal(day, std::max(late_end, s.end_min), tz)});
+  }
+  return out;
+}
+
+}  // namespace tongxin::health

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { launch, login, shot, startServer } from './harness.mjs'
+import { api, apiLogin, launch, login, shot, startServer } from './harness.mjs'
 
 let server
 let browser
@@ -122,6 +122,57 @@ describe('Tongxin in a browser', () => {
     assert.equal(bytes.subarray(0, 2).toString(), 'PK')
     await shot(page, '07-export')
     await ctx.close()
+  })
+
+  it('a foreign staff member reports their temperature from a phone, and the office sees it', async () => {
+    // Whatever the time of day the tests run, give Oliver a slot that is open all day.
+    const foreign = await apiLogin(server.base, 'foreign')
+    const { body: slots } = await api(server.base, foreign, 'GET', '/api/v1/health/me/slots')
+    const { body: me } = await api(server.base, foreign, 'GET', '/api/v1/me/person')
+    const office = await apiLogin(server.base, 'office')
+    const plan = await api(server.base, office, 'POST', '/api/v1/health/plans', {
+      name: 'e2e observation', kind: 'observation', start_date: slots.today, observation_days: 2,
+      person_ids: [me.id], slots: [{ name: 'morning', start: '00:00', end: '24:00' }],
+    })
+    assert.equal(plan.status, 201, JSON.stringify(plan.body))
+
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true,
+      hasTouch: true, locale: 'en-GB', timezoneId: 'Asia/Shanghai' })
+    const page = await ctx.newPage()
+    const started = Date.now()
+    await login(page, server.base, 'foreign')
+    await page.goto(server.base + '/health/checkin')
+    await page.waitForSelector('[data-test=checkin-submit]')
+    assert.match(await page.textContent('[data-test=checkin-slot]'), /Morning report/)
+    await page.fill('[data-test=checkin-temperature] input', '36.8')
+    await page.click('[data-test=symptom-cough]')
+    await page.click('[data-test=checkin-submit]')
+    await page.waitForSelector('[data-test=checkin-result]')
+    const seconds = (Date.now() - started) / 1000
+    assert.match(await page.textContent('[data-test=checkin-result]'), /Morning report submitted/)
+    assert.ok(seconds < 30, `reporting took ${seconds} s`)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 1, `page is ${overflow}px wider than the phone`)
+    await shot(page, '09-phone-checkin-done')
+    // A second report in the same slot is a correction; a fever raises an alert.
+    await page.fill('[data-test=checkin-temperature] input', '37.6')
+    await page.click('[data-test=checkin-submit]')
+    await page.waitForFunction(() => document.querySelector('[data-test=checkin-result]')?.textContent?.includes('version 2'))
+    assert.match(await page.textContent('[data-test=checkin-alert]'), /health concern/)
+    await shot(page, '10-phone-checkin-correction')
+    await ctx.close()
+
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
+    const p2 = await desk.newPage()
+    await login(p2, server.base, 'leader')
+    await p2.click('[data-test=menu-health-today]')
+    await p2.waitForSelector('[data-test=slot-card]')
+    await p2.waitForSelector('[data-test=alerts-card]')
+    assert.match(await p2.textContent('[data-test=alerts-card]'), /Oliver Bennett/)
+    assert.match(await p2.textContent('[data-test=alerts-card]'), /发热/)
+    await p2.waitForSelector('[data-test=missing-table] .el-table__row')
+    await shot(p2, '11-leader-health-today')
+    await desk.close()
   })
 
   it('a leader reads without edit buttons; an admin sees the audit log', async () => {

@@ -59,3 +59,22 @@ export async function login(page, base, username, password = 'Tongxin2020!') {
 }
 
 export const shot = (page, name) => page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true })
+
+// API calls from the test itself (to arrange data), with a session like the browser's.
+export async function apiLogin(base, username, password = 'Tongxin2020!') {
+  const res = await fetch(base + '/api/v1/auth/login', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }),
+  })
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const me = await res.json()
+  return { cookie, csrf: me.csrf_token }
+}
+
+export async function api(base, auth, method, path, body) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { Cookie: auth.cookie, 'X-CSRF-Token': auth.csrf, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return { status: res.status, body: await res.json().catch(() => null) }
+}

@@ -5,23 +5,28 @@ import home from '@/router/routes/modules/home'
 import people from '@/router/routes/modules/people'
 import units from '@/router/routes/modules/units'
 import admin from '@/router/routes/modules/admin'
+import health from '@/router/routes/modules/health'
 import { allowed, menuFor } from '@/router/menu'
 import type { Role } from '@/api/types'
 
-const routes: RouteRecordRaw[] = [...home, ...people, ...units, ...admin]
-const names = (role: Role) => menuFor(routes, role).map((r) => r.name)
+const routes: RouteRecordRaw[] = [...home, ...people, ...units, ...admin, ...health]
+const names = (role: Role, hasPerson = false) => menuFor(routes, role, hasPerson).map((r) => r.name)
 
 describe('menu by role', () => {
   it('admins see everything but the foreign staff page', () => {
-    expect(names('admin')).toEqual(['home', 'people', 'units', 'users', 'audit'])
+    expect(names('admin')).toEqual(['home', 'health-today', 'people', 'units', 'users', 'audit'])
   })
-  it('office, department and leaders see people and units only', () => {
-    for (const role of ['office', 'department', 'leader', 'volunteer'] as Role[]) {
-      expect(names(role)).toEqual(['home', 'people', 'units'])
+  it('office, department and leaders see health, people and units', () => {
+    for (const role of ['office', 'department', 'leader'] as Role[]) {
+      expect(names(role)).toEqual(['home', 'health-today', 'people', 'units'])
     }
+    expect(names('volunteer')).toEqual(['home', 'people', 'units'])
+  })
+  it('anyone linked to a person record gets the check-in page', () => {
+    expect(names('volunteer', true)).toEqual(['home', 'checkin', 'people', 'units'])
   })
   it('foreign staff see only their own record', () => {
-    expect(names('foreign_staff')).toEqual(['home', 'me'])
+    expect(names('foreign_staff', true)).toEqual(['home', 'checkin', 'me'])
     expect(allowed(people[0], 'foreign_staff')).toBe(false)
   })
   it('nobody without a session', () => {

@@ -9,6 +9,7 @@ export interface MenuMeta {
   menu?: boolean
   order?: number
   public?: boolean
+  needsPerson?: boolean  // only for users linked to a person record (they report their own health)
 }
 
 export function allowed(route: Pick<RouteRecordRaw, 'meta'>, role: Role | null): boolean {
@@ -18,8 +19,11 @@ export function allowed(route: Pick<RouteRecordRaw, 'meta'>, role: Role | null):
   return !meta?.roles || meta.roles.includes(role)
 }
 
-export function menuFor(routes: RouteRecordRaw[], role: Role | null): RouteRecordRaw[] {
+export function menuFor(routes: RouteRecordRaw[], role: Role | null, hasPerson = false): RouteRecordRaw[] {
   return routes
-    .filter((r) => (r.meta as unknown as MenuMeta | undefined)?.menu && allowed(r, role))
+    .filter((r) => {
+      const meta = r.meta as unknown as MenuMeta | undefined
+      return meta?.menu && allowed(r, role) && (!meta.needsPerson || hasPerson)
+    })
     .sort((a, b) => ((a.meta as any)?.order ?? 0) - ((b.meta as any)?.order ?? 0))
 }

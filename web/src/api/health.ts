@@ -1,0 +1,73 @@
+import { get, post } from './request'
+import type { Paged } from './types'
+
+export interface MySlot {
+  day: string
+  slot: number
+  slot_name: string
+  starts_at: string
+  ends_at: string
+  late_until: string
+  status: 'missing' | 'reported' | 'late'
+  state: 'upcoming' | 'open' | 'late_open' | 'closed'
+}
+
+export interface CheckinInput {
+  temperature: number
+  method: string
+  symptoms: string[]
+  symptom_other?: string
+  location: string
+  location_country?: string
+  contact: string
+  remarks?: string
+}
+
+export interface Checkin extends CheckinInput {
+  id: number
+  person_id: number
+  day: string
+  slot: number
+  slot_name: string
+  channel: string
+  late: boolean
+  version: number
+  submitted_at: string
+  corrected?: boolean
+  alerts?: string[]
+}
+
+export interface UnitLine { unit_id: number; expected: number; reported: number; missing: number; late: number; alerts: number }
+export interface TodaySlot extends UnitLine { slot: number; slot_name: string; units: UnitLine[] }
+export interface RosterEntry {
+  person_id: number
+  name_zh: string
+  name_latin: string
+  phone: string
+  unit_name: string
+  category: string
+  status: string
+}
+export interface Alert {
+  id: number
+  person_id: number
+  day: string
+  slot: number
+  kind: string
+  detail: string
+  status: string
+  recheck_due_at: string
+  created_at: string
+  name_zh: string
+  name_latin: string
+  unit_name: string
+  temperature: number
+}
+
+export const mySlots = () => get<{ items: MySlot[]; today: string }>('/api/v1/health/me/slots')
+export const submitCheckin = (c: CheckinInput) => post<Checkin>('/api/v1/health/checkins', c)
+export const todayCounts = (day?: string, unit_id?: number) =>
+  get<{ day: string; slots: TodaySlot[] }>('/api/v1/health/today', { day, unit_id })
+export const roster = (q: { day?: string; slot: number; status: string; unit_id?: number; page?: number; page_size?: number }) =>
+  get<Paged<RosterEntry>>('/api/v1/health/roster', q)
+export const alerts = (status: string) => get<Paged<Alert>>('/api/v1/health/alerts', { status, page_size: 100 })

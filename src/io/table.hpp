@@ -21,6 +21,7 @@ struct Cell {
   std::string text;
   std::optional<double> number;
   bool highlight = false;  // e.g. a fever: red fill
+  bool bold = false;       // e.g. a totals row
 };
 
 struct Sheet {

@@ -17,6 +17,7 @@ struct XlsxWriter::Impl {
   lxw_worksheet* ws = nullptr;
   lxw_format* bold = nullptr;
   lxw_format* red = nullptr;
+  lxw_format* strong = nullptr;
   lxw_row_t next_row = 0;
 };
 
@@ -44,6 +45,9 @@ core::Result<std::unique_ptr<XlsxWriter>> XlsxWriter::Create() {
   w->impl_->red = workbook_add_format(w->impl_->wb);
   format_set_bg_color(w->impl_->red, 0xFFC7CE);
   format_set_font_color(w->impl_->red, 0x9C0006);
+  w->impl_->strong = workbook_add_format(w->impl_->wb);
+  format_set_bold(w->impl_->strong);
+  format_set_top(w->impl_->strong, LXW_BORDER_THIN);
   return w;
 }
 
@@ -63,7 +67,7 @@ void XlsxWriter::AddSheet(const std::string& name, const std::vector<std::string
 void XlsxWriter::AddRow(const std::vector<Cell>& row) {
   for (std::size_t c = 0; c < row.size(); ++c) {
     const Cell& cell = row[c];
-    lxw_format* fmt = cell.highlight ? impl_->red : nullptr;
+    lxw_format* fmt = cell.highlight ? impl_->red : cell.bold ? impl_->strong : nullptr;
     if (cell.number) {
       worksheet_write_number(impl_->ws, impl_->next_row, static_cast<lxw_col_t>(c), *cell.number, fmt);
     } else if (!cell.text.empty()) {

@@ -62,6 +62,8 @@ const std::map<std::string, std::set<std::string>>& Expected() {
       {"GET /api/v1/health/today", kExporters},
       {"GET /api/v1/health/roster", kExporters},
       {"GET /api/v1/health/alerts", kExporters},
+      {"GET /api/v1/health/report", kExporters},
+      {"GET /api/v1/health/checkins/export", kExporters},
   };
   return kTable;
 }

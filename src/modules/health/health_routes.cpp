@@ -8,6 +8,8 @@
 #include "core/paging.hpp"
 #include "core/text.hpp"
 #include "http/json_body.hpp"
+#include "io/csv.hpp"
+#include "io/xlsx.hpp"
 
 namespace tongxin::health {
 namespace {
@@ -43,6 +45,43 @@ Response CheckinResponse(const CheckinResult& r, int status) {
   for (const auto& a : r.alerts) alerts.push_back(boost::json::value(a));
   o["alerts"] = std::move(alerts);
   return http::JsonResponse(o, status);
+}
+
+// Streams an export into XLSX or CSV according to ?format=.
+using Producer = std::function<core::Result<std::int64_t>(const HealthService::ShapeSink&, const RowSink&)>;
+core::Result<Response> Spreadsheet(const http::Request& req, const std::string& base_name, const Producer& produce) {
+  const std::string format = req.Query("format", "xlsx");
+  if (format != "xlsx" && format != "csv") {
+    return core::FieldInvalid("format", "validation.invalid_choice", {{"choices", "xlsx, csv"}});
+  }
+  std::unique_ptr<io::XlsxWriter> xlsx;
+  std::unique_ptr<io::CsvWriter> csv;
+  core::Status opened;
+  auto begin = [&](const ExportShape& shape) {
+    if (format == "csv") {
+      csv = std::make_unique<io::CsvWriter>(shape.headers);
+      return;
+    }
+    auto w = io::XlsxWriter::Create();
+    if (!w) {
+      opened = w.error();
+      return;
+    }
+    xlsx = std::move(w.value());
+    xlsx->AddSheet(shape.sheet_name, shape.headers, shape.widths);
+  };
+  auto sink = [&](const std::vector<io::Cell>& row) {
+    if (xlsx) xlsx->AddRow(row);
+    if (csv) csv->AddRow(row);
+  };
+  auto n = produce(begin, sink);
+  if (!n) return n.error();
+  if (!opened) return opened.error();
+  if (csv) return http::FileResponse(csv->Take(), "text/csv; charset=utf-8", base_name + ".csv");
+  auto bytes = xlsx->Finish();
+  if (!bytes) return bytes.error();
+  return http::FileResponse(std::move(bytes.value()),
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", base_name + ".xlsx");
 }
 
 }  // namespace
@@ -217,6 +256,38 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
                 }
                 return http::JsonResponse({{"items", std::move(items)}, {"total", list->total},
                                            {"page", page->page}, {"page_size", page->page_size}});
+              }});
+
+  router.Add({"GET", "/api/v1/health/report", staff, "health",
+              "The daily health report as XLSX or CSV: one row per person, every slot, fevers highlighted, unit totals",
+              [&health](Context& ctx) -> core::Result<Response> {
+                auto day = DayParam(ctx.req, "day", health.Today());
+                if (!day) return day.error();
+                auto unit = OptionalId(ctx.req, "unit_id");
+                if (!unit) return unit.error();
+                const std::string base = (ctx.lang == core::Lang::kZh ? "健康日报-" : "health-report-") + *day;
+                return Spreadsheet(ctx.req, base, [&](const auto& begin, const auto& sink) {
+                  return health.ExportDaily(ctx.User(), *day, *unit, ctx.lang, begin, sink, auth::ActorFrom(ctx));
+                });
+              }});
+
+  router.Add({"GET", "/api/v1/health/checkins/export", staff, "health",
+              "Every report from..to as XLSX or CSV (at most 92 days)",
+              [&health](Context& ctx) -> core::Result<Response> {
+                const std::string today = health.Today();
+                auto from = DayParam(ctx.req, "from", AddDays(today, -6));
+                if (!from) return from.error();
+                auto to = DayParam(ctx.req, "to", today);
+                if (!to) return to.error();
+                if (*to < *from || AddDays(*from, 92) <= *to) {
+                  return core::FieldInvalid("to", "validation.out_of_range", {{"min", *from}, {"max", AddDays(*from, 91)}});
+                }
+                auto unit = OptionalId(ctx.req, "unit_id");
+                if (!unit) return unit.error();
+                const std::string base = (ctx.lang == core::Lang::kZh ? "健康打卡-" : "health-reports-") + *from + "_" + *to;
+                return Spreadsheet(ctx.req, base, [&](const auto& begin, const auto& sink) {
+                  return health.ExportHistory(ctx.User(), *from, *to, *unit, ctx.lang, begin, sink, auth::ActorFrom(ctx));
+                });
               }});
 
   router.Add({"GET", "/api/v1/health/alerts", staff, "health", "Health alerts in scope (status=open...)",

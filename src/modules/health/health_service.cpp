@@ -336,6 +336,55 @@ core::Result<core::Page<repo::MissingRow>> HealthService::RosterList(const core:
   });
 }
 
+core::Result<std::string> HealthService::UnitPathInScope(soci::session& sql, const core::Principal& who,
+                                                         std::int64_t unit_id) {
+  if (unit_id <= 0) return std::string();
+  auto unit = people::repo::FindUnit(sql, unit_id);
+  if (!unit) return core::FieldInvalid("unit_id", "units.not_found");
+  if (!who.InScope(unit->path)) return core::Forbidden("auth.out_of_scope");
+  return unit->path;
+}
+
+core::Result<std::int64_t> HealthService::ExportDaily(const core::Principal& who, const std::string& day,
+                                                      std::int64_t unit_id, core::Lang lang, const ShapeSink& begin,
+                                                      const RowSink& sink, const auth::Actor& actor) {
+  if (auto st = EnsureDay(day); !st) return st.error();
+  auto n = db_.WithSession([&](soci::session& sql) -> core::Result<std::int64_t> {
+    auto path = UnitPathInScope(sql, who, unit_id);
+    if (!path) return path.error();
+    begin(DailyReportShape(sql, day, lang));
+    return WriteDailyReport(sql, who, day, *path, settings_.alerts.fever_tenths, lang, sink);
+  });
+  if (!n) return n;
+  auto st = db_.InTransaction([&](soci::session& sql) -> core::Status {
+    auth::RecordAudit(sql, actor, Now(), "export", "health_report", day, "",
+                      boost::json::serialize(boost::json::object{{"day", day}, {"unit_id", unit_id}, {"people", *n}}));
+    return {};
+  });
+  if (!st) return st.error();
+  return n;
+}
+
+core::Result<std::int64_t> HealthService::ExportHistory(const core::Principal& who, const std::string& from,
+                                                        const std::string& to, std::int64_t unit_id, core::Lang lang,
+                                                        const ShapeSink& begin, const RowSink& sink,
+                                                        const auth::Actor& actor) {
+  auto n = db_.WithSession([&](soci::session& sql) -> core::Result<std::int64_t> {
+    auto path = UnitPathInScope(sql, who, unit_id);
+    if (!path) return path.error();
+    begin(HistoryShape(lang));
+    return WriteHistory(sql, who, from, to, *path, settings_.alerts.fever_tenths, who.MaySeeIdentifiers(), lang, sink);
+  });
+  if (!n) return n;
+  auto st = db_.InTransaction([&](soci::session& sql) -> core::Status {
+    auth::RecordAudit(sql, actor, Now(), "export", "checkins", "", "",
+                      boost::json::serialize(boost::json::object{{"from", from}, {"to", to}, {"unit_id", unit_id}, {"rows", *n}}));
+    return {};
+  });
+  if (!st) return st.error();
+  return n;
+}
+
 core::Result<core::Page<repo::AlertRow>> HealthService::Alerts(const core::Principal& who, const std::string& status,
                                                                const core::PageRequest& page) {
   return db_.WithSession([&](soci::session& sql) -> core::Result<core::Page<repo::AlertRow>> {

@@ -14,6 +14,7 @@
 #include "core/result.hpp"
 #include "core/roles.hpp"
 #include "modules/health/checkin.hpp"
+#include "modules/health/health_export.hpp"
 #include "modules/health/health_repo.hpp"
 #include "modules/health/plan.hpp"
 #include "storage/database.hpp"
@@ -84,12 +85,22 @@ class HealthService {
   core::Result<core::Page<repo::MissingRow>> RosterList(const core::Principal& who, const std::string& day, int slot,
                                                         const std::string& status, std::int64_t unit_id,
                                                         const core::PageRequest& page);
+  // Exports stream rows: begin(shape) once, then sink(row) per row. Audited. Errors:
+  // units.not_found, auth.out_of_scope.
+  using ShapeSink = std::function<void(const ExportShape&)>;
+  core::Result<std::int64_t> ExportDaily(const core::Principal& who, const std::string& day, std::int64_t unit_id,
+                                         core::Lang lang, const ShapeSink& begin, const RowSink& sink,
+                                         const auth::Actor& actor);
+  core::Result<std::int64_t> ExportHistory(const core::Principal& who, const std::string& from, const std::string& to,
+                                           std::int64_t unit_id, core::Lang lang, const ShapeSink& begin,
+                                           const RowSink& sink, const auth::Actor& actor);
   core::Result<core::Page<repo::AlertRow>> Alerts(const core::Principal& who, const std::string& status,
                                                   const core::PageRequest& page);
 
  private:
   core::Status RefreshDay(soci::session& sql, const std::string& day);
   core::Status CheckPersonInScope(soci::session& sql, const core::Principal& who, std::int64_t person_id);
+  core::Result<std::string> UnitPathInScope(soci::session& sql, const core::Principal& who, std::int64_t unit_id);
   core::Status CheckPlanRefs(soci::session& sql, const ReportPlan& p);
   std::string Now() const { return core::FormatIso(clock_.Now()); }
 

@@ -2,6 +2,8 @@
 // alerts, reports on someone's behalf, the counts and the missing list, on a fixed clock.
 #include <gtest/gtest.h>
 
+#include "io/csv.hpp"
+#include "io/xlsx.hpp"
 #include "storage/query.hpp"
 #include "support/test_server.hpp"
 
@@ -220,6 +222,47 @@ TEST_F(HealthApiTest, HistoryIsOwnForForeignStaffAndAuditedForStaff) {
   EXPECT_EQ(office->Get("/api/v1/health/people/" + std::to_string(oliver) + "/checkins").status, 200);
   auto admin = server_.As("admin");
   EXPECT_EQ(admin->Get("/api/v1/audit?action=read&entity=checkins").Json().at("total").as_int64(), 1);
+}
+
+TEST_F(HealthApiTest, DailyReportAndHistoryExports) {
+  ASSERT_EQ(server_.As("foreign")->Post("/api/v1/health/checkins", Report(37.8)).status, 201);
+  auto office = server_.As("office");
+  office->SetLanguage("zh-CN");
+  auto xlsx = office->Get("/api/v1/health/report?day=2026-03-02");
+  ASSERT_EQ(xlsx.status, 200) << xlsx.body;
+  EXPECT_NE(xlsx.Header("content-disposition").find(".xlsx"), std::string::npos);
+  auto table = io::ReadXlsx(xlsx.body);
+  ASSERT_TRUE(table);
+  const auto& rows = *table;
+  EXPECT_EQ(rows[0][4], "上午 体温");
+  EXPECT_EQ(rows[0][7], "下午 状态");
+  int people = 0, totals = 0;
+  bool oliver = false;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    if (rows[i][0].find("合计") != std::string::npos) {
+      ++totals;
+      continue;
+    }
+    ++people;
+    if (rows[i][2] == "Oliver Bennett") {
+      oliver = true;
+      EXPECT_EQ(rows[i][4], "37.8");
+      EXPECT_EQ(rows[i][5], "已报");
+      EXPECT_EQ(rows[i][7], "未报");
+    }
+  }
+  EXPECT_EQ(people, 30);
+  EXPECT_EQ(totals, 3);  // three schools have foreign staff
+  EXPECT_TRUE(oliver);
+  auto csv = office->Get("/api/v1/health/checkins/export?from=2026-03-01&to=2026-03-02&format=csv");
+  ASSERT_EQ(csv.status, 200);
+  auto history = io::ParseCsv(csv.body);
+  ASSERT_TRUE(history);
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[1][6], "37.8");
+  EXPECT_EQ(office->Get("/api/v1/health/checkins/export?from=2026-01-01&to=2026-06-01").status, 400);
+  auto admin = server_.As("admin");
+  EXPECT_EQ(admin->Get("/api/v1/audit?action=export&entity=health_report").Json().at("total").as_int64(), 1);
 }
 
 }  // namespace

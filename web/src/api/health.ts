@@ -1,4 +1,4 @@
-import { get, post } from './request'
+import { download, get, post } from './request'
 import type { Paged } from './types'
 
 export interface MySlot {
@@ -71,3 +71,7 @@ export const todayCounts = (day?: string, unit_id?: number) =>
 export const roster = (q: { day?: string; slot: number; status: string; unit_id?: number; page?: number; page_size?: number }) =>
   get<Paged<RosterEntry>>('/api/v1/health/roster', q)
 export const alerts = (status: string) => get<Paged<Alert>>('/api/v1/health/alerts', { status, page_size: 100 })
+export const exportDaily = (day: string, unit_id: number | undefined, format: 'xlsx' | 'csv') =>
+  download('/api/v1/health/report', { day, unit_id, format })
+export const exportHistory = (from: string, to: string, unit_id: number | undefined, format: 'xlsx' | 'csv') =>
+  download('/api/v1/health/checkins/export', { from, to, unit_id, format })

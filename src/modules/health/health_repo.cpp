@@ -386,6 +386,26 @@ std::vector<Checkin> ListCheckins(soci::session& sql, std::int64_t person_id, co
   return out;
 }
 
+std::vector<std::int64_t> SuspicionCandidates(soci::session& sql, const core::Principal& who, const std::string& from,
+                                              const std::string& to, const std::string& unit_path, int min_reports,
+                                              int same_second_days, int limit) {
+  Query q("SELECT c.person_id FROM health_checkins c JOIN people p ON p.id = c.person_id WHERE c.day >= :f AND "
+          "c.day <= :t AND c.channel = 'self'");
+  q.Bind("f", from).Bind("t", to);
+  AppendScope(q, who, "p.unit_id");
+  if (!unit_path.empty()) {
+    q.Where("p.unit_id IN (SELECT id FROM units WHERE path LIKE ? ESCAPE '\\')", core::EscapeLike(unit_path) + "%");
+  }
+  q.Append(" GROUP BY c.person_id HAVING COUNT(*) >= :n AND (MIN(c.temperature_tenths) = MAX(c.temperature_tenths) "
+           "OR COUNT(DISTINCT substr(c.submitted_at, 12, 8)) <= COUNT(*) - :k) ORDER BY c.person_id LIMIT " +
+           std::to_string(limit));
+  q.Bind("n", std::int64_t{min_reports}).Bind("k", std::int64_t{same_second_days - 1});
+  std::vector<std::int64_t> out;
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) out.push_back(GetInt(r, 0));
+  return out;
+}
+
 std::int64_t InsertInquiry(soci::session& sql, std::int64_t person_id, const std::string& channel,
                            const std::string& answer, std::optional<std::int64_t> by, const std::string& at) {
   Query q("INSERT INTO health_inquiries (person_id, channel, answer, asked_by, asked_at) VALUES (:p, :c, :a, " +

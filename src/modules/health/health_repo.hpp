@@ -89,6 +89,12 @@ std::int64_t CountHistory(soci::session& sql, std::int64_t checkin_id);
 std::vector<Checkin> ListCheckins(soci::session& sql, std::int64_t person_id, const std::string& from_day,
                                   const std::string& to_day);
 
+// People in scope whose self reports from..to might be automated (coarse SQL filter; the
+// rules in suspicion.hpp decide). At most `limit`.
+std::vector<std::int64_t> SuspicionCandidates(soci::session& sql, const core::Principal& who, const std::string& from,
+                                              const std::string& to, const std::string& unit_path, int min_reports,
+                                              int same_second_days, int limit);
+
 // Inquiries and alerts ---------------------------------------------------------------
 std::int64_t InsertInquiry(soci::session& sql, std::int64_t person_id, const std::string& channel,
                            const std::string& answer, std::optional<std::int64_t> by, const std::string& at);

@@ -258,6 +258,37 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
                                            {"page", page->page}, {"page_size", page->page_size}});
               }});
 
+  router.Add({"GET", "/api/v1/health/people/{id}/flags", staff, "health",
+              "Hints that a person's reports of the last 14 days look automated or copied (never a block)",
+              [&health](Context& ctx) -> core::Result<Response> {
+                auto id = core::ParseId(ctx.req.params["id"], "id");
+                if (!id) return id.error();
+                auto flags = health.PersonFlags(ctx.User(), *id, 14, auth::ActorFrom(ctx));
+                if (!flags) return flags.error();
+                boost::json::array items;
+                for (const auto& f : *flags) items.push_back({{"code", f.code}, {"detail", f.detail}});
+                return http::JsonResponse({{"person_id", *id}, {"flags", std::move(items)}});
+              }});
+
+  router.Add({"GET", "/api/v1/health/flags", staff, "health",
+              "People in scope whose reports of the last 14 days look automated or copied",
+              [&health](Context& ctx) -> core::Result<Response> {
+                auto unit = OptionalId(ctx.req, "unit_id");
+                if (!unit) return unit.error();
+                auto list = health.FlaggedPeople(ctx.User(), *unit, 14);
+                if (!list) return list.error();
+                boost::json::array items;
+                for (const auto& p : *list) {
+                  boost::json::array flags;
+                  for (const auto& f : p.flags) flags.push_back({{"code", f.code}, {"detail", f.detail}});
+                  items.push_back({{"person_id", p.person_id}, {"name_zh", p.name_zh}, {"name_latin", p.name_latin},
+                                   {"unit_name", ctx.lang == core::Lang::kEn && !p.unit_name_en.empty() ? p.unit_name_en : p.unit_name_zh},
+                                   {"flags", std::move(flags)}});
+                }
+                const auto total = static_cast<std::int64_t>(items.size());
+                return http::JsonResponse({{"items", std::move(items)}, {"total", total}});
+              }});
+
   router.Add({"GET", "/api/v1/health/report", staff, "health",
               "The daily health report as XLSX or CSV: one row per person, every slot, fevers highlighted, unit totals",
               [&health](Context& ctx) -> core::Result<Response> {

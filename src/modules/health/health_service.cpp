@@ -336,6 +336,35 @@ core::Result<core::Page<repo::MissingRow>> HealthService::RosterList(const core:
   });
 }
 
+core::Result<std::vector<SuspicionFlag>> HealthService::PersonFlags(const core::Principal& who, std::int64_t person_id,
+                                                                   int days, const auth::Actor& actor) {
+  const std::string today = Today();
+  auto history = History(who, person_id, AddDays(today, 1 - days), today, actor);
+  if (!history) return history.error();
+  return SuspicionFlags(*history);
+}
+
+core::Result<std::vector<HealthService::FlaggedPerson>> HealthService::FlaggedPeople(const core::Principal& who,
+                                                                                    std::int64_t unit_id, int days) {
+  const std::string today = Today();
+  const std::string from = AddDays(today, 1 - days);
+  const SuspicionRule rule;
+  return db_.WithSession([&](soci::session& sql) -> core::Result<std::vector<FlaggedPerson>> {
+    auto path = UnitPathInScope(sql, who, unit_id);
+    if (!path) return path.error();
+    std::vector<FlaggedPerson> out;
+    for (auto id : repo::SuspicionCandidates(sql, who, from, today, *path, rule.min_reports, rule.same_second_days, 200)) {
+      auto flags = SuspicionFlags(repo::ListCheckins(sql, id, from, today), rule);
+      if (flags.empty()) continue;
+      auto person = people::repo::FindPerson(sql, id);
+      if (!person) continue;
+      out.push_back({id, person->person.name_zh, person->person.name_latin, person->unit_name_zh, person->unit_name_en,
+                     std::move(flags)});
+    }
+    return out;
+  });
+}
+
 core::Result<std::string> HealthService::UnitPathInScope(soci::session& sql, const core::Principal& who,
                                                          std::int64_t unit_id) {
   if (unit_id <= 0) return std::string();

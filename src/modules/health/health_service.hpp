@@ -17,6 +17,7 @@
 #include "modules/health/health_export.hpp"
 #include "modules/health/health_repo.hpp"
 #include "modules/health/plan.hpp"
+#include "modules/health/suspicion.hpp"
 #include "storage/database.hpp"
 
 namespace tongxin::health {
@@ -85,6 +86,16 @@ class HealthService {
   core::Result<core::Page<repo::MissingRow>> RosterList(const core::Principal& who, const std::string& day, int slot,
                                                         const std::string& status, std::int64_t unit_id,
                                                         const core::PageRequest& page);
+  // Suspicious-reporting hints over the last `days` days: for one person (audited read),
+  // and for everyone in scope (under unit_id) who has any.
+  core::Result<std::vector<SuspicionFlag>> PersonFlags(const core::Principal& who, std::int64_t person_id, int days,
+                                                       const auth::Actor& actor);
+  struct FlaggedPerson {
+    std::int64_t person_id = 0;
+    std::string name_zh, name_latin, unit_name_zh, unit_name_en;
+    std::vector<SuspicionFlag> flags;
+  };
+  core::Result<std::vector<FlaggedPerson>> FlaggedPeople(const core::Principal& who, std::int64_t unit_id, int days);
   // Exports stream rows: begin(shape) once, then sink(row) per row. Audited. Errors:
   // units.not_found, auth.out_of_scope.
   using ShapeSink = std::function<void(const ExportShape&)>;

@@ -2,6 +2,8 @@
 // alerts, reports on someone's behalf, the counts and the missing list, on a fixed clock.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "io/csv.hpp"
 #include "io/xlsx.hpp"
 #include "storage/query.hpp"
@@ -222,6 +224,31 @@ TEST_F(HealthApiTest, HistoryIsOwnForForeignStaffAndAuditedForStaff) {
   EXPECT_EQ(office->Get("/api/v1/health/people/" + std::to_string(oliver) + "/checkins").status, 200);
   auto admin = server_.As("admin");
   EXPECT_EQ(admin->Get("/api/v1/audit?action=read&entity=checkins").Json().at("total").as_int64(), 1);
+}
+
+TEST_F(HealthApiTest, ScriptedReportsAreFlaggedForAHuman) {
+  // Ten mornings in a row, always 36.3 °C, always at 09:00:00 local: what a script does.
+  for (int i = 0; i < 10; ++i) {
+    char at[32];
+    std::snprintf(at, sizeof at, "2026-03-%02dT01:00:00Z", 2 + i);
+    server_.clock().Set(at);
+    auto me = server_.As("foreign");
+    ASSERT_EQ(me->Post("/api/v1/health/checkins", Report(36.3)).status, 201);
+  }
+  server_.clock().Set("2026-03-11T03:00:00Z");
+  auto office = server_.As("office");
+  auto list = office->Get("/api/v1/health/flags").Json();
+  ASSERT_EQ(list.at("total").as_int64(), 1) << list;
+  const auto& flagged = list.at("items").as_array()[0];
+  EXPECT_EQ(flagged.at("name_latin").as_string(), "Oliver Bennett");
+  std::set<std::string> codes;
+  for (const auto& f : flagged.at("flags").as_array()) codes.insert(std::string(f.at("code").as_string()));
+  EXPECT_EQ(codes, (std::set<std::string>{"same_values", "same_second"}));
+  auto person = office->Get("/api/v1/health/people/" + std::to_string(flagged.at("person_id").as_int64()) + "/flags");
+  EXPECT_EQ(person.Json().at("flags").as_array().size(), 2u);
+  // A hint, never a block: the next report is still accepted.
+  server_.clock().Set("2026-03-12T01:00:00Z");
+  EXPECT_EQ(server_.As("foreign")->Post("/api/v1/health/checkins", Report(36.3)).status, 201);
 }
 
 TEST_F(HealthApiTest, DailyReportAndHistoryExports) {

@@ -75,3 +75,11 @@ export const exportDaily = (day: string, unit_id: number | undefined, format: 'x
   download('/api/v1/health/report', { day, unit_id, format })
 export const exportHistory = (from: string, to: string, unit_id: number | undefined, format: 'xlsx' | 'csv') =>
   download('/api/v1/health/checkins/export', { from, to, unit_id, format })
+export interface Flagged {
+  person_id: number
+  name_zh: string
+  name_latin: string
+  unit_name: string
+  flags: { code: string; detail: string }[]
+}
+export const flagged = (unit_id?: number) => get<{ items: Flagged[]; total: number }>('/api/v1/health/flags', { unit_id })

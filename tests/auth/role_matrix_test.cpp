@@ -65,6 +65,7 @@ const std::map<std::string, std::set<std::string>>& Expected() {
       {"GET /api/v1/health/report", kExporters},
       {"GET /api/v1/health/people/{id}/flags", kExporters},
       {"GET /api/v1/health/flags", kExporters},
+      {"GET /api/v1/health/trend", kExporters},
       {"GET /api/v1/health/checkins/export", kExporters},
   };
   return kTable;

@@ -171,6 +171,7 @@ describe('Tongxin in a browser', () => {
     assert.match(await p2.textContent('[data-test=alerts-card]'), /Oliver Bennett/)
     assert.match(await p2.textContent('[data-test=alerts-card]'), /发热/)
     await p2.waitForSelector('[data-test=missing-table] .el-table__row')
+    await p2.waitForSelector('[data-test=trend-card] canvas')
     await shot(p2, '11-leader-health-today')
     await p2.click('[data-test=health-export]')
     const [report] = await Promise.all([p2.waitForEvent('download'), p2.click('[data-test=health-export-xlsx]')])

@@ -297,6 +297,22 @@ std::vector<CountRow> CountsForDay(soci::session& sql, const std::string& day) {
   return out;
 }
 
+std::vector<DayTotals> CountsByDay(soci::session& sql, const core::Principal& who, const std::string& from,
+                                   const std::string& to, const std::string& unit_path) {
+  Query q("SELECT c.day, SUM(c.expected), SUM(c.reported), SUM(c.late), SUM(c.alerts) FROM health_counts c "
+          "WHERE c.day >= :f AND c.day <= :t");
+  q.Bind("f", from).Bind("t", to);
+  AppendScope(q, who, "c.unit_id");
+  if (!unit_path.empty()) {
+    q.Where("c.unit_id IN (SELECT id FROM units WHERE path LIKE ? ESCAPE '\\')", core::EscapeLike(unit_path) + "%");
+  }
+  q.Append(" GROUP BY c.day ORDER BY c.day");
+  std::vector<DayTotals> out;
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) out.push_back({GetStr(r, 0), GetInt(r, 1), GetInt(r, 2), GetInt(r, 3), GetInt(r, 4)});
+  return out;
+}
+
 core::Page<MissingRow> RosterList(soci::session& sql, const core::Principal& who, const std::string& day, int slot,
                                   const std::string& status, const std::string& unit_path,
                                   const core::PageRequest& page) {

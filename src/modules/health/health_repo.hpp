@@ -68,6 +68,14 @@ struct CountRow {
 };
 std::vector<CountRow> CountsForDay(soci::session& sql, const std::string& day);
 
+struct DayTotals {
+  std::string day;
+  std::int64_t expected = 0, reported = 0, late = 0, alerts = 0;
+};
+// Totals per day from..to over the units in scope (and under unit_path), built days only.
+std::vector<DayTotals> CountsByDay(soci::session& sql, const core::Principal& who, const std::string& from,
+                                   const std::string& to, const std::string& unit_path);
+
 struct MissingRow {
   std::int64_t person_id = 0;
   std::string name_zh, name_latin, phone, unit_name_zh, unit_name_en, category, status, starts_at, ends_at;

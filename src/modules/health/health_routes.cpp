@@ -226,6 +226,29 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
                 return http::JsonResponse({{"day", *day}, {"slots", std::move(items)}});
               }});
 
+  router.Add({"GET", "/api/v1/health/trend", staff, "health",
+              "Expected, reported, late and alerts per day from..to (default the last 14 days)",
+              [&health](Context& ctx) -> core::Result<Response> {
+                const std::string today = health.Today();
+                auto from = DayParam(ctx.req, "from", AddDays(today, -13));
+                if (!from) return from.error();
+                auto to = DayParam(ctx.req, "to", today);
+                if (!to) return to.error();
+                if (*to < *from || AddDays(*from, 366) <= *to) {
+                  return core::FieldInvalid("to", "validation.out_of_range", {{"min", *from}, {"max", AddDays(*from, 365)}});
+                }
+                auto unit = OptionalId(ctx.req, "unit_id");
+                if (!unit) return unit.error();
+                auto days = health.Trend(ctx.User(), *from, *to, *unit);
+                if (!days) return days.error();
+                boost::json::array items;
+                for (const auto& d : *days) {
+                  items.push_back({{"day", d.day}, {"expected", d.expected}, {"reported", d.reported},
+                                   {"missing", d.expected - d.reported}, {"late", d.late}, {"alerts", d.alerts}});
+                }
+                return http::JsonResponse({{"items", std::move(items)}, {"from", *from}, {"to", *to}});
+              }});
+
   router.Add({"GET", "/api/v1/health/roster", staff, "health",
               "People of a slot by status (missing, late, reported), in scope and under unit_id",
               [&health](Context& ctx) -> core::Result<Response> {

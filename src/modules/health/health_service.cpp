@@ -365,6 +365,16 @@ core::Result<std::vector<HealthService::FlaggedPerson>> HealthService::FlaggedPe
   });
 }
 
+core::Result<std::vector<repo::DayTotals>> HealthService::Trend(const core::Principal& who, const std::string& from,
+                                                                const std::string& to, std::int64_t unit_id) {
+  if (auto st = EnsureDay(Today()); !st) return st.error();
+  return db_.WithSession([&](soci::session& sql) -> core::Result<std::vector<repo::DayTotals>> {
+    auto path = UnitPathInScope(sql, who, unit_id);
+    if (!path) return path.error();
+    return repo::CountsByDay(sql, who, from, to, *path);
+  });
+}
+
 core::Result<std::string> HealthService::UnitPathInScope(soci::session& sql, const core::Principal& who,
                                                          std::int64_t unit_id) {
   if (unit_id <= 0) return std::string();

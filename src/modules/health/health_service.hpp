@@ -83,6 +83,8 @@ class HealthService {
 
   core::Result<std::vector<TodaySlot>> TodayCounts(const core::Principal& who, const std::string& day,
                                                    std::int64_t unit_id);
+  core::Result<std::vector<repo::DayTotals>> Trend(const core::Principal& who, const std::string& from,
+                                                   const std::string& to, std::int64_t unit_id);
   core::Result<core::Page<repo::MissingRow>> RosterList(const core::Principal& who, const std::string& day, int slot,
                                                         const std::string& status, std::int64_t unit_id,
                                                         const core::PageRequest& page);

@@ -251,6 +251,23 @@ TEST_F(HealthApiTest, ScriptedReportsAreFlaggedForAHuman) {
   EXPECT_EQ(server_.As("foreign")->Post("/api/v1/health/checkins", Report(36.3)).status, 201);
 }
 
+TEST_F(HealthApiTest, TrendOverDays) {
+  ASSERT_EQ(server_.As("foreign")->Post("/api/v1/health/checkins", Report(37.5)).status, 201);
+  server_.clock().Set("2026-03-03T07:00:00Z");  // 15:00 the next day: afternoon slot
+  ASSERT_EQ(server_.As("foreign")->Post("/api/v1/health/checkins", Report(36.6)).status, 201);
+  auto office = server_.As("office");
+  auto trend = office->Get("/api/v1/health/trend?from=2026-03-01&to=2026-03-03").Json();
+  const auto& days = trend.at("items").as_array();
+  ASSERT_EQ(days.size(), 2u);  // no roster was ever built for 2026-03-01
+  EXPECT_EQ(days[0].at("day").as_string(), "2026-03-02");
+  EXPECT_EQ(days[0].at("expected").as_int64(), 60);
+  EXPECT_EQ(days[0].at("reported").as_int64(), 1);
+  EXPECT_EQ(days[0].at("alerts").as_int64(), 1);
+  EXPECT_EQ(days[1].at("reported").as_int64(), 1);
+  EXPECT_EQ(days[1].at("alerts").as_int64(), 0);
+  EXPECT_EQ(office->Get("/api/v1/health/trend?from=2026-03-03&to=2026-03-01").status, 400);
+}
+
 TEST_F(HealthApiTest, DailyReportAndHistoryExports) {
   ASSERT_EQ(server_.As("foreign")->Post("/api/v1/health/checkins", Report(37.8)).status, 201);
   auto office = server_.As("office");

@@ -83,3 +83,6 @@ export interface Flagged {
   flags: { code: string; detail: string }[]
 }
 export const flagged = (unit_id?: number) => get<{ items: Flagged[]; total: number }>('/api/v1/health/flags', { unit_id })
+export interface DayTotals { day: string; expected: number; reported: number; missing: number; late: number; alerts: number }
+export const trend = (unit_id?: number) => get<{ items: DayTotals[] }>('/api/v1/health/trend', { unit_id })
+export const personCheckins = (id: number) => get<{ items: Checkin[] }>(`/api/v1/health/people/${id}/checkins`)

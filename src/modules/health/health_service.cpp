@@ -12,7 +12,7 @@
 namespace tongxin::health {
 
 HealthService::HealthService(storage::Database& db, const core::Clock& clock, HealthSettings settings)
-    : db_(db), clock_(clock), settings_(std::move(settings)) {}
+    : db_(db), clock_(clock), settings_(std::move(settings)), writer_(db) {}
 
 std::string HealthService::Today() const { return LocalDay(clock_.Now(), settings_.time_zone); }
 
@@ -143,7 +143,7 @@ core::Result<CheckinResult> HealthService::RecordCheckin(const core::Principal& 
   }
   const core::TimePoint now_tp = clock_.Now();
   const std::string now = core::FormatIso(now_tp);
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<CheckinResult> {
+  return writer_.Run<CheckinResult>([&](soci::session& sql) -> core::Result<CheckinResult> {
     if (on_behalf) {
       if (auto st = CheckPersonInScope(sql, who, person_id); !st) return st.error();
     }

@@ -19,6 +19,7 @@
 #include "modules/health/plan.hpp"
 #include "modules/health/suspicion.hpp"
 #include "storage/database.hpp"
+#include "storage/group_writer.hpp"
 
 namespace tongxin::health {
 
@@ -68,7 +69,8 @@ class HealthService {
 
   // The caller's own slots around now (yesterday to tomorrow).
   core::Result<std::vector<SlotStatus>> MySlots(const core::Principal& who);
-  // Self report (person_id from the caller) or on behalf (staff, person in scope).
+  // Self report (person_id from the caller) or on behalf (staff, person in scope). Goes
+  // through the group writer: answered only after its commit.
   // Errors: health.no_person, health.no_plan, health.outside_slot (details.next_slot),
   // auth.out_of_scope, field errors.
   core::Result<CheckinResult> RecordCheckin(const core::Principal& who, const CheckinInput& in,
@@ -122,6 +124,7 @@ class HealthService {
   HealthSettings settings_;
   std::mutex mu_;
   std::set<std::string> built_days_;  // days known to have a roster (cache)
+  storage::GroupWriter writer_;       // check-ins commit in groups (the hot write path)
 };
 
 }  // namespace tongxin::health

@@ -9,6 +9,7 @@
 #include "auth/audit_routes.hpp"
 #include "auth/auth_routes.hpp"
 #include "auth/crypto.hpp"
+#include "http/json_body.hpp"
 #include "http/openapi.hpp"
 #include "modules/health/health_routes.hpp"
 #include "modules/people/people_routes.hpp"
@@ -51,6 +52,15 @@ http::Router App::BuildRouter() {
   people::RegisterUnitRoutes(router, *people_);
   people::RegisterPeopleRoutes(router, *people_, *importer_);
   health::RegisterHealthRoutes(router, *health_);
+  // Baseline for benchmarks: the same HTTP stack, JSON parse and serialise, no database.
+  router.Add({"POST", "/api/v1/echo", http::Access::Public(), "meta",
+              "Echo a JSON object (the benchmarks' baseline on the same stack)",
+              [](http::Context& ctx) -> core::Result<http::Response> {
+                auto body = http::ParseJsonObject(ctx.req);
+                if (!body) return body.error();
+                return http::JsonResponse(*body);
+              },
+              http::BodyKind::kJson, 4096, true});
   // The document describes every route above, itself included.
   auto doc = std::make_shared<std::string>();
   router.Add({"GET", "/api/v1/openapi.json", http::Access::Public(), "meta", "This OpenAPI document",

@@ -51,6 +51,7 @@ const std::map<std::string, std::set<std::string>>& Expected() {
       {"POST /api/v1/people/{id}/restore", kManagers},
       {"GET /api/v1/me/person", kAll},
       {"GET /api/v1/openapi.json", kPublic},
+      {"POST /api/v1/echo", kPublic},
       {"GET /api/v1/health/plans", kExporters},
       {"POST /api/v1/health/plans", kManagers},
       {"PATCH /api/v1/health/plans/{id}", kManagers},

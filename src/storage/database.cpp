@@ -42,6 +42,28 @@ core::Result<std::string> PostgresConnectString(const std::string& url) {
   return out;
 }
 
+WriteTx::WriteTx(soci::session& sql, Dialect dialect) : sql_(sql) {
+  if (dialect == Dialect::kSqlite) {
+    sql_ << "BEGIN IMMEDIATE";
+  } else {
+    sql_.begin();
+  }
+}
+
+WriteTx::~WriteTx() {
+  if (done_) return;
+  try {
+    sql_.rollback();
+  } catch (...) {
+    // The connection is broken; the pool's next user sees the error.
+  }
+}
+
+void WriteTx::Commit() {
+  sql_.commit();
+  done_ = true;
+}
+
 Database::~Database() = default;
 
 core::Result<std::unique_ptr<Database>> Database::Open(const std::string& url, std::size_t pool_size) {

@@ -16,6 +16,7 @@
 namespace tongxin::storage {
 
 enum class Dialect { kSqlite, kPostgres };
+class Database;
 
 // Driver exception -> Error: unique/foreign-key violations become kConflict ("db.conflict"),
 // busy/locked and lost connections kUnavailable, anything else kInternal (text in .log).
@@ -23,6 +24,23 @@ core::Error TranslateDbError(const std::exception& e);
 
 // "postgresql://user:pw@host:port/db?options=..." -> libpq "key='value' ..." form.
 core::Result<std::string> PostgresConnectString(const std::string& url);
+
+// A write transaction. On SQLite it begins IMMEDIATE, taking the write lock up front: a
+// deferred transaction that reads and then writes cannot wait for another writer (SQLite
+// answers "database is locked" at once), an immediate one waits out the busy timeout.
+// Rolls back on destruction unless committed.
+class WriteTx {
+ public:
+  WriteTx(soci::session& sql, Dialect dialect);
+  ~WriteTx();
+  WriteTx(const WriteTx&) = delete;
+  WriteTx& operator=(const WriteTx&) = delete;
+  void Commit();
+
+ private:
+  soci::session& sql_;
+  bool done_ = false;
+};
 
 class Database {
  public:
@@ -53,9 +71,9 @@ class Database {
   auto InTransaction(F&& fn) -> decltype(fn(std::declval<soci::session&>())) {
     try {
       soci::session sql(*pool_);
-      soci::transaction tr(sql);
+      WriteTx tx(sql, dialect_);
       auto result = fn(sql);
-      if (result.ok()) tr.commit();
+      if (result.ok()) tx.Commit();
       return result;  // the transaction's destructor rolls back when not committed
     } catch (const soci::soci_error& e) {
       return TranslateDbError(e);

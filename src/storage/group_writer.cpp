@@ -44,7 +44,7 @@ void GroupWriter::Loop() {
     }
     std::vector<core::Status> results(batch.size());
     auto committed = db_.WithSession([&](soci::session& sql) -> core::Status {
-      soci::transaction tr(sql);
+      WriteTx tx(sql, db_.dialect());
       for (std::size_t i = 0; i < batch.size(); ++i) {
         sql << "SAVEPOINT unit";
         try {
@@ -57,7 +57,7 @@ void GroupWriter::Loop() {
         if (!results[i]) sql << "ROLLBACK TO SAVEPOINT unit";
         sql << "RELEASE SAVEPOINT unit";
       }
-      tr.commit();
+      tx.Commit();
       return {};
     });
     groups_++;

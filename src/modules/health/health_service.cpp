@@ -83,6 +83,12 @@ core::Status HealthService::EnsureDay(const std::string& day) {
     std::lock_guard lock(mu_);
     if (built_days_.count(day)) return {};
   }
+  // Requests arriving while a day is being built wait for that build instead of racing it.
+  std::lock_guard build(build_mu_);
+  {
+    std::lock_guard lock(mu_);
+    if (built_days_.count(day)) return {};
+  }
   auto built = db_.InTransaction([&](soci::session& sql) -> core::Status {
     if (repo::DayBuilt(sql, day)) return {};
     // Claim the day first: a racing instance fails here on the primary key and retries.

@@ -124,6 +124,7 @@ class HealthService {
   HealthSettings settings_;
   std::mutex mu_;
   std::set<std::string> built_days_;  // days known to have a roster (cache)
+  std::mutex build_mu_;               // one roster build at a time in this process
   storage::GroupWriter writer_;       // check-ins commit in groups (the hot write path)
 };
 

@@ -6,6 +6,7 @@
 #include "core/text.hpp"
 #include "storage/query.hpp"
 #include "storage/rows.hpp"
+#include "storage/scope.hpp"
 
 namespace tongxin::health {
 namespace {
@@ -34,21 +35,6 @@ const std::map<std::string, std::pair<const char*, const char*>>& Words() {
 }
 
 std::string Temp(int tenths) { return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10); }
-
-void AppendScope(Query& q, const core::Principal& who, const std::string& column) {
-  if (who.all_units) return;
-  if (who.scope_paths.empty()) {
-    q.Append(" AND 1=0");
-    return;
-  }
-  q.Append(" AND " + column + " IN (SELECT id FROM units WHERE ");
-  for (std::size_t i = 0; i < who.scope_paths.size(); ++i) {
-    const std::string name = "scope" + std::to_string(i);
-    q.Append((i ? " OR " : "") + std::string("path LIKE :") + name + " ESCAPE '\\'");
-    q.Bind(name, core::EscapeLike(who.scope_paths[i]) + "%");
-  }
-  q.Append(")");
-}
 
 std::vector<std::string> SlotNames(soci::session& sql, const std::string& day) {
   std::vector<std::string> names;
@@ -89,8 +75,8 @@ std::int64_t WriteDailyReport(soci::session& sql, const core::Principal& who, co
           "FROM health_roster r JOIN people p ON p.id = r.person_id JOIN units u ON u.id = r.unit_id "
           "LEFT JOIN health_checkins c ON c.id = r.checkin_id WHERE r.day = :day");
   q.Bind("day", day);
-  AppendScope(q, who, "r.unit_id");
-  if (!unit_path.empty()) q.Where("r.unit_id IN (SELECT id FROM units WHERE path LIKE ? ESCAPE '\\')", core::EscapeLike(unit_path) + "%");
+  storage::AppendUnitScope(q, who, "r.unit_id");
+  storage::AppendUnitSubtree(q, "r.unit_id", unit_path);
   q.Append(" ORDER BY u.path, p.sort_name, p.id, r.slot");
 
   std::vector<io::Cell> row;
@@ -179,8 +165,8 @@ std::int64_t WriteHistory(soci::session& sql, const core::Principal& who, const 
           "c.channel, c.late, c.submitted_at, c.version FROM health_checkins c JOIN people p ON p.id = c.person_id "
           "JOIN units u ON u.id = p.unit_id WHERE c.day >= :f AND c.day <= :t");
   q.Bind("f", from).Bind("t", to);
-  AppendScope(q, who, "p.unit_id");
-  if (!unit_path.empty()) q.Where("p.unit_id IN (SELECT id FROM units WHERE path LIKE ? ESCAPE '\\')", core::EscapeLike(unit_path) + "%");
+  storage::AppendUnitScope(q, who, "p.unit_id");
+  storage::AppendUnitSubtree(q, "p.unit_id", unit_path);
   q.Append(" ORDER BY c.day, u.path, p.sort_name, c.slot");
   std::int64_t n = 0;
   soci::rowset<soci::row> rs = q.Rows(sql);

@@ -4,6 +4,7 @@
 #include "core/text.hpp"
 #include "storage/query.hpp"
 #include "storage/rows.hpp"
+#include "storage/scope.hpp"
 
 namespace tongxin::health::repo {
 namespace {
@@ -114,22 +115,6 @@ void BindCheckin(Query& q, const Checkin& c) {
   q.Bind("so", c.symptom_other).Bind("loc", c.location).Bind("lc", c.location_country).Bind("ct", c.contact);
   q.Bind("rm", c.remarks).Bind("ch", c.channel).Bind("ua", c.updated_at);
   if (c.recorded_by) q.Bind("rb", *c.recorded_by);
-}
-
-// " AND <alias>.unit_id IN (units in scope)" with bound paths.
-void AppendScope(Query& q, const core::Principal& who, const std::string& column) {
-  if (who.all_units) return;
-  if (who.scope_paths.empty()) {
-    q.Append(" AND 1=0");
-    return;
-  }
-  q.Append(" AND " + column + " IN (SELECT id FROM units WHERE ");
-  for (std::size_t i = 0; i < who.scope_paths.size(); ++i) {
-    const std::string name = "scope" + std::to_string(i);
-    q.Append((i ? " OR " : "") + std::string("path LIKE :") + name + " ESCAPE '\\'");
-    q.Bind(name, core::EscapeLike(who.scope_paths[i]) + "%");
-  }
-  q.Append(")");
 }
 
 }  // namespace
@@ -302,10 +287,8 @@ std::vector<DayTotals> CountsByDay(soci::session& sql, const core::Principal& wh
   Query q("SELECT c.day, SUM(c.expected), SUM(c.reported), SUM(c.late), SUM(c.alerts) FROM health_counts c "
           "WHERE c.day >= :f AND c.day <= :t");
   q.Bind("f", from).Bind("t", to);
-  AppendScope(q, who, "c.unit_id");
-  if (!unit_path.empty()) {
-    q.Where("c.unit_id IN (SELECT id FROM units WHERE path LIKE ? ESCAPE '\\')", core::EscapeLike(unit_path) + "%");
-  }
+  storage::AppendUnitScope(q, who, "c.unit_id");
+  storage::AppendUnitSubtree(q, "c.unit_id", unit_path);
   q.Append(" GROUP BY c.day ORDER BY c.day");
   std::vector<DayTotals> out;
   soci::rowset<soci::row> rs = q.Rows(sql);
@@ -318,10 +301,8 @@ core::Page<MissingRow> RosterList(soci::session& sql, const core::Principal& who
                                   const core::PageRequest& page) {
   Query where(" WHERE r.day = :day AND r.slot = :slot AND r.status = :status");
   where.Bind("day", day).Bind("slot", std::int64_t{slot}).Bind("status", status);
-  AppendScope(where, who, "r.unit_id");
-  if (!unit_path.empty()) {
-    where.Where("r.unit_id IN (SELECT id FROM units WHERE path LIKE ? ESCAPE '\\')", core::EscapeLike(unit_path) + "%");
-  }
+  storage::AppendUnitScope(where, who, "r.unit_id");
+  storage::AppendUnitSubtree(where, "r.unit_id", unit_path);
   core::Page<MissingRow> out;
   out.request = page;
   out.total = where.Wrap("SELECT COUNT(*) FROM health_roster r").Scalar(sql);
@@ -408,10 +389,8 @@ std::vector<std::int64_t> SuspicionCandidates(soci::session& sql, const core::Pr
   Query q("SELECT c.person_id FROM health_checkins c JOIN people p ON p.id = c.person_id WHERE c.day >= :f AND "
           "c.day <= :t AND c.channel = 'self'");
   q.Bind("f", from).Bind("t", to);
-  AppendScope(q, who, "p.unit_id");
-  if (!unit_path.empty()) {
-    q.Where("p.unit_id IN (SELECT id FROM units WHERE path LIKE ? ESCAPE '\\')", core::EscapeLike(unit_path) + "%");
-  }
+  storage::AppendUnitScope(q, who, "p.unit_id");
+  storage::AppendUnitSubtree(q, "p.unit_id", unit_path);
   q.Append(" GROUP BY c.person_id HAVING COUNT(*) >= :n AND (MIN(c.temperature_tenths) = MAX(c.temperature_tenths) "
            "OR COUNT(DISTINCT substr(c.submitted_at, 12, 8)) <= COUNT(*) - :k) ORDER BY c.person_id LIMIT " +
            std::to_string(limit));
@@ -463,7 +442,7 @@ core::Page<AlertRow> ListAlerts(soci::session& sql, const core::Principal& who, 
                                 const core::PageRequest& page) {
   Query where(" WHERE 1=1");
   if (!status.empty()) where.Where("a.status = ?", status);
-  AppendScope(where, who, "p.unit_id");
+  storage::AppendUnitScope(where, who, "p.unit_id");
   core::Page<AlertRow> out;
   out.request = page;
   out.total = where.Wrap("SELECT COUNT(*) FROM health_alerts a JOIN people p ON p.id = a.person_id").Scalar(sql);

@@ -4,6 +4,7 @@
 #include "core/text.hpp"
 #include "storage/query.hpp"
 #include "storage/rows.hpp"
+#include "storage/scope.hpp"
 
 namespace tongxin::people::repo {
 namespace {
@@ -70,22 +71,8 @@ namespace {
 // covering (status, ..., unit_id) indexes without touching the people rows.
 storage::Query BuildWhere(const core::Principal& who, const PersonFilter& f) {
   storage::Query where(" WHERE 1=1");
-  if (!who.all_units) {
-    if (who.scope_paths.empty()) {
-      where.Append(" AND 1=0");
-    } else {
-      where.Append(" AND p.unit_id IN (SELECT id FROM units WHERE ");
-      for (std::size_t i = 0; i < who.scope_paths.size(); ++i) {
-        const std::string name = "scope" + std::to_string(i);
-        where.Append((i ? " OR " : "") + std::string("path LIKE :") + name + " ESCAPE '\\'");
-        where.Bind(name, core::EscapeLike(who.scope_paths[i]) + "%");
-      }
-      where.Append(")");
-    }
-  }
-  if (!f.unit_path.empty()) {
-    where.Where("p.unit_id IN (SELECT id FROM units WHERE path LIKE ? ESCAPE '\\')", core::EscapeLike(f.unit_path) + "%");
-  }
+  storage::AppendUnitScope(where, who, "p.unit_id");
+  storage::AppendUnitSubtree(where, "p.unit_id", f.unit_path);
   if (f.status == "all") {
     where.Append(" AND p.status IN ('active', 'archived')");  // keeps the status-first indexes usable
   } else {

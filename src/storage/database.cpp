@@ -66,39 +66,55 @@ void WriteTx::Commit() {
 
 Database::~Database() = default;
 
+void Database::OpenSession(soci::session& s) const {
+  if (dialect_ == Dialect::kSqlite) {
+    s.open(soci::sqlite3, connect_);
+    s << "PRAGMA journal_mode=WAL";
+    s << "PRAGMA synchronous=NORMAL";
+    s << "PRAGMA foreign_keys=ON";
+    s << "PRAGMA busy_timeout=10000";
+  } else {
+    s.open(soci::postgresql, connect_);
+    s << "SET client_min_messages TO WARNING";
+  }
+}
+
+core::Result<std::unique_ptr<soci::session>> Database::Connect() const {
+  try {
+    auto s = std::make_unique<soci::session>();
+    OpenSession(*s);
+    return s;
+  } catch (const std::exception& e) {
+    core::Error err = core::MakeError(core::Errc::kUnavailable, "server.unavailable");
+    err.log = std::string("cannot connect: ") + e.what();
+    return err;
+  }
+}
+
 core::Result<std::unique_ptr<Database>> Database::Open(const std::string& url, std::size_t pool_size) {
   std::unique_ptr<Database> db(new Database());
   db->pool_size_ = pool_size;
   db->pool_ = std::make_unique<soci::connection_pool>(pool_size);
+  if (url.rfind("sqlite:", 0) == 0) {
+    db->dialect_ = Dialect::kSqlite;
+    std::string path = url.substr(7);
+    if (path.empty()) return core::MakeError(core::Errc::kInvalid, "config.invalid", {{"field", "db"}});
+    auto parent = std::filesystem::path(path).parent_path();
+    std::error_code ec;
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    db->url_for_log_ = url;
+    db->connect_ = "db=" + path + " timeout=10";
+  } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    db->dialect_ = Dialect::kPostgres;
+    db->url_for_log_ = std::regex_replace(url, std::regex(":[^:@/]*@"), ":***@");
+    auto conn = PostgresConnectString(url);
+    if (!conn) return conn.error();
+    db->connect_ = *conn;
+  } else {
+    return core::MakeError(core::Errc::kInvalid, "config.invalid", {{"field", "db"}});
+  }
   try {
-    if (url.rfind("sqlite:", 0) == 0) {
-      db->dialect_ = Dialect::kSqlite;
-      std::string path = url.substr(7);
-      if (path.empty()) return core::MakeError(core::Errc::kInvalid, "config.invalid", {{"field", "db"}});
-      auto parent = std::filesystem::path(path).parent_path();
-      if (!parent.empty()) std::filesystem::create_directories(parent);
-      db->url_for_log_ = url;
-      for (std::size_t i = 0; i < pool_size; ++i) {
-        soci::session& s = db->pool_->at(i);
-        s.open(soci::sqlite3, "db=" + path + " timeout=10");
-        s << "PRAGMA journal_mode=WAL";
-        s << "PRAGMA synchronous=NORMAL";
-        s << "PRAGMA foreign_keys=ON";
-        s << "PRAGMA busy_timeout=10000";
-      }
-    } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
-      db->dialect_ = Dialect::kPostgres;
-      db->url_for_log_ = std::regex_replace(url, std::regex(":[^:@/]*@"), ":***@");
-      auto conn = PostgresConnectString(url);
-      if (!conn) return conn.error();
-      for (std::size_t i = 0; i < pool_size; ++i) {
-        soci::session& s = db->pool_->at(i);
-        s.open(soci::postgresql, *conn);
-        s << "SET client_min_messages TO WARNING";
-      }
-    } else {
-      return core::MakeError(core::Errc::kInvalid, "config.invalid", {{"field", "db"}});
-    }
+    for (std::size_t i = 0; i < pool_size; ++i) db->OpenSession(db->pool_->at(i));
   } catch (const std::exception& e) {
     core::Error err = core::MakeError(core::Errc::kUnavailable, "server.unavailable");
     err.log = std::string("cannot open database: ") + e.what();

@@ -80,6 +80,10 @@ class Database {
     }
   }
 
+  // A connection outside the pool, set up like the pooled ones (the group writer keeps
+  // one so that it never waits for the pool). Errors: kUnavailable.
+  core::Result<std::unique_ptr<soci::session>> Connect() const;
+
   // Cheap reachability check for /readyz.
   core::Status Ping();
   // Consistent online copy of a SQLite database (VACUUM INTO); kInvalid on PostgreSQL.
@@ -87,7 +91,9 @@ class Database {
 
  private:
   Database() = default;
+  void OpenSession(soci::session& s) const;  // throws the driver's exception
   std::unique_ptr<soci::connection_pool> pool_;
+  std::string connect_;  // the driver's connection string
   Dialect dialect_ = Dialect::kSqlite;
   std::size_t pool_size_ = 0;
   std::string url_for_log_;

@@ -43,7 +43,15 @@ void GroupWriter::Loop() {
       }
     }
     std::vector<core::Status> results(batch.size());
-    auto committed = db_.WithSession([&](soci::session& sql) -> core::Status {
+    if (!session_) {
+      auto s = db_.Connect();
+      if (!s) {
+        for (auto& job : batch) job.done.set_value(s.error());
+        continue;
+      }
+      session_ = std::move(s.value());
+    }
+    auto run = [&](soci::session& sql) -> core::Status {
       WriteTx tx(sql, db_.dialect());
       for (std::size_t i = 0; i < batch.size(); ++i) {
         sql << "SAVEPOINT unit";
@@ -59,7 +67,14 @@ void GroupWriter::Loop() {
       }
       tx.Commit();
       return {};
-    });
+    };
+    core::Status committed;
+    try {
+      committed = run(*session_);
+    } catch (const soci::soci_error& e) {
+      committed = TranslateDbError(e);
+    }
+    if (!committed) session_.reset();  // reconnect before the next group
     groups_++;
     for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done.set_value(committed ? results[i] : committed);
   }

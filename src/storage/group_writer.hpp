@@ -2,7 +2,8 @@
 // the transaction holding it has committed. Each unit runs inside its own savepoint, so a
 // unit that fails (validation, conflict) is rolled back alone and the others still commit.
 // The writer commits as soon as the previous commit ends (no timer), taking every unit
-// queued meanwhile. Thread-safe.
+// queued meanwhile. It has its own connection, so it never queues behind readers for the
+// pool. Thread-safe.
 #pragma once
 
 #include <condition_variable>
@@ -51,6 +52,7 @@ class GroupWriter {
   void Loop();
 
   Database& db_;
+  std::unique_ptr<soci::session> session_;  // the writer's own connection, reopened after a failure
   std::size_t max_batch_;
   std::mutex mu_;
   std::condition_variable cv_;

@@ -8,8 +8,7 @@
 #include "core/paging.hpp"
 #include "core/text.hpp"
 #include "http/json_body.hpp"
-#include "io/csv.hpp"
-#include "io/xlsx.hpp"
+#include "http/spreadsheet.hpp"
 
 namespace tongxin::health {
 namespace {
@@ -47,41 +46,13 @@ Response CheckinResponse(const CheckinResult& r, int status) {
   return http::JsonResponse(o, status);
 }
 
-// Streams an export into XLSX or CSV according to ?format=.
-using Producer = std::function<core::Result<std::int64_t>(const HealthService::ShapeSink&, const RowSink&)>;
-core::Result<Response> Spreadsheet(const http::Request& req, const std::string& base_name, const Producer& produce) {
-  const std::string format = req.Query("format", "xlsx");
-  if (format != "xlsx" && format != "csv") {
-    return core::FieldInvalid("format", "validation.invalid_choice", {{"choices", "xlsx, csv"}});
-  }
-  std::unique_ptr<io::XlsxWriter> xlsx;
-  std::unique_ptr<io::CsvWriter> csv;
-  core::Status opened;
-  auto begin = [&](const ExportShape& shape) {
-    if (format == "csv") {
-      csv = std::make_unique<io::CsvWriter>(shape.headers);
-      return;
-    }
-    auto w = io::XlsxWriter::Create();
-    if (!w) {
-      opened = w.error();
-      return;
-    }
-    xlsx = std::move(w.value());
-    xlsx->AddSheet(shape.sheet_name, shape.headers, shape.widths);
-  };
-  auto sink = [&](const std::vector<io::Cell>& row) {
-    if (xlsx) xlsx->AddRow(row);
-    if (csv) csv->AddRow(row);
-  };
-  auto n = produce(begin, sink);
-  if (!n) return n.error();
-  if (!opened) return opened.error();
-  if (csv) return http::FileResponse(csv->Take(), "text/csv; charset=utf-8", base_name + ".csv");
-  auto bytes = xlsx->Finish();
-  if (!bytes) return bytes.error();
-  return http::FileResponse(std::move(bytes.value()),
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", base_name + ".xlsx");
+// Adapts a health export (ExportShape, RowSink) to the spreadsheet download.
+core::Result<Response> Spreadsheet(
+    const http::Request& req, const std::string& base_name,
+    const std::function<core::Result<std::int64_t>(const HealthService::ShapeSink&, const RowSink&)>& produce) {
+  return http::SpreadsheetResponse(req, base_name, [&](const http::BeginSheet& begin, const http::AddRow& add) {
+    return produce([&](const ExportShape& s) { begin({s.sheet_name, s.headers, s.widths}); }, add);
+  });
 }
 
 }  // namespace

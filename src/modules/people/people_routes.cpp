@@ -7,8 +7,7 @@
 #include "core/paging.hpp"
 #include "core/text.hpp"
 #include "http/json_body.hpp"
-#include "io/csv.hpp"
-#include "io/xlsx.hpp"
+#include "http/spreadsheet.hpp"
 #include "modules/people/people_export.hpp"
 
 namespace tongxin::people {
@@ -94,48 +93,27 @@ void RegisterPeopleRoutes(http::Router& router, PeopleService& people, PeopleImp
                 std::int64_t unit_id = 0;
                 auto f = FilterFrom(ctx.req, &unit_id);
                 if (!f) return f.error();
-                const std::string format = ctx.req.Query("format", "xlsx");
-                if (format != "xlsx" && format != "csv") {
-                  return core::FieldInvalid("format", "validation.invalid_choice", {{"choices", "xlsx, csv"}});
-                }
                 const bool reveal = ctx.User().MaySeeIdentifiers();
-                const Columns cols = PeopleColumns(ctx.lang);
+                const std::string base =
+                    (ctx.lang == core::Lang::kZh ? "人员名单-" : "people-") + people.Now().substr(0, 10);
                 // Rows stream from the database into the writer; none are kept in memory.
-                std::unique_ptr<io::XlsxWriter> xlsx;
-                std::unique_ptr<io::CsvWriter> csv;
-                if (format == "xlsx") {
-                  auto w = io::XlsxWriter::Create();
-                  if (!w) return w.error();
-                  xlsx = std::move(w.value());
-                  xlsx->AddSheet(cols.sheet_name, cols.headers, cols.widths);
-                } else {
-                  csv = std::make_unique<io::CsvWriter>(cols.headers);
-                }
-                auto n = people.ForEachPerson(ctx.User(), *f, unit_id, kMaxExportRows, [&](const repo::PersonRow& r) {
-                  auto cells = PersonCells(r, reveal, ctx.lang);
-                  if (xlsx) {
-                    xlsx->AddRow(cells);
-                  } else {
-                    csv->AddRow(cells);
-                  }
-                });
-                if (!n) return n.error();
-                auto st = people.db().InTransaction([&](soci::session& sql) -> core::Status {
-                  auth::RecordAudit(sql, auth::ActorFrom(ctx), people.Now(), "export", "person", "",
-                                    "", boost::json::serialize(boost::json::object{
-                                            {"format", format}, {"rows", *n},
-                                            {"identifiers", reveal ? "full" : "masked"}, {"query", ctx.req.target}}));
-                  return {};
-                });
-                if (!st) return st.error();
-                const std::string stamp = people.Now().substr(0, 10);
-                const std::string base = (ctx.lang == core::Lang::kZh ? "人员名单-" : "people-") + stamp;
-                if (csv) return http::FileResponse(csv->Take(), "text/csv; charset=utf-8", base + ".csv");
-                auto bytes = xlsx->Finish();
-                if (!bytes) return bytes.error();
-                return http::FileResponse(std::move(bytes.value()),
-                                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                          base + ".xlsx");
+                return http::SpreadsheetResponse(
+                    ctx.req, base, [&](const http::BeginSheet& begin, const http::AddRow& add) -> core::Result<std::int64_t> {
+                      const Columns cols = PeopleColumns(ctx.lang);
+                      begin({cols.sheet_name, cols.headers, cols.widths});
+                      auto n = people.ForEachPerson(ctx.User(), *f, unit_id, kMaxExportRows,
+                                                    [&](const repo::PersonRow& r) { add(PersonCells(r, reveal, ctx.lang)); });
+                      if (!n) return n.error();
+                      auto st = people.db().InTransaction([&](soci::session& sql) -> core::Status {
+                        auth::RecordAudit(sql, auth::ActorFrom(ctx), people.Now(), "export", "person", "", "",
+                                          boost::json::serialize(boost::json::object{
+                                              {"format", ctx.req.Query("format", "xlsx")}, {"rows", *n},
+                                              {"identifiers", reveal ? "full" : "masked"}, {"query", ctx.req.target}}));
+                        return {};
+                      });
+                      if (!st) return st.error();
+                      return n;
+                    });
               }});
 
   router.Add({"POST", "/api/v1/people/imports", managers, "people",

@@ -1,0 +1,48 @@
+// Spreadsheet downloads.
+#include "http/spreadsheet.hpp"
+
+#include <memory>
+
+#include "io/csv.hpp"
+#include "io/xlsx.hpp"
+
+namespace tongxin::http {
+
+core::Result<Response> SpreadsheetResponse(const Request& req, const std::string& base_name,
+                                           const ProduceRows& produce) {
+  const std::string format = req.Query("format", "xlsx");
+  if (format != "xlsx" && format != "csv") {
+    return core::FieldInvalid("format", "validation.invalid_choice", {{"choices", "xlsx, csv"}});
+  }
+  std::unique_ptr<io::XlsxWriter> xlsx;
+  std::unique_ptr<io::CsvWriter> csv;
+  core::Status opened;
+  auto begin = [&](const SheetShape& shape) {
+    if (format == "csv") {
+      csv = std::make_unique<io::CsvWriter>(shape.headers);
+      return;
+    }
+    auto w = io::XlsxWriter::Create();
+    if (!w) {
+      opened = w.error();
+      return;
+    }
+    xlsx = std::move(w.value());
+    xlsx->AddSheet(shape.sheet_name, shape.headers, shape.widths);
+  };
+  auto add = [&](const std::vector<io::Cell>& row) {
+    if (xlsx) xlsx->AddRow(row);
+    if (csv) csv->AddRow(row);
+  };
+  auto n = produce(begin, add);
+  if (!n) return n.error();
+  if (!opened) return opened.error();
+  if (csv) return FileResponse(csv->Take(), "text/csv; charset=utf-8", base_name + ".csv");
+  if (!xlsx) return core::Internal("spreadsheet producer never began a sheet");
+  auto bytes = xlsx->Finish();
+  if (!bytes) return bytes.error();
+  return FileResponse(std::move(bytes.value()), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                      base_name + ".xlsx");
+}
+
+}  // namespace tongxin::http

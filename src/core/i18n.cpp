@@ -88,6 +88,7 @@ const std::unordered_map<std::string_view, Texts>& Catalogue() {
       {"health.no_person", {"您的账号没有关联人员信息，无法打卡", "Your account is not linked to a person, so you cannot report"}},
       {"health.no_plan", {"该人员没有健康打卡计划", "This person has no report plan"}},
       {"health.outside_slot", {"现在不在打卡时段内，下一个时段开始于 {next_slot_local}", "It is not reporting time now; the next slot starts at {next_slot_local}"}},
+      {"health.alert_not_found", {"找不到该异常记录", "No such alert"}},
       {"health.plan_not_found", {"找不到该打卡计划", "No such report plan"}},
       {"db.conflict", {"数据冲突：记录已存在或仍被引用", "Conflict: the record exists already or is still referenced"}},
   };

@@ -63,6 +63,7 @@ const std::map<std::string, std::set<std::string>>& Expected() {
       {"GET /api/v1/health/today", kExporters},
       {"GET /api/v1/health/roster", kExporters},
       {"GET /api/v1/health/alerts", kExporters},
+      {"PATCH /api/v1/health/alerts/{id}", kEditors},
       {"GET /api/v1/health/report", kExporters},
       {"GET /api/v1/health/people/{id}/flags", kExporters},
       {"GET /api/v1/health/flags", kExporters},

@@ -438,6 +438,32 @@ std::int64_t InsertAlert(soci::session& sql, std::int64_t person_id, std::int64_
       .Scalar(sql);
 }
 
+std::vector<std::int64_t> OpenAlerts(soci::session& sql, std::int64_t person_id, const std::string& kind,
+                                     std::int64_t except_checkin) {
+  Query q("SELECT id FROM health_alerts WHERE person_id = :p AND kind = :k AND status = 'open' AND checkin_id <> :c");
+  q.Bind("p", person_id).Bind("k", kind).Bind("c", except_checkin);
+  std::vector<std::int64_t> out;
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) out.push_back(GetInt(r, 0));
+  return out;
+}
+
+bool SetAlertStatus(soci::session& sql, std::int64_t id, const std::string& status, const std::string& now) {
+  return Query("UPDATE health_alerts SET status = :s, updated_at = :n WHERE id = :id")
+             .Bind("s", status)
+             .Bind("n", now)
+             .Bind("id", id)
+             .Exec(sql) == 1;
+}
+
+std::optional<std::int64_t> AlertPerson(soci::session& sql, std::int64_t id) {
+  Query q("SELECT person_id FROM health_alerts WHERE id = :id");
+  q.Bind("id", id);
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) return GetInt(r, 0);
+  return std::nullopt;
+}
+
 core::Page<AlertRow> ListAlerts(soci::session& sql, const core::Principal& who, const std::string& status,
                                 const core::PageRequest& page) {
   Query where(" WHERE 1=1");

@@ -43,6 +43,8 @@ Response CheckinResponse(const CheckinResult& r, int status) {
   boost::json::array alerts;
   for (const auto& a : r.alerts) alerts.push_back(boost::json::value(a));
   o["alerts"] = std::move(alerts);
+  o["escalated"] = r.escalated;
+  o["rechecked"] = r.rechecked;
   return http::JsonResponse(o, status);
 }
 
@@ -314,6 +316,21 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
                   return health.ExportHistory(ctx.User(), *from, *to, *unit, ctx.lang, begin, sink, auth::ActorFrom(ctx));
                 });
               }});
+
+  router.Add({"PATCH", "/api/v1/health/alerts/{id}", recorders, "health",
+              "Set an alert's status: open, rechecked, escalated or closed",
+              [&health](Context& ctx) -> core::Result<Response> {
+                auto id = core::ParseId(ctx.req.params["id"], "id");
+                if (!id) return id.error();
+                auto body = http::ParseJsonObject(ctx.req);
+                if (!body) return body.error();
+                core::JsonReader r(*body, {"status"});
+                auto status = r.Choice("status", true, {"open", "rechecked", "escalated", "closed"});
+                if (auto st = r.Finish(); !st) return st.error();
+                if (auto st = health.SetAlertStatus(ctx.User(), *id, *status, auth::ActorFrom(ctx)); !st) return st.error();
+                return http::JsonResponse({{"id", *id}, {"status", *status}});
+              },
+              BodyKind::kJson});
 
   router.Add({"GET", "/api/v1/health/alerts", staff, "health", "Health alerts in scope (status=open...)",
               [&health](Context& ctx) -> core::Result<Response> {

@@ -215,6 +215,12 @@ core::Result<CheckinResult> HealthService::RecordCheckin(const core::Principal& 
       repo::SetRosterStatus(sql, *slot, late ? "late" : "reported", c.id);
       repo::BumpCounts(sql, slot->day, slot->slot, slot->unit_id, 1, late ? 1 : 0, 0);
     }
+    // The re-check: a later report settles earlier open fever alerts, either way.
+    const bool hot = in.temperature_tenths >= settings_.alerts.fever_tenths;
+    for (auto id : repo::OpenAlerts(sql, person_id, "fever", c.id)) {
+      repo::SetAlertStatus(sql, id, hot ? "escalated" : "rechecked", now);
+      ++(hot ? result.escalated : result.rechecked);
+    }
     const std::string recheck = core::FormatIso(now_tp + std::chrono::hours(settings_.recheck_hours));
     for (const auto& kind : AlertKinds(in, settings_.alerts)) {
       if (repo::AlertExists(sql, c.id, kind)) continue;
@@ -428,6 +434,20 @@ core::Result<std::int64_t> HealthService::ExportHistory(const core::Principal& w
   });
   if (!st) return st.error();
   return n;
+}
+
+core::Status HealthService::SetAlertStatus(const core::Principal& who, std::int64_t alert_id,
+                                          const std::string& status, const auth::Actor& actor) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Status {
+    auto person = repo::AlertPerson(sql, alert_id);
+    if (!person) return core::NotFound("health.alert_not_found");
+    if (auto st = CheckPersonInScope(sql, who, *person); !st) return st;
+    const std::string now = Now();
+    repo::SetAlertStatus(sql, alert_id, status, now);
+    auth::RecordAudit(sql, actor, now, "update", "alert", std::to_string(alert_id), "",
+                      boost::json::serialize(boost::json::object{{"status", status}}));
+    return {};
+  });
 }
 
 core::Result<core::Page<repo::AlertRow>> HealthService::Alerts(const core::Principal& who, const std::string& status,

@@ -33,6 +33,8 @@ struct CheckinResult {
   Checkin checkin;
   bool corrected = false;          // an earlier report for the slot was replaced
   std::vector<std::string> alerts;  // kinds raised by this report
+  int escalated = 0;                // earlier fever alerts escalated by a second high reading
+  int rechecked = 0;                // earlier fever alerts answered by a normal reading
 };
 
 struct SlotStatus {
@@ -109,6 +111,10 @@ class HealthService {
   core::Result<std::int64_t> ExportHistory(const core::Principal& who, const std::string& from, const std::string& to,
                                            std::int64_t unit_id, core::Lang lang, const ShapeSink& begin,
                                            const RowSink& sink, const auth::Actor& actor);
+  // Staff set an alert's status (open, rechecked, escalated, closed), audited.
+  // Errors: health.alert_not_found, auth.out_of_scope.
+  core::Status SetAlertStatus(const core::Principal& who, std::int64_t alert_id, const std::string& status,
+                              const auth::Actor& actor);
   core::Result<core::Page<repo::AlertRow>> Alerts(const core::Principal& who, const std::string& status,
                                                   const core::PageRequest& page);
 

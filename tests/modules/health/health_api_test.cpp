@@ -141,6 +141,29 @@ TEST_F(HealthApiTest, FeverRaisesOneAlertAndItCounts) {
   EXPECT_EQ(Today(*office, 0, "alerts"), 2);
 }
 
+TEST_F(HealthApiTest, ReChecksSettleOrEscalateFeverAlerts) {
+  ASSERT_EQ(server_.As("foreign")->Post("/api/v1/health/checkins", Report(37.8)).status, 201);  // morning fever
+  server_.clock().Set("2026-03-02T06:30:00Z");  // 14:30: the afternoon slot, a second high reading
+  auto again = server_.As("foreign")->Post("/api/v1/health/checkins", Report(38.1));
+  ASSERT_EQ(again.status, 201) << again.body;
+  EXPECT_EQ(again.Json().at("escalated").as_int64(), 1);
+  auto office = server_.As("office");
+  auto alerts = office->Get("/api/v1/health/alerts").Json().at("items").as_array();
+  ASSERT_EQ(alerts.size(), 2u);
+  EXPECT_EQ(alerts[1].at("status").as_string(), "escalated");  // the morning one (newest first)
+  EXPECT_EQ(alerts[0].at("status").as_string(), "open");
+  server_.clock().Set("2026-03-02T23:30:00Z");  // next morning, a normal reading answers the re-check
+  auto normal = server_.As("foreign")->Post("/api/v1/health/checkins", Report(36.6));
+  EXPECT_EQ(normal.Json().at("rechecked").as_int64(), 1);
+  office = server_.As("office");
+  const auto id = std::to_string(office->Get("/api/v1/health/alerts?status=rechecked").Json().at("items")
+                                     .as_array()[0].at("id").as_int64());
+  EXPECT_EQ(office->Patch("/api/v1/health/alerts/" + id, {{"status", "closed"}}).status, 200);
+  EXPECT_EQ(office->Get("/api/v1/health/alerts?status=closed").Json().at("total").as_int64(), 1);
+  EXPECT_EQ(office->Patch("/api/v1/health/alerts/" + id, {{"status", "gone"}}).status, 400);
+  EXPECT_EQ(office->Patch("/api/v1/health/alerts/999999", {{"status", "closed"}}).status, 404);
+}
+
 TEST_F(HealthApiTest, StaffRecordReportsAndInquiriesWithinTheirScope) {
   auto office = server_.As("office");
   const auto anna = PersonId(*office, "anna");

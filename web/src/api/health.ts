@@ -1,4 +1,4 @@
-import { download, get, post } from './request'
+import { download, get, patch, post } from './request'
 import type { Paged } from './types'
 
 export interface MySlot {
@@ -86,3 +86,4 @@ export const flagged = (unit_id?: number) => get<{ items: Flagged[]; total: numb
 export interface DayTotals { day: string; expected: number; reported: number; missing: number; late: number; alerts: number }
 export const trend = (unit_id?: number) => get<{ items: DayTotals[] }>('/api/v1/health/trend', { unit_id })
 export const personCheckins = (id: number) => get<{ items: Checkin[] }>(`/api/v1/health/people/${id}/checkins`)
+export const setAlertStatus = (id: number, status: string) => patch<{ id: number; status: string }>(`/api/v1/health/alerts/${id}`, { status })

@@ -35,7 +35,7 @@ core::Result<core::Page<AuditEntry>> ListAudit(storage::Database& db, const Audi
     storage::Query list = where.Wrap(
         "SELECT id, at, user_id, username, action, entity, entity_id, before_json, after_json, request_id, ip "
         "FROM audit_log",
-        " ORDER BY id DESC LIMIT " + std::to_string(page.page_size) + " OFFSET " + std::to_string(page.Offset()));
+        " ORDER BY id DESC" + storage::PageClause(page));
     soci::rowset<soci::row> rs = list.Rows(sql);
     for (const auto& r : rs) {
       AuditEntry e;

@@ -8,7 +8,6 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
-#include <regex>
 
 namespace tongxin::storage {
 namespace {
@@ -102,11 +101,9 @@ core::Result<std::unique_ptr<Database>> Database::Open(const std::string& url, s
     auto parent = std::filesystem::path(path).parent_path();
     std::error_code ec;
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-    db->url_for_log_ = url;
     db->connect_ = "db=" + path + " timeout=10";
   } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     db->dialect_ = Dialect::kPostgres;
-    db->url_for_log_ = std::regex_replace(url, std::regex(":[^:@/]*@"), ":***@");
     auto conn = PostgresConnectString(url);
     if (!conn) return conn.error();
     db->connect_ = *conn;

@@ -50,7 +50,6 @@ class Database {
   ~Database();
 
   Dialect dialect() const { return dialect_; }
-  const std::string& url_for_log() const { return url_for_log_; }
   std::size_t pool_size() const { return pool_size_; }
 
   // Runs fn(soci::session&) with a leased connection. fn returns core::Result<T>;
@@ -96,7 +95,6 @@ class Database {
   std::string connect_;  // the driver's connection string
   Dialect dialect_ = Dialect::kSqlite;
   std::size_t pool_size_ = 0;
-  std::string url_for_log_;
 };
 
 }  // namespace tongxin::storage

@@ -5,6 +5,10 @@
 
 namespace tongxin::storage {
 
+std::string PageClause(const core::PageRequest& page) {
+  return " LIMIT " + std::to_string(page.page_size) + " OFFSET " + std::to_string(page.Offset());
+}
+
 Query& Query::Bind(const std::string& name, std::string value) {
   params_.push_back({name, false, std::move(value), 0});
   return *this;

@@ -8,7 +8,12 @@
 #include <deque>
 #include <string>
 
+#include "core/paging.hpp"
+
 namespace tongxin::storage {
+
+// " LIMIT <size> OFFSET <offset>" for a page (integers, not user text).
+std::string PageClause(const core::PageRequest& page);
 
 class Query {
  public:

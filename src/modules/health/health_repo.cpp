@@ -310,7 +310,7 @@ core::Page<MissingRow> RosterList(soci::session& sql, const core::Principal& who
       "SELECT p.id, p.name_zh, p.name_latin, p.phone, u.name_zh AS unit_zh, u.name_en AS unit_en, p.category, "
       "r.status, r.starts_at, r.ends_at FROM health_roster r JOIN people p ON p.id = r.person_id JOIN units u ON "
       "u.id = r.unit_id",
-      " ORDER BY p.sort_name, p.id LIMIT " + std::to_string(page.page_size) + " OFFSET " + std::to_string(page.Offset()));
+      " ORDER BY p.sort_name, p.id" + storage::PageClause(page));
   soci::rowset<soci::row> rs = list.Rows(sql);
   for (const auto& r : rs) {
     out.items.push_back({GetInt(r, 0), GetStr(r, 1), GetStr(r, 2), GetStr(r, 3), GetStr(r, 4), GetStr(r, 5),
@@ -325,13 +325,6 @@ std::optional<Checkin> FindCheckin(soci::session& sql, const std::string& day, i
                                    .Bind("s", std::int64_t{slot})
                                    .Bind("p", person_id)
                                    ;
-  soci::rowset<soci::row> rs = query.Rows(sql);
-  for (const auto& r : rs) return CheckinFromRow(r);
-  return std::nullopt;
-}
-
-std::optional<Checkin> FindCheckinById(soci::session& sql, std::int64_t id) {
-  auto query = Query(std::string(kCheckinColumns) + " WHERE id = :id").Bind("id", id);
   soci::rowset<soci::row> rs = query.Rows(sql);
   for (const auto& r : rs) return CheckinFromRow(r);
   return std::nullopt;
@@ -364,10 +357,6 @@ void InsertHistory(soci::session& sql, std::int64_t checkin_id, int version, con
   q.Bind("c", checkin_id).Bind("v", std::int64_t{version}).Bind("d", data).Bind("a", at);
   if (by) q.Bind("b", *by);
   q.Exec(sql);
-}
-
-std::int64_t CountHistory(soci::session& sql, std::int64_t checkin_id) {
-  return Query("SELECT COUNT(*) FROM health_checkin_history WHERE checkin_id = :c").Bind("c", checkin_id).Scalar(sql);
 }
 
 std::vector<Checkin> ListCheckins(soci::session& sql, std::int64_t person_id, const std::string& from_day,
@@ -477,7 +466,7 @@ core::Page<AlertRow> ListAlerts(soci::session& sql, const core::Principal& who, 
       "p.name_zh, p.name_latin, u.name_zh AS unit_zh, u.name_en AS unit_en, a.slot, c.temperature_tenths FROM "
       "health_alerts a JOIN people p ON p.id = a.person_id JOIN units u ON u.id = p.unit_id JOIN health_checkins c "
       "ON c.id = a.checkin_id",
-      " ORDER BY a.id DESC LIMIT " + std::to_string(page.page_size) + " OFFSET " + std::to_string(page.Offset()));
+      " ORDER BY a.id DESC" + storage::PageClause(page));
   soci::rowset<soci::row> rs = list.Rows(sql);
   for (const auto& r : rs) {
     AlertRow a;

@@ -88,12 +88,10 @@ core::Page<MissingRow> RosterList(soci::session& sql, const core::Principal& who
 
 // Check-ins --------------------------------------------------------------------------
 std::optional<Checkin> FindCheckin(soci::session& sql, const std::string& day, int slot, std::int64_t person_id);
-std::optional<Checkin> FindCheckinById(soci::session& sql, std::int64_t id);
 std::int64_t InsertCheckin(soci::session& sql, const Checkin& c);
 void UpdateCheckin(soci::session& sql, const Checkin& c);
 void InsertHistory(soci::session& sql, std::int64_t checkin_id, int version, const std::string& data,
                    const std::string& at, std::optional<std::int64_t> by);
-std::int64_t CountHistory(soci::session& sql, std::int64_t checkin_id);
 std::vector<Checkin> ListCheckins(soci::session& sql, std::int64_t person_id, const std::string& from_day,
                                   const std::string& to_day);
 

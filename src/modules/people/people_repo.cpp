@@ -103,8 +103,7 @@ core::Page<PersonRow> ListPeople(soci::session& sql, const core::Principal& who,
   core::Page<PersonRow> out;
   out.request = page;
   out.total = where.Wrap("SELECT COUNT(*) FROM people p").Scalar(sql);
-  storage::Query list = where.Wrap(kPersonColumns, OrderBy(f) + " LIMIT " + std::to_string(page.page_size) +
-                                                       " OFFSET " + std::to_string(page.Offset()));
+  storage::Query list = where.Wrap(kPersonColumns, OrderBy(f) + storage::PageClause(page));
   soci::rowset<soci::row> rs = list.Rows(sql);
   for (const auto& r : rs) out.items.push_back(RowToPerson(r));
   return out;

@@ -8,19 +8,6 @@ export interface Paged<T> {
   page_size?: number
 }
 
-export interface Me {
-  id: number
-  username: string
-  display_name: string
-  role: Role
-  language: string
-  active: boolean
-  unit_ids: number[]
-  person_id: number | null
-  csrf_token: string
-  may_see_identifiers: boolean
-}
-
 export interface User {
   id: number
   username: string
@@ -32,6 +19,12 @@ export interface User {
   person_id: number | null
   created_at: string
   updated_at: string
+}
+
+// The signed-in user: a User plus what the session adds.
+export interface Me extends User {
+  csrf_token: string
+  may_see_identifiers: boolean
 }
 
 export interface Unit {

@@ -12,6 +12,7 @@
 #include "http/json_body.hpp"
 #include "http/openapi.hpp"
 #include "modules/health/health_routes.hpp"
+#include "modules/notify/notify_routes.hpp"
 #include "modules/people/people_routes.hpp"
 #include "storage/migrate.hpp"
 
@@ -40,6 +41,36 @@ core::Result<std::unique_ptr<App>> App::Create(const Config& config, std::unique
   hs.alerts.fever_tenths = config.fever_tenths;
   hs.recheck_hours = config.recheck_hours;
   app->health_ = std::make_unique<health::HealthService>(*app->db_, *app->clock_, hs);
+  notify::SmtpSettings smtp{config.smtp_url, config.smtp_from, config.smtp_user, config.smtp_password,
+                            config.smtp_starttls};
+  notify::NotifySettings ns;
+  ns.max_attempts = config.notify_max_attempts;
+  ns.retry_base_seconds = config.notify_retry_seconds;
+  app->notify_ = std::make_unique<notify::NotifyService>(*app->db_, *app->clock_, notify::Mailer(smtp), ns);
+  app->health_jobs_ = std::make_unique<health::HealthJobs>(
+      *app->db_, *app->clock_, *app->health_, *app->notify_,
+      health::JobSettings{config.remind_after_minutes, config.escalate_after_minutes});
+  app->scheduler_ = std::make_unique<Scheduler>(std::chrono::seconds(config.jobs_interval_seconds));
+  App* self = app.get();
+  app->scheduler_->Add("health", [self] {
+    auto r = self->health_jobs_->Run();
+    if (!r) {
+      spdlog::error("health jobs: {}", r.error().reason);
+    } else if (r->reminders + r->missing_lists + r->alert_notices + r->overdue + r->escalation_notices > 0) {
+      spdlog::info("health jobs: {} reminders, {} missing lists, {} alert notices, {} overdue re-checks, {} "
+                   "escalation notices queued",
+                   r->reminders, r->missing_lists, r->alert_notices, r->overdue, r->escalation_notices);
+    }
+  });
+  app->scheduler_->Add("email", [self] {
+    auto r = self->notify_->SendDue();
+    if (!r) {
+      spdlog::error("email sender: {}", r.error().reason);
+    } else if (r->sent + r->retried + r->failed + r->expired > 0) {
+      spdlog::info("email: {} sent, {} to retry, {} failed, {} left unknown", r->sent, r->retried, r->failed,
+                   r->expired);
+    }
+  });
   return app;
 }
 
@@ -52,6 +83,7 @@ http::Router App::BuildRouter() {
   people::RegisterUnitRoutes(router, *people_);
   people::RegisterPeopleRoutes(router, *people_, *importer_);
   health::RegisterHealthRoutes(router, *health_);
+  notify::RegisterNotifyRoutes(router, *notify_);
   // Baseline for benchmarks: the same HTTP stack, JSON parse and serialise, no database.
   router.Add({"POST", "/api/v1/echo", http::Access::Public(), "meta",
               "Echo a JSON object (the benchmarks' baseline on the same stack)",
@@ -93,6 +125,7 @@ core::Status App::Start() {
   server_ = std::make_unique<http::Server>(opt, *dispatcher_);
   if (auto st = server_->Start(); !st) return st;
   spdlog::info("listening on http://{}:{}", config_.host, server_->port());
+  scheduler_->Start();
   return {};
 }
 
@@ -101,6 +134,7 @@ void App::WaitForSignal() {
 }
 
 void App::Stop() {
+  if (scheduler_) scheduler_->Stop();
   if (server_) server_->Stop();
 }
 

@@ -5,12 +5,15 @@
 #include <memory>
 
 #include "app/config.hpp"
+#include "app/scheduler.hpp"
 #include "auth/auth_service.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
+#include "modules/health/health_jobs.hpp"
 #include "modules/health/health_service.hpp"
+#include "modules/notify/notify_service.hpp"
 #include "modules/people/people_import.hpp"
 #include "modules/people/people_service.hpp"
 #include "storage/database.hpp"
@@ -36,6 +39,9 @@ class App {
   people::PeopleService& people() { return *people_; }
   people::PeopleImporter& importer() { return *importer_; }
   health::HealthService& health() { return *health_; }
+  notify::NotifyService& notify() { return *notify_; }
+  // Background jobs; started with the server unless jobs_interval_seconds is 0.
+  Scheduler& scheduler() { return *scheduler_; }
   const core::Clock& clock() const { return *clock_; }
   http::Router BuildRouter();
 
@@ -48,6 +54,9 @@ class App {
   std::unique_ptr<people::PeopleService> people_;
   std::unique_ptr<people::PeopleImporter> importer_;
   std::unique_ptr<health::HealthService> health_;
+  std::unique_ptr<notify::NotifyService> notify_;
+  std::unique_ptr<health::HealthJobs> health_jobs_;
+  std::unique_ptr<Scheduler> scheduler_;
   std::unique_ptr<http::Dispatcher> dispatcher_;
   std::unique_ptr<http::Server> server_;
 };

@@ -39,6 +39,21 @@ Setting StringSetting(std::string key, std::string help, std::string Config::*me
           [member](const Config& c) { return c.*member; }, secret};
 }
 
+Setting BoolSetting(std::string key, std::string help, bool Config::*member) {
+  return {key, std::move(help),
+          [key, member](Config& c, const std::string& v) -> core::Status {
+            if (v == "true" || v == "1" || v == "yes") {
+              c.*member = true;
+            } else if (v == "false" || v == "0" || v == "no") {
+              c.*member = false;
+            } else {
+              return Invalid(key, "expected true or false");
+            }
+            return {};
+          },
+          [member](const Config& c) { return std::string(c.*member ? "true" : "false"); }};
+}
+
 }  // namespace
 
 const std::vector<Setting>& Settings() {
@@ -69,18 +84,23 @@ const std::vector<Setting>& Settings() {
                  &Config::fever_tenths, 360, 400),
       IntSetting("recheck_hours", "hours within which a person with an alert must report again",
                  &Config::recheck_hours, 1, 48),
-      {"secure_cookies", "mark cookies Secure (serve behind HTTPS)",
-       [](Config& c, const std::string& v) -> core::Status {
-         if (v == "true" || v == "1" || v == "yes") {
-           c.secure_cookies = true;
-         } else if (v == "false" || v == "0" || v == "no") {
-           c.secure_cookies = false;
-         } else {
-           return Invalid("secure_cookies", "expected true or false");
-         }
-         return {};
-       },
-       [](const Config& c) { return std::string(c.secure_cookies ? "true" : "false"); }},
+      BoolSetting("secure_cookies", "mark cookies Secure (serve behind HTTPS)", &Config::secure_cookies),
+      IntSetting("remind_after_minutes", "remind people who have not reported this long after their slot opens",
+                 &Config::remind_after_minutes, 0, 24 * 60),
+      IntSetting("escalate_after_minutes", "send unit staff the missing list this long after a slot opens",
+                 &Config::escalate_after_minutes, 0, 24 * 60),
+      IntSetting("jobs_interval_seconds", "seconds between scheduler passes (reminders, alerts, email); 0 = off",
+                 &Config::jobs_interval_seconds, 0, 3600),
+      StringSetting("smtp_url", "SMTP server for email, e.g. smtp://mail.example.edu:25 or smtps://...:465; "
+                    "empty = no email", &Config::smtp_url, true),
+      StringSetting("smtp_from", "sender address of notification email", &Config::smtp_from),
+      StringSetting("smtp_user", "SMTP login (empty = none)", &Config::smtp_user),
+      StringSetting("smtp_password", "SMTP password", &Config::smtp_password, true),
+      BoolSetting("smtp_starttls", "require STARTTLS on smtp:// URLs", &Config::smtp_starttls),
+      IntSetting("notify_max_attempts", "email delivery attempts before giving up", &Config::notify_max_attempts, 1,
+                 50),
+      IntSetting("notify_retry_seconds", "first retry delay of a failed email (doubles each attempt, max 1 h)",
+                 &Config::notify_retry_seconds, 1, 3600),
       {"log_level", "trace, debug, info, warn, error",
        [](Config& c, const std::string& v) -> core::Status {
          static const std::vector<std::string> kLevels = {"trace", "debug", "info", "warn", "error", "off"};
@@ -142,7 +162,11 @@ std::string Describe(const Config& config) {
   std::string out;
   for (const auto& s : Settings()) {
     std::string v = s.get(config);
-    if (s.secret) v = std::regex_replace(v, std::regex(":[^:@/]*@"), ":***@");
+    if (s.secret && s.key.find("password") != std::string::npos) {
+      if (!v.empty()) v = "***";
+    } else if (s.secret) {
+      v = std::regex_replace(v, std::regex(":[^:@/]*@"), ":***@");
+    }
     out += (out.empty() ? "" : " ") + s.key + "=" + v;
   }
   return out;

@@ -31,6 +31,16 @@ struct Config {
   std::string time_zone = "Asia/Shanghai";  // what "today" means for reports and dashboards
   int fever_tenths = 373;                   // temperature alert threshold, tenths of °C
   int recheck_hours = 4;
+  int remind_after_minutes = 60;
+  int escalate_after_minutes = 120;
+  int jobs_interval_seconds = 30;
+  std::string smtp_url;  // "" = no email
+  std::string smtp_from = "tongxin@localhost";
+  std::string smtp_user;
+  std::string smtp_password;
+  bool smtp_starttls = false;
+  int notify_max_attempts = 6;
+  int notify_retry_seconds = 60;
 };
 
 // One configurable setting: its key ("web_root"), flag "--web-root", env TONGXIN_WEB_ROOT.

@@ -12,7 +12,7 @@ using storage::GetOptInt;
 using storage::GetStr;
 
 constexpr const char* kUserColumns =
-    "SELECT id, username, display_name, password_hash, role, language, person_id, active, created_at, updated_at "
+    "SELECT id, username, display_name, password_hash, role, language, email, person_id, active, created_at, updated_at "
     "FROM users";
 
 User UserFromRow(const soci::row& r) {
@@ -23,6 +23,7 @@ User UserFromRow(const soci::row& r) {
   u.password_hash = GetStr(r, "password_hash");
   u.role = core::ParseRole(GetStr(r, "role")).value_or(core::Role::kForeignStaff);
   u.language = GetStr(r, "language");
+  u.email = GetStr(r, "email");
   u.person_id = GetOptInt(r, "person_id");
   u.active = GetInt(r, "active") != 0;
   u.created_at = GetStr(r, "created_at");
@@ -88,11 +89,11 @@ std::vector<User> ListUsers(soci::session& sql, const std::string& search) {
 
 std::int64_t InsertUser(soci::session& sql, const User& u) {
   storage::Query q(
-      "INSERT INTO users (username, display_name, password_hash, role, language, person_id, active, created_at, "
-      "updated_at) VALUES (:un, :dn, :ph, :ro, :la, " +
+      "INSERT INTO users (username, display_name, password_hash, role, language, email, person_id, active, "
+      "created_at, updated_at) VALUES (:un, :dn, :ph, :ro, :la, :em, " +
       std::string(u.person_id ? ":pid" : "NULL") + ", :ac, :ca, :ua) RETURNING id");
   q.Bind("un", u.username).Bind("dn", u.display_name).Bind("ph", u.password_hash);
-  q.Bind("ro", std::string(core::RoleName(u.role))).Bind("la", u.language);
+  q.Bind("ro", std::string(core::RoleName(u.role))).Bind("la", u.language).Bind("em", u.email);
   if (u.person_id) q.Bind("pid", *u.person_id);
   q.Bind("ac", std::int64_t{u.active ? 1 : 0}).Bind("ca", u.created_at).Bind("ua", u.updated_at);
   return q.Scalar(sql);
@@ -100,10 +101,10 @@ std::int64_t InsertUser(soci::session& sql, const User& u) {
 
 void UpdateUser(soci::session& sql, const User& u) {
   storage::Query q("UPDATE users SET username = :un, display_name = :dn, password_hash = :ph, role = :ro, "
-                   "language = :la, person_id = " +
+                   "language = :la, email = :em, person_id = " +
                    std::string(u.person_id ? ":pid" : "NULL") + ", active = :ac, updated_at = :ua WHERE id = :id");
   q.Bind("un", u.username).Bind("dn", u.display_name).Bind("ph", u.password_hash);
-  q.Bind("ro", std::string(core::RoleName(u.role))).Bind("la", u.language);
+  q.Bind("ro", std::string(core::RoleName(u.role))).Bind("la", u.language).Bind("em", u.email);
   if (u.person_id) q.Bind("pid", *u.person_id);
   q.Bind("ac", std::int64_t{u.active ? 1 : 0}).Bind("ua", u.updated_at).Bind("id", u.id);
   q.Exec(sql);

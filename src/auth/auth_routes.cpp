@@ -5,6 +5,7 @@
 
 #include "auth/actor.hpp"
 #include "core/json_reader.hpp"
+#include "core/text.hpp"
 #include "core/paging.hpp"
 #include "http/json_body.hpp"
 
@@ -84,16 +85,18 @@ void RegisterAuthRoutes(http::Router& router, AuthService& auth, CookieSettings 
                 return http::JsonResponse(MeJson(*u, ctx.User()));
               }});
 
-  router.Add({"PATCH", "/api/v1/auth/me", Access::Roles(everyone), "auth", "Change the current user's language",
+  router.Add({"PATCH", "/api/v1/auth/me", Access::Roles(everyone), "auth", "Change the current user's language or notification email",
               [&auth](Context& ctx) -> core::Result<Response> {
                 auto body = http::ParseJsonObject(ctx.req);
                 if (!body) return body.error();
-                core::JsonReader r(*body, {"language"});
+                core::JsonReader r(*body, {"language", "email"});
                 auto lang = r.Choice("language", false, {"zh-CN", "en"});
-                if (auto st = r.Finish(); !st) return st.error();
-                if (lang) {
-                  if (auto st = auth.SetLanguage(ctx.User(), *lang, ActorFrom(ctx)); !st) return st.error();
+                auto email = r.String("email", false, 254);
+                if (email && !email->empty() && !core::IsValidEmail(*email)) {
+                  r.AddError({"email", "validation.invalid_email", {}});
                 }
+                if (auto st = r.Finish(); !st) return st.error();
+                if (auto st = auth.UpdateProfile(ctx.User(), lang, email, ActorFrom(ctx)); !st) return st.error();
                 auto u = auth.Me(ctx.User());
                 if (!u) return u.error();
                 return http::JsonResponse(MeJson(*u, ctx.User()));

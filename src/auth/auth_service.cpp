@@ -156,12 +156,15 @@ core::Status AuthService::ChangePassword(const core::Principal& who, const std::
   });
 }
 
-core::Status AuthService::SetLanguage(const core::Principal& who, const std::string& language, const Actor& actor) {
+core::Status AuthService::UpdateProfile(const core::Principal& who, const std::optional<std::string>& language,
+                                       const std::optional<std::string>& email, const Actor& actor) {
+  if (!language && !email) return {};
   return db_.InTransaction([&](soci::session& sql) -> core::Status {
     auto u = repo::FindUserById(sql, who.user_id);
     if (!u) return core::NotFound("users.not_found");
     const std::string before = AuditJson(*u);
-    u->language = language;
+    if (language) u->language = *language;
+    if (email) u->email = *email;
     u->updated_at = Now();
     repo::UpdateUser(sql, *u);
     RecordAudit(sql, actor, u->updated_at, "update", "user", std::to_string(u->id), before, AuditJson(*u));
@@ -213,6 +216,7 @@ core::Result<User> AuthService::CreateUser(const UserInput& in, const Actor& act
     u.password_hash = hash;
     u.role = *core::ParseRole(*in.role);
     u.language = in.language.value_or("");
+    u.email = in.email.value_or("");
     u.person_id = in.person_id;
     u.active = in.active.value_or(true);
     u.unit_ids = in.unit_ids.value_or(std::vector<std::int64_t>{});
@@ -243,6 +247,7 @@ core::Result<User> AuthService::UpdateUser(std::int64_t id, const UserInput& in,
     if (in.display_name) u->display_name = *in.display_name;
     if (in.role) u->role = *core::ParseRole(*in.role);
     if (in.language) u->language = *in.language;
+    if (in.email) u->email = *in.email;
     if (in.person_id_set) u->person_id = in.person_id;
     if (in.active) u->active = *in.active;
     if (in.unit_ids) {

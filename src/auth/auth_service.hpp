@@ -57,7 +57,9 @@ class AuthService {
   // Errors: auth.wrong_password, auth.weak_password. Other sessions of the user end.
   core::Status ChangePassword(const core::Principal& who, const std::string& current, const std::string& next,
                               const Actor& actor);
-  core::Status SetLanguage(const core::Principal& who, const std::string& language, const Actor& actor);
+  // The caller's own language and notification email (each optional). Errors: field errors.
+  core::Status UpdateProfile(const core::Principal& who, const std::optional<std::string>& language,
+                             const std::optional<std::string>& email, const Actor& actor);
   core::Result<User> Me(const core::Principal& who);
 
   core::Result<std::vector<User>> ListUsers(const std::string& search);

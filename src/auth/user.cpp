@@ -16,6 +16,7 @@ boost::json::object UserToJson(const User& u) {
                         {"display_name", u.display_name},
                         {"role", core::RoleName(u.role)},
                         {"language", u.language},
+                        {"email", u.email},
                         {"active", u.active},
                         {"unit_ids", std::move(units)},
                         {"created_at", u.created_at},
@@ -37,7 +38,7 @@ core::Status CheckPassword(const std::string& password, const std::string& field
 
 core::Result<UserInput> ParseUserInput(const boost::json::object& body, bool create) {
   core::JsonReader r(body, {"username", "display_name", "password", "role", "language", "person_id", "active",
-                            "unit_ids"});
+                            "unit_ids", "email"});
   UserInput in;
   in.username = r.String("username", create, 64);
   if (in.username) {
@@ -57,6 +58,11 @@ core::Result<UserInput> ParseUserInput(const boost::json::object& body, bool cre
   }
   in.role = r.Choice("role", create, {"admin", "office", "department", "leader", "volunteer", "foreign_staff"});
   in.language = r.Choice("language", false, {"zh-CN", "en"});
+  in.email = r.String("email", false, 254);
+  if (in.email && !in.email->empty() && !core::IsValidEmail(*in.email)) {
+    r.AddError({"email", "validation.invalid_email", {}});
+    in.email.reset();
+  }
   if (r.Has("person_id")) {
     in.person_id_set = true;
     in.person_id = r.Int("person_id", false, 1, INT64_MAX);

@@ -21,6 +21,7 @@ struct User {
   std::string password_hash;
   core::Role role = core::Role::kForeignStaff;
   std::string language;  // "zh-CN", "en" or "" (follow the browser)
+  std::string email;     // where notifications are emailed ("" = the linked person's, or none)
   std::optional<std::int64_t> person_id;
   bool active = true;
   std::vector<std::int64_t> unit_ids;  // data scope
@@ -37,6 +38,7 @@ struct UserInput {
   std::optional<std::string> password;
   std::optional<std::string> role;
   std::optional<std::string> language;
+  std::optional<std::string> email;
   bool person_id_set = false;
   std::optional<std::int64_t> person_id;  // with person_id_set: null unlinks
   std::optional<bool> active;

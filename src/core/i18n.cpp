@@ -90,6 +90,10 @@ const std::unordered_map<std::string_view, Texts>& Catalogue() {
       {"health.outside_slot", {"现在不在打卡时段内，下一个时段开始于 {next_slot_local}", "It is not reporting time now; the next slot starts at {next_slot_local}"}},
       {"health.alert_not_found", {"找不到该异常记录", "No such alert"}},
       {"health.plan_not_found", {"找不到该打卡计划", "No such report plan"}},
+      {"notify.not_found", {"找不到该通知", "No such notification"}},
+      {"notify.not_requeueable", {"只有发送失败或状态未知的邮件可以重发", "Only failed or unknown email can be sent again"}},
+      {"notify.smtp_disabled", {"未配置邮件服务器（smtp_url）", "No mail server is configured (smtp_url)"}},
+      {"notify.smtp_failed", {"邮件发送失败：{reason}", "Sending the email failed: {reason}"}},
       {"db.conflict", {"数据冲突：记录已存在或仍被引用", "Conflict: the record exists already or is still referenced"}},
   };
   return kCatalogue;
@@ -150,6 +154,7 @@ const std::unordered_map<std::string_view, Texts>& FieldLabels() {
       {"end_date", {"结束日期", "end date"}}, {"person_ids", {"人员", "people"}},
       {"late_minutes", {"补报时限", "late window"}}, {"slot", {"时段", "slot"}}, {"day", {"日期", "day"}},
       {"observation_days", {"观察天数", "observation days"}}, {"target", {"对象", "target"}},
+      {"unread", {"未读", "unread"}},
   };
   return kLabels;
 }

@@ -78,6 +78,15 @@ std::string MaskPhone(std::string_view phone) {
   return std::string(phone.substr(0, 3)) + std::string(phone.size() - 7, '*') + std::string(phone.substr(phone.size() - 4));
 }
 
+std::string MaskEmail(std::string_view email) {
+  const auto at = email.rfind('@');
+  if (at == std::string_view::npos) return MaskIdentifier(email);
+  const std::string_view local = email.substr(0, at);
+  std::string out = local.size() <= 2 ? std::string(local.size(), '*')
+                                       : std::string(1, local.front()) + "***" + std::string(1, local.back());
+  return out + std::string(email.substr(at));
+}
+
 bool IsValidDate(std::string_view d) {
   if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
   for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) {

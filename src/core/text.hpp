@@ -19,6 +19,8 @@ std::string ToUpperAscii(std::string_view s);
 std::string MaskIdentifier(std::string_view id);
 // "13800138000" -> "138****8000".
 std::string MaskPhone(std::string_view phone);
+// "oliver.bennett@example.org" -> "o***t@example.org"; text without "@" is masked whole.
+std::string MaskEmail(std::string_view email);
 bool IsValidDate(std::string_view ymd);  // YYYY-MM-DD, a real calendar day
 bool IsValidEmail(std::string_view email);
 bool IsValidPhone(std::string_view phone);  // digits, spaces, +, -, (), 5..20 characters

@@ -45,8 +45,14 @@ TEST(ConfigTest, BadValuesNameTheSetting) {
 TEST(ConfigTest, DescribeHidesPasswords) {
   Config c;
   c.db = "postgresql://tongxin:s3cret@db.internal:5432/tongxin";
+  c.smtp_password = "m4ilpass";
+  c.smtp_url = "smtp://robot:urlpass@mail.internal:25";
   const std::string d = Describe(c);
   EXPECT_EQ(d.find("s3cret"), std::string::npos);
+  EXPECT_EQ(d.find("m4ilpass"), std::string::npos);
+  EXPECT_EQ(d.find("urlpass"), std::string::npos);
+  EXPECT_NE(d.find("smtp_password=***"), std::string::npos);
+  EXPECT_NE(d.find("mail.internal"), std::string::npos);
   EXPECT_NE(d.find("db.internal"), std::string::npos);
   EXPECT_NE(d.find("port=8080"), std::string::npos);
 }

@@ -69,6 +69,12 @@ const std::map<std::string, std::set<std::string>>& Expected() {
       {"GET /api/v1/health/flags", kExporters},
       {"GET /api/v1/health/trend", kExporters},
       {"GET /api/v1/health/checkins/export", kExporters},
+      {"GET /api/v1/notices", kAll},
+      {"GET /api/v1/notices/unread-count", kAll},
+      {"POST /api/v1/notices/{id}/read", kAll},
+      {"POST /api/v1/notices/read-all", kAll},
+      {"GET /api/v1/admin/outbox", kAdmin},
+      {"POST /api/v1/admin/outbox/{id}/requeue", kAdmin},
   };
   return kTable;
 }

@@ -20,6 +20,9 @@ TEST(TextTest, Masking) {
   EXPECT_EQ(MaskIdentifier("1234"), "****");
   EXPECT_EQ(MaskIdentifier(""), "");
   EXPECT_EQ(MaskPhone("13800138000"), "138****8000");
+  EXPECT_EQ(MaskEmail("oliver.bennett@example.org"), "o***t@example.org");
+  EXPECT_EQ(MaskEmail("ab@x.cn"), "**@x.cn");
+  EXPECT_EQ(MaskEmail("nobody"), "no**dy");
 }
 
 TEST(TextTest, Formats) {

@@ -18,6 +18,9 @@ TestServer::TestServer(ServerOptions options) {
   config.max_connections = options.max_connections;
   config.max_body = options.max_body;
   config.log_level = "warn";
+  config.jobs_interval_seconds = 0;  // tests run the jobs themselves (app().scheduler().RunOnce())
+  config.smtp_url = options.smtp_url;
+  config.smtp_from = "tongxin@test.local";
   auto clock = std::make_unique<FakeClock>();
   if (!options.start_time.empty()) clock->Set(options.start_time);
   clock_ = clock.get();

@@ -40,6 +40,7 @@ struct ServerOptions {
   int max_connections = 2048;
   std::size_t max_body = 1024 * 1024;
   std::string start_time;  // ISO UTC; "" = the real time
+  std::string smtp_url;    // "" = no email (see SmtpListener)
 };
 
 class TestServer {

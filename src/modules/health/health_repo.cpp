@@ -437,12 +437,16 @@ std::vector<std::int64_t> OpenAlerts(soci::session& sql, std::int64_t person_id,
   return out;
 }
 
-bool SetAlertStatus(soci::session& sql, std::int64_t id, const std::string& status, const std::string& now) {
-  return Query("UPDATE health_alerts SET status = :s, updated_at = :n WHERE id = :id")
-             .Bind("s", status)
-             .Bind("n", now)
-             .Bind("id", id)
-             .Exec(sql) == 1;
+bool SetAlertStatus(soci::session& sql, std::int64_t id, const std::string& status, const std::string& now,
+                    const std::string& escalation) {
+  // A new escalation is announced to staff again (escalation_notified_at cleared).
+  Query q(status == "escalated"
+              ? "UPDATE health_alerts SET status = :s, updated_at = :n, escalation = :e, escalation_notified_at = '' "
+                "WHERE id = :id AND status <> 'escalated'"
+              : "UPDATE health_alerts SET status = :s, updated_at = :n WHERE id = :id");
+  q.Bind("s", status).Bind("n", now).Bind("id", id);
+  if (status == "escalated") q.Bind("e", escalation);
+  return q.Exec(sql) == 1;
 }
 
 std::optional<std::int64_t> AlertPerson(soci::session& sql, std::int64_t id) {
@@ -463,7 +467,8 @@ core::Page<AlertRow> ListAlerts(soci::session& sql, const core::Principal& who, 
   out.total = where.Wrap("SELECT COUNT(*) FROM health_alerts a JOIN people p ON p.id = a.person_id").Scalar(sql);
   Query list = where.Wrap(
       "SELECT a.id, a.person_id, a.checkin_id, a.day, a.kind, a.detail, a.status, a.recheck_due_at, a.created_at, "
-      "p.name_zh, p.name_latin, u.name_zh AS unit_zh, u.name_en AS unit_en, a.slot, c.temperature_tenths FROM "
+      "p.name_zh, p.name_latin, u.name_zh AS unit_zh, u.name_en AS unit_en, a.slot, c.temperature_tenths, "
+      "a.escalation FROM "
       "health_alerts a JOIN people p ON p.id = a.person_id JOIN units u ON u.id = p.unit_id JOIN health_checkins c "
       "ON c.id = a.checkin_id",
       " ORDER BY a.id DESC" + storage::PageClause(page));
@@ -485,6 +490,7 @@ core::Page<AlertRow> ListAlerts(soci::session& sql, const core::Principal& who, 
     a.unit_name_en = GetStr(r, 12);
     a.slot = static_cast<int>(GetInt(r, 13));
     a.temperature_tenths = static_cast<int>(GetInt(r, 14));
+    a.escalation = GetStr(r, 15);
     out.items.push_back(std::move(a));
   }
   return out;

@@ -114,12 +114,15 @@ std::int64_t InsertAlert(soci::session& sql, std::int64_t person_id, std::int64_
 std::vector<std::int64_t> OpenAlerts(soci::session& sql, std::int64_t person_id, const std::string& kind,
                                      std::int64_t except_checkin);
 // Returns false when there is no such alert.
-bool SetAlertStatus(soci::session& sql, std::int64_t id, const std::string& status, const std::string& now);
+// escalation: why ("second_high", "recheck_overdue", "manual"), with status "escalated".
+bool SetAlertStatus(soci::session& sql, std::int64_t id, const std::string& status, const std::string& now,
+                    const std::string& escalation = "");
 std::optional<std::int64_t> AlertPerson(soci::session& sql, std::int64_t id);
 
 struct AlertRow {
   std::int64_t id = 0, person_id = 0, checkin_id = 0;
   std::string day, kind, detail, status, recheck_due_at, created_at, name_zh, name_latin, unit_name_zh, unit_name_en;
+  std::string escalation;  // why it was escalated: second_high, recheck_overdue, manual
   int slot = 0;
   int temperature_tenths = 0;
 };

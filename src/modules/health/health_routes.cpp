@@ -348,7 +348,7 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
                 for (const auto& a : list->items) {
                   items.push_back({{"id", a.id}, {"person_id", a.person_id}, {"checkin_id", a.checkin_id},
                                    {"day", a.day}, {"slot", a.slot}, {"kind", a.kind}, {"detail", a.detail},
-                                   {"status", a.status}, {"recheck_due_at", a.recheck_due_at},
+                                   {"status", a.status}, {"escalation", a.escalation}, {"recheck_due_at", a.recheck_due_at},
                                    {"created_at", a.created_at}, {"name_zh", a.name_zh}, {"name_latin", a.name_latin},
                                    {"unit_name", ctx.lang == core::Lang::kEn && !a.unit_name_en.empty() ? a.unit_name_en : a.unit_name_zh},
                                    {"temperature", a.temperature_tenths / 10.0}});

@@ -218,7 +218,7 @@ core::Result<CheckinResult> HealthService::RecordCheckin(const core::Principal& 
     // The re-check: a later report settles earlier open fever alerts, either way.
     const bool hot = in.temperature_tenths >= settings_.alerts.fever_tenths;
     for (auto id : repo::OpenAlerts(sql, person_id, "fever", c.id)) {
-      repo::SetAlertStatus(sql, id, hot ? "escalated" : "rechecked", now);
+      repo::SetAlertStatus(sql, id, hot ? "escalated" : "rechecked", now, hot ? "second_high" : "");
       ++(hot ? result.escalated : result.rechecked);
     }
     const std::string recheck = core::FormatIso(now_tp + std::chrono::hours(settings_.recheck_hours));
@@ -443,7 +443,7 @@ core::Status HealthService::SetAlertStatus(const core::Principal& who, std::int6
     if (!person) return core::NotFound("health.alert_not_found");
     if (auto st = CheckPersonInScope(sql, who, *person); !st) return st;
     const std::string now = Now();
-    repo::SetAlertStatus(sql, alert_id, status, now);
+    repo::SetAlertStatus(sql, alert_id, status, now, "manual");
     auth::RecordAudit(sql, actor, now, "update", "alert", std::to_string(alert_id), "",
                       boost::json::serialize(boost::json::object{{"status", status}}));
     return {};

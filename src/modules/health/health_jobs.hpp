@@ -1,0 +1,47 @@
+// Scheduled health work, run by the scheduler every tick and safe to run on several
+// instances at once (every notification has an event key; the outbox queues it once):
+// - reminders to people still missing a report some minutes after their slot opened;
+// - the missing list sent to each unit's staff some minutes later (escalation);
+// - staff told of new alerts, and the person asked to re-check;
+// - open alerts whose re-check is overdue escalated, and staff told of escalations.
+#pragma once
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "modules/health/health_service.hpp"
+#include "modules/notify/notify_service.hpp"
+#include "storage/database.hpp"
+
+namespace tongxin::health {
+
+struct JobSettings {
+  int remind_after_minutes = 60;     // after a slot opens, remind who has not reported
+  int escalate_after_minutes = 120;  // after a slot opens, tell unit staff who is still missing
+};
+
+struct JobReport {
+  int reminders = 0;        // notifications queued
+  int missing_lists = 0;
+  int alert_notices = 0;
+  int overdue = 0;          // alerts escalated for an overdue re-check
+  int escalation_notices = 0;
+};
+
+class HealthJobs {
+ public:
+  HealthJobs(storage::Database& db, const core::Clock& clock, HealthService& health, notify::NotifyService& notify,
+             JobSettings settings);
+  core::Result<JobReport> Run();
+
+ private:
+  core::Status Slots(JobReport& report);
+  core::Status Alerts(JobReport& report);
+
+  storage::Database& db_;
+  const core::Clock& clock_;
+  HealthService& health_;
+  notify::NotifyService& notify_;
+  JobSettings settings_;
+};
+
+}  // namespace tongxin::health

@@ -1,0 +1,41 @@
+// Notifications: the outbox row shared by email (sent over SMTP) and in-app notices.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace tongxin::notify {
+
+// channel: "email" | "inapp".
+// status: email: pending → sending → sent | pending (retry) | failed | unknown (claimed by
+//   a sender that never reported back: not retried, so a message is never sent twice);
+//   in-app: sent on insert.
+struct Notification {
+  std::int64_t id = 0;
+  std::string channel;
+  std::string kind;  // reminder, missing_escalation, alert, alert_escalated, recheck
+  std::optional<std::int64_t> user_id;
+  std::optional<std::int64_t> person_id;
+  std::string address;  // email address (email channel)
+  std::string lang;     // "zh-CN" | "en": the language the text was written in
+  std::string subject;
+  std::string body;
+  std::string link;  // web app path the notice points at ("/health/today")
+  std::string dedup_key;
+  std::string status;
+  int attempts = 0;
+  std::string next_attempt_at;
+  std::string last_error;
+  std::string created_at;
+  std::string sent_at;
+  std::string read_at;
+};
+
+// The in-app view (no address, no retry details).
+boost::json::object NoticeToJson(const Notification& n);
+// The outbox view for administrators (the address masked).
+boost::json::object OutboxToJson(const Notification& n);
+
+}  // namespace tongxin::notify

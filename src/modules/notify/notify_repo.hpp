@@ -1,0 +1,52 @@
+// Notification storage: idempotent enqueue, claiming due email, delivery results, the
+// in-app list of a user, the administrators' outbox view, and job marks.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/paging.hpp"
+#include "modules/notify/notification.hpp"
+
+namespace tongxin::notify::repo {
+
+// Inserts unless a row with the same dedup_key exists. Returns true when inserted.
+bool Enqueue(soci::session& sql, const Notification& n);
+
+// Claims up to `limit` pending email rows due at `now`: they become "sending" with
+// claimed_at = now. Returns the claimed rows. Two senders never claim the same row.
+std::vector<Notification> ClaimDueEmail(soci::session& sql, const std::string& now, int limit);
+void MarkSent(soci::session& sql, std::int64_t id, const std::string& now);
+// A failed attempt: back to pending at next_attempt_at, or "failed" when final.
+void MarkAttemptFailed(soci::session& sql, std::int64_t id, const std::string& error, bool final,
+                       const std::string& next_attempt_at);
+// Rows left "sending" since before `cutoff` (a sender died mid-send) become "unknown".
+int ExpireStaleClaims(soci::session& sql, const std::string& cutoff);
+
+struct NoticeFilter {
+  bool unread_only = false;
+};
+core::Page<Notification> ListNotices(soci::session& sql, std::int64_t user_id, const NoticeFilter& f,
+                                     const core::PageRequest& page);
+std::int64_t CountUnread(soci::session& sql, std::int64_t user_id);
+// Marks one (id > 0) or all of a user's notices read. Returns rows changed.
+long long MarkRead(soci::session& sql, std::int64_t user_id, std::int64_t id, const std::string& now);
+std::optional<Notification> FindNotice(soci::session& sql, std::int64_t user_id, std::int64_t id);
+
+struct OutboxFilter {
+  std::string channel;
+  std::string status;
+};
+core::Page<Notification> ListOutbox(soci::session& sql, const OutboxFilter& f, const core::PageRequest& page);
+std::optional<Notification> FindNotification(soci::session& sql, std::int64_t id);
+// An administrator sends a failed or unknown email again: pending, attempts reset.
+bool Requeue(soci::session& sql, std::int64_t id, const std::string& now);
+
+// Claims a job mark; false when already claimed (the work was done).
+bool ClaimMark(soci::session& sql, const std::string& key, const std::string& now);
+
+}  // namespace tongxin::notify::repo

@@ -1,0 +1,208 @@
+// Notifications.
+#include "modules/notify/notify_service.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <ctime>
+
+#include "core/text.hpp"
+#include "storage/query.hpp"
+#include "storage/rows.hpp"
+
+namespace tongxin::notify {
+namespace {
+
+using storage::GetInt;
+using storage::GetOptInt;
+using storage::GetStr;
+using storage::Query;
+
+core::Lang LangOf(const std::string& code) { return core::ParseLang(code).value_or(core::Lang::kZh); }
+
+std::string RfcDate(core::TimePoint t) {
+  const std::time_t tt = std::chrono::system_clock::to_time_t(t);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[64];
+  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S +0000", &tm);
+  return buf;
+}
+
+}  // namespace
+
+NotifyService::NotifyService(storage::Database& db, const core::Clock& clock, Mailer mailer, NotifySettings settings)
+    : db_(db), clock_(clock), mailer_(std::move(mailer)), settings_(settings) {}
+
+std::optional<Recipient> NotifyService::ForPerson(soci::session& sql, std::int64_t person_id) {
+  Query q("SELECT p.email, p.language, u.id AS user_id, u.email AS user_email, u.language AS user_language "
+          "FROM people p LEFT JOIN users u ON u.person_id = p.id AND u.active = 1 WHERE p.id = :p "
+          "ORDER BY u.id LIMIT 1");
+  q.Bind("p", person_id);
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) {
+    Recipient to;
+    to.person_id = person_id;
+    to.user_id = GetOptInt(r, "user_id");
+    const std::string user_email = GetStr(r, "user_email");
+    to.email = user_email.empty() ? GetStr(r, "email") : user_email;
+    const std::string user_lang = GetStr(r, "user_language");
+    to.lang = LangOf(user_lang.empty() ? GetStr(r, "language") : user_lang);
+    return to;
+  }
+  return std::nullopt;
+}
+
+bool NotifyService::StaffMember::Covers(const std::string& unit_path) const {
+  for (const auto& p : scope_paths) {
+    if (unit_path.rfind(p, 0) == 0) return true;
+  }
+  return false;
+}
+
+std::vector<NotifyService::StaffMember> NotifyService::Staff(soci::session& sql) {
+  Query q("SELECT u.id, u.email, u.language, p.email AS person_email, un.path FROM users u "
+          "JOIN user_units uu ON uu.user_id = u.id JOIN units un ON un.id = uu.unit_id "
+          "LEFT JOIN people p ON p.id = u.person_id "
+          "WHERE u.active = 1 AND u.role IN ('office', 'department') ORDER BY u.id");
+  std::vector<StaffMember> out;
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) {
+    const std::int64_t id = GetInt(r, "id");
+    if (out.empty() || out.back().to.user_id != id) {
+      StaffMember m;
+      m.to.user_id = id;
+      const std::string email = GetStr(r, "email");
+      m.to.email = email.empty() ? GetStr(r, "person_email") : email;
+      m.to.lang = LangOf(GetStr(r, "language"));
+      out.push_back(std::move(m));
+    }
+    out.back().scope_paths.push_back(GetStr(r, "path"));
+  }
+  return out;
+}
+
+std::vector<Recipient> NotifyService::StaffFor(soci::session& sql, const std::string& unit_path) {
+  std::vector<Recipient> out;
+  for (auto& m : Staff(sql)) {
+    if (m.Covers(unit_path)) out.push_back(std::move(m.to));
+  }
+  return out;
+}
+
+int NotifyService::Queue(soci::session& sql, const Recipient& to, const std::string& kind, const std::string& key,
+                         const Compose& compose, const std::string& link) {
+  const std::string now = Now();
+  const Message msg = compose(to.lang);
+  Notification n;
+  n.kind = kind;
+  n.user_id = to.user_id;
+  n.person_id = to.person_id;
+  n.lang = std::string(core::LangCode(to.lang));
+  n.subject = msg.subject;
+  n.body = msg.body;
+  n.link = link;
+  n.created_at = now;
+  n.next_attempt_at = now;
+  const std::string who = to.user_id ? "u" + std::to_string(*to.user_id) : "p" + std::to_string(*to.person_id);
+  int queued = 0;
+  if (to.user_id) {
+    n.channel = "inapp";
+    n.status = "sent";
+    n.sent_at = now;
+    n.dedup_key = key + ":" + who + ":inapp";
+    queued += repo::Enqueue(sql, n) ? 1 : 0;
+  }
+  if (!to.email.empty() && mailer_.enabled()) {
+    n.channel = "email";
+    n.status = "pending";
+    n.sent_at.clear();
+    n.address = to.email;
+    n.dedup_key = key + ":" + who + ":email";
+    queued += repo::Enqueue(sql, n) ? 1 : 0;
+  }
+  return queued;
+}
+
+core::Result<SendReport> NotifyService::SendDue() {
+  SendReport report;
+  if (!mailer_.enabled()) return report;
+  const core::TimePoint now_tp = clock_.Now();
+  const std::string now = core::FormatIso(now_tp);
+  auto claimed = db_.InTransaction([&](soci::session& sql) -> core::Result<std::vector<Notification>> {
+    const std::string cutoff = core::FormatIso(now_tp - std::chrono::minutes(settings_.stale_claim_minutes));
+    report.expired = repo::ExpireStaleClaims(sql, cutoff);
+    return repo::ClaimDueEmail(sql, now, settings_.batch);
+  });
+  if (!claimed) return claimed.error();
+  for (const auto& n : *claimed) {
+    Email mail{n.address, n.subject, n.body, "<n" + std::to_string(n.id) + ".tongxin@" + "localhost>",
+               RfcDate(now_tp)};
+    auto st = mailer_.Send(mail);
+    auto recorded = db_.InTransaction([&](soci::session& sql) -> core::Status {
+      if (st) {
+        repo::MarkSent(sql, n.id, core::FormatIso(clock_.Now()));
+        return {};
+      }
+      const bool final = n.attempts >= settings_.max_attempts;
+      const int shift = std::min(n.attempts - 1, 6);
+      const auto delay = std::min<std::int64_t>(std::int64_t{settings_.retry_base_seconds} << shift, 3600);
+      auto reason = st.error().details.count("reason") ? st.error().details.at("reason") : st.error().reason;
+      repo::MarkAttemptFailed(sql, n.id, reason, final, core::FormatIso(now_tp + std::chrono::seconds(delay)));
+      return {};
+    });
+    if (!recorded) {
+      // The row stays "sending" and later becomes "unknown": never sent twice.
+      spdlog::error("notification {}: could not record the delivery result: {}", n.id, recorded.error().reason);
+      continue;
+    }
+    if (st) {
+      ++report.sent;
+    } else if (n.attempts >= settings_.max_attempts) {
+      ++report.failed;
+      spdlog::warn("notification {} to {} failed for good: {}", n.id, core::MaskEmail(n.address),
+                   st.error().details.count("reason") ? st.error().details.at("reason") : st.error().reason);
+    } else {
+      ++report.retried;
+    }
+  }
+  return report;
+}
+
+core::Result<core::Page<Notification>> NotifyService::Notices(const core::Principal& who, bool unread_only,
+                                                              const core::PageRequest& page) {
+  return db_.WithSession([&](soci::session& sql) -> core::Result<core::Page<Notification>> {
+    return repo::ListNotices(sql, who.user_id, {unread_only}, page);
+  });
+}
+
+core::Result<std::int64_t> NotifyService::UnreadCount(const core::Principal& who) {
+  return db_.WithSession(
+      [&](soci::session& sql) -> core::Result<std::int64_t> { return repo::CountUnread(sql, who.user_id); });
+}
+
+core::Result<long long> NotifyService::MarkRead(const core::Principal& who, std::int64_t id) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<long long> {
+    if (id > 0 && !repo::FindNotice(sql, who.user_id, id)) return core::NotFound("notify.not_found");
+    return repo::MarkRead(sql, who.user_id, id, Now());
+  });
+}
+
+core::Result<core::Page<Notification>> NotifyService::Outbox(const repo::OutboxFilter& f,
+                                                             const core::PageRequest& page) {
+  return db_.WithSession([&](soci::session& sql) -> core::Result<core::Page<Notification>> {
+    return repo::ListOutbox(sql, f, page);
+  });
+}
+
+core::Status NotifyService::Requeue(std::int64_t id, const auth::Actor& actor) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Status {
+    auto n = repo::FindNotification(sql, id);
+    if (!n) return core::NotFound("notify.not_found");
+    if (!repo::Requeue(sql, id, Now())) return core::Conflict("notify.not_requeueable");
+    auth::RecordAudit(sql, actor, Now(), "requeue", "notification", std::to_string(id), R"({"status":")" + n->status + R"("})", R"({"status":"pending"})");
+    return {};
+  });
+}
+
+}  // namespace tongxin::notify

@@ -1,0 +1,96 @@
+// Notifications: who is told (a person, the staff responsible for a unit), queuing in the
+// caller's transaction (in-app always when there is an account, email when there is an
+// address and SMTP is configured), the sender that delivers due email with retries, and
+// the in-app notices of the logged-in user. Thread-safe; blocks on the database and SMTP.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/audit.hpp"
+#include "core/clock.hpp"
+#include "core/i18n.hpp"
+#include "core/paging.hpp"
+#include "core/result.hpp"
+#include "core/roles.hpp"
+#include "modules/notify/mailer.hpp"
+#include "modules/notify/notify_repo.hpp"
+#include "storage/database.hpp"
+
+namespace tongxin::notify {
+
+struct NotifySettings {
+  int max_attempts = 6;           // email attempts before "failed"
+  int retry_base_seconds = 60;    // back-off: base × 2^(attempt-1), capped at one hour
+  int stale_claim_minutes = 15;   // a "sending" row older than this becomes "unknown"
+  int batch = 50;                 // emails per sender pass
+};
+
+// Someone to tell: an account (in-app and its email), or a person without one (email).
+struct Recipient {
+  std::optional<std::int64_t> user_id;
+  std::optional<std::int64_t> person_id;
+  std::string email;
+  core::Lang lang = core::Lang::kZh;
+};
+
+struct Message {
+  std::string subject;
+  std::string body;
+};
+using Compose = std::function<Message(core::Lang)>;
+
+struct SendReport {
+  int sent = 0, retried = 0, failed = 0, expired = 0;
+};
+
+class NotifyService {
+ public:
+  NotifyService(storage::Database& db, const core::Clock& clock, Mailer mailer, NotifySettings settings = {});
+
+  bool email_enabled() const { return mailer_.enabled(); }
+
+  // The person, through their account when they have one.
+  std::optional<Recipient> ForPerson(soci::session& sql, std::int64_t person_id);
+  // Active office and department accounts with their unit scopes.
+  struct StaffMember {
+    Recipient to;
+    std::vector<std::string> scope_paths;
+    bool Covers(const std::string& unit_path) const;
+  };
+  std::vector<StaffMember> Staff(soci::session& sql);
+  // Those of them whose scope covers the unit with this path.
+  std::vector<Recipient> StaffFor(soci::session& sql, const std::string& unit_path);
+
+  // Queues a message for one recipient on the caller's transaction, written in the
+  // recipient's language. `key` identifies the event ("remind:2026-11-29:0:17"): a second
+  // call with the same key and recipient queues nothing. Returns the rows queued.
+  int Queue(soci::session& sql, const Recipient& to, const std::string& kind, const std::string& key,
+            const Compose& compose, const std::string& link);
+
+  // Delivers due email: claims, sends, records the result; retries with back-off.
+  core::Result<SendReport> SendDue();
+
+  // The caller's in-app notices.
+  core::Result<core::Page<Notification>> Notices(const core::Principal& who, bool unread_only,
+                                                 const core::PageRequest& page);
+  core::Result<std::int64_t> UnreadCount(const core::Principal& who);
+  // id 0 = all. Errors: notify.not_found.
+  core::Result<long long> MarkRead(const core::Principal& who, std::int64_t id);
+
+  // Administrators: the outbox, and sending a failed or unknown email again (audited).
+  core::Result<core::Page<Notification>> Outbox(const repo::OutboxFilter& f, const core::PageRequest& page);
+  core::Status Requeue(std::int64_t id, const auth::Actor& actor);
+
+ private:
+  std::string Now() const { return core::FormatIso(clock_.Now()); }
+
+  storage::Database& db_;
+  const core::Clock& clock_;
+  Mailer mailer_;
+  NotifySettings settings_;
+};
+
+}  // namespace tongxin::notify

@@ -1,0 +1,174 @@
+// Test SMTP server.
+#include "support/smtp_listener.hpp"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sodium.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <stdexcept>
+
+namespace tongxin::testing {
+namespace {
+
+std::string Decode64(const std::string& in) {
+  std::string out(in.size(), '\0');
+  std::size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), in.data(), in.size(), " \r\n",
+                        &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
+    return "<bad base64>";
+  }
+  out.resize(len);
+  return out;
+}
+
+bool StartsWithNoCase(const std::string& s, const char* prefix) {
+  return strncasecmp(s.c_str(), prefix, std::strlen(prefix)) == 0;
+}
+
+// Reads one CRLF-terminated line; false on EOF or error.
+bool ReadLine(int fd, std::string& buf, std::string& line) {
+  for (;;) {
+    auto pos = buf.find("\r\n");
+    if (pos != std::string::npos) {
+      line = buf.substr(0, pos);
+      buf.erase(0, pos + 2);
+      return true;
+    }
+    char tmp[4096];
+    ssize_t n = ::recv(fd, tmp, sizeof tmp, 0);
+    if (n <= 0) return false;
+    buf.append(tmp, static_cast<std::size_t>(n));
+  }
+}
+
+void Reply(int fd, const std::string& text) {
+  const std::string line = text + "\r\n";
+  (void)::send(fd, line.data(), line.size(), MSG_NOSIGNAL);
+}
+
+}  // namespace
+
+std::string ReceivedMail::Header(const std::string& name) const {
+  std::size_t pos = 0;
+  while (pos < data.size()) {
+    auto end = data.find("\r\n", pos);
+    if (end == std::string::npos || end == pos) break;  // blank line: end of headers
+    const std::string line = data.substr(pos, end - pos);
+    if (line.size() > name.size() && line[name.size()] == ':' && StartsWithNoCase(line, name.c_str())) {
+      std::string v = line.substr(name.size() + 1);
+      while (!v.empty() && v.front() == ' ') v.erase(0, 1);
+      return v;
+    }
+    pos = end + 2;
+  }
+  return "";
+}
+
+std::string ReceivedMail::Body() const {
+  auto pos = data.find("\r\n\r\n");
+  return pos == std::string::npos ? "" : Decode64(data.substr(pos + 4));
+}
+
+std::string ReceivedMail::Subject() const {
+  std::string s = Header("Subject");
+  if (s.rfind("=?UTF-8?B?", 0) == 0 && s.size() > 12) return Decode64(s.substr(10, s.size() - 12));
+  return s;
+}
+
+SmtpListener::SmtpListener() {
+  listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+  int one = 1;
+  ::setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  if (::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(listen_fd_, 16) != 0) {
+    throw std::runtime_error("smtp listener: bind/listen failed");
+  }
+  socklen_t len = sizeof addr;
+  ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len);
+  port_ = ntohs(addr.sin_port);
+  thread_ = std::thread([this] {
+    while (!stopping_) {
+      pollfd p{listen_fd_, POLLIN, 0};
+      if (::poll(&p, 1, 100) <= 0) continue;
+      int fd = ::accept(listen_fd_, nullptr, nullptr);
+      if (fd < 0) continue;
+      Serve(fd);  // one client at a time is enough for tests
+      ::close(fd);
+    }
+  });
+}
+
+SmtpListener::~SmtpListener() {
+  stopping_ = true;
+  if (thread_.joinable()) thread_.join();
+  if (listen_fd_ >= 0) ::close(listen_fd_);
+}
+
+void SmtpListener::Serve(int fd) {
+  timeval tv{5, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  std::string buf, line;
+  ReceivedMail mail;
+  Reply(fd, "220 tongxin-test ESMTP");
+  while (ReadLine(fd, buf, line)) {
+    if (StartsWithNoCase(line, "EHLO")) {
+      Reply(fd, "250-tongxin-test");
+      Reply(fd, "250 8BITMIME");
+    } else if (StartsWithNoCase(line, "HELO")) {
+      Reply(fd, "250 tongxin-test");
+    } else if (StartsWithNoCase(line, "MAIL FROM:")) {
+      mail = ReceivedMail{};
+      mail.from = line.substr(10);
+      Reply(fd, "250 OK");
+    } else if (StartsWithNoCase(line, "RCPT TO:")) {
+      mail.to.push_back(line.substr(8));
+      Reply(fd, "250 OK");
+    } else if (StartsWithNoCase(line, "DATA")) {
+      Reply(fd, "354 end with <CRLF>.<CRLF>");
+      std::string data;
+      while (ReadLine(fd, buf, line) && line != ".") {
+        if (!line.empty() && line[0] == '.') line.erase(0, 1);
+        data += line + "\r\n";
+      }
+      mail.data = data;
+      if (fail_next_ > 0) {
+        --fail_next_;
+        ++refused_;
+        Reply(fd, "451 4.3.0 try again later");
+        continue;
+      }
+      {
+        std::lock_guard lock(mu_);
+        messages_.push_back(mail);
+      }
+      cv_.notify_all();
+      Reply(fd, "250 OK queued");
+    } else if (StartsWithNoCase(line, "QUIT")) {
+      Reply(fd, "221 bye");
+      return;
+    } else if (StartsWithNoCase(line, "RSET") || StartsWithNoCase(line, "NOOP")) {
+      Reply(fd, "250 OK");
+    } else {
+      Reply(fd, "502 not implemented");
+    }
+  }
+}
+
+std::vector<ReceivedMail> SmtpListener::Messages() {
+  std::lock_guard lock(mu_);
+  return messages_;
+}
+
+bool SmtpListener::WaitFor(std::size_t n, std::chrono::milliseconds timeout) {
+  std::unique_lock lock(mu_);
+  return cv_.wait_for(lock, timeout, [&] { return messages_.size() >= n; });
+}
+
+}  // namespace tongxin::testing

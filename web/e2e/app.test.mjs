@@ -160,7 +160,30 @@ describe('Tongxin in a browser', () => {
     await page.waitForFunction(() => document.querySelector('[data-test=checkin-result]')?.textContent?.includes('version 2'))
     assert.match(await page.textContent('[data-test=checkin-alert]'), /health concern/)
     await shot(page, '10-phone-checkin-correction')
+    // The scheduler asks for a re-check: the notice arrives in English, readable on the phone.
+    let recheck = null
+    for (let i = 0; i < 50 && !recheck; i++) {
+      const { body } = await api(server.base, foreign, 'GET', '/api/v1/notices')
+      recheck = body.items.find((n) => n.kind === 'recheck')
+      if (!recheck) await new Promise((ok) => setTimeout(ok, 200))
+    }
+    assert.ok(recheck, 'no re-check notice arrived')
+    await page.goto(server.base + '/notices')
+    await page.waitForSelector('[data-test=notice]')
+    const card = page.locator('[data-test=notice]', { hasText: 'Please re-check your temperature before' })
+    await card.waitFor()
+    await card.click()
+    await page.waitForSelector('[data-test=notice-body]')
+    await page.waitForTimeout(500)  // the dialog's opening animation
+    assert.match(await page.textContent('[data-test=notice-body]'), /showed a temperature of 37\.6 °C/)
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(wide <= 1, `notices page is ${wide}px wider than the phone`)
+    await shot(page, '12-phone-notice')
     await ctx.close()
+    // The office was told of the alert, in Chinese.
+    const { body: officeNotices } = await api(server.base, office, 'GET', '/api/v1/notices')
+    assert.ok(officeNotices.items.some((n) => n.kind === 'alert' && /健康预警：Oliver Bennett 体温 37\.6 °C/.test(n.subject)),
+      JSON.stringify(officeNotices.items.map((n) => n.subject)))
 
     const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
     const p2 = await desk.newPage()

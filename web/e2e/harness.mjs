@@ -15,7 +15,8 @@ const bin = process.env.TONGXIN_BIN ?? resolve(here, '../../build/release/tongxi
 export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'tongxin-e2e-'))
   const db = `sqlite:${join(dir, 'e2e.db')}`
-  const env = { ...process.env, ASAN_OPTIONS: 'detect_leaks=0' }
+  // Background jobs every second, so alert notices appear while the test watches.
+  const env = { ...process.env, ASAN_OPTIONS: 'detect_leaks=0', TONGXIN_JOBS_INTERVAL_SECONDS: '1' }
   execFileSync(bin, ['demo', '--db', db, '--log-level', 'warn'], { env, stdio: 'inherit' })
   const proc = spawn(bin, ['serve', '--db', db, '--port', '0', '--web-root', webRoot], { env })
   const port = await new Promise((ok, fail) => {

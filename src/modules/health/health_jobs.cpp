@@ -72,7 +72,9 @@ core::Status HealthJobs::Slots(JobReport& report) {
     const bool escalate = now >= Plus(w.starts_at, settings_.escalate_after_minutes);
     for (const std::string kind : {"reminder", "missing_list"}) {
       if (kind == "reminder" ? !remind : !escalate) continue;
-      const std::string key = kind + ":" + event;
+      const std::string key = kind + ":" + event;  // the job mark: this window's pass is done
+      // A person hears once per day and slot, even when a plan change moved the window.
+      const std::string reminder_key = "reminder:" + w.day + ":" + std::to_string(w.slot);
       // Done before (by this or another instance)?
       auto done = db_.WithSession([&](soci::session& sql) -> core::Result<bool> {
         return storage::Query("SELECT COUNT(*) FROM job_marks WHERE mark_key = :k").Bind("k", key).Scalar(sql) > 0;
@@ -88,7 +90,7 @@ core::Status HealthJobs::Slots(JobReport& report) {
       if (kind == "reminder") {
         for (const auto& m : *missing) {
           work.push_back([&, m](soci::session& sql) {
-            return notify_.Queue(sql, RecipientOf(m), "reminder", key,
+            return notify_.Queue(sql, RecipientOf(m), "reminder", reminder_key,
                                  [&](core::Lang lang) { return notices::Reminder(text, NamedOf(m), lang); },
                                  "/health/checkin");
           });
@@ -162,7 +164,7 @@ core::Status HealthJobs::Alerts(JobReport& report) {
                 [&](core::Lang lang) {
                   return escalations ? notices::AlertEscalated(text, named, lang) : notices::AlertRaised(text, named, lang);
                 },
-                "/health/alerts");
+                "/health/today");
             (escalations ? report.escalation_notices : report.alert_notices) += n;
           }
           if (escalations) {

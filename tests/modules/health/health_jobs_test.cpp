@@ -82,6 +82,20 @@ TEST_F(HealthJobsTest, RemindersGoOnceToThoseStillMissing) {
   RunJobs();
   EXPECT_EQ(smtp_.Messages().size(), 29u);
   EXPECT_EQ(server_.Count("notifications"), rows);
+
+  // A plan change that moves Oliver's morning window does not remind him a second time.
+  office = server_.As("office");
+  auto plan = office->Post("/api/v1/health/plans",
+                           boost::json::object{{"name", "observation"}, {"kind", "observation"},
+                                               {"start_date", "2026-03-02"}, {"observation_days", 3},
+                                               {"person_ids", boost::json::array{PersonId(*office, "oliver")}},
+                                               {"slots", boost::json::array{boost::json::object{
+                                                             {"name", "morning"}, {"start", "06:00"}, {"end", "12:00"}}}}});
+  ASSERT_EQ(plan.status, 201) << plan.body;
+  RunJobs();
+  oliver = server_.As("foreign");
+  EXPECT_EQ(Notices(*oliver, "reminder").size(), 1u);
+  EXPECT_EQ(smtp_.Messages().size(), 29u);
 }
 
 TEST_F(HealthJobsTest, UnitStaffGetTheMissingListAfterTheDelay) {
@@ -132,7 +146,7 @@ TEST_F(HealthJobsTest, AlertsTellStaffAskForARecheckAndEscalateWhenItIsOverdue) 
   auto alerts = Notices(*office, "alert");
   ASSERT_EQ(alerts.size(), 1u);
   EXPECT_NE(std::string(alerts[0].at("subject").as_string()).find("38.2 °C"), std::string::npos);
-  EXPECT_EQ(alerts[0].at("link").as_string(), "/health/alerts");
+  EXPECT_EQ(alerts[0].at("link").as_string(), "/health/today");
   auto recheck = Notices(*oliver, "recheck");
   ASSERT_EQ(recheck.size(), 1u);
   EXPECT_EQ(recheck[0].at("subject").as_string(), "Please re-check your temperature before 2026-03-02 13:30");

@@ -5,6 +5,7 @@ export const login = (username: string, password: string) => post<Me>('/api/v1/a
 export const logout = () => post<void>('/api/v1/auth/logout')
 export const fetchMe = () => get<Me>('/api/v1/auth/me')
 export const saveLanguage = (language: string) => patch<Me>('/api/v1/auth/me', { language })
+export const saveEmail = (email: string) => patch<Me>('/api/v1/auth/me', { email })
 export const changePassword = (current_password: string, new_password: string) =>
   post<void>('/api/v1/auth/password', { current_password, new_password })
 export const listTokens = () => get<{ items: ApiToken[] }>('/api/v1/auth/tokens')

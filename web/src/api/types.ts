@@ -14,6 +14,7 @@ export interface User {
   display_name: string
   role: Role
   language: string
+  email: string
   active: boolean
   unit_ids: number[]
   person_id: number | null

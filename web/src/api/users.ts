@@ -7,6 +7,7 @@ export interface UserInput {
   password?: string
   role?: Role
   language?: string
+  email?: string
   active?: boolean
   unit_ids?: number[]
   person_id?: number | null

@@ -1,6 +1,7 @@
 // Audit log storage.
 #include "auth/audit.hpp"
 
+#include "storage/prepared.hpp"
 #include "storage/query.hpp"
 #include "storage/rows.hpp"
 
@@ -9,13 +10,12 @@ namespace tongxin::auth {
 void RecordAudit(soci::session& sql, const Actor& actor, const std::string& at, const std::string& action,
                  const std::string& entity, const std::string& entity_id, const std::string& before_json,
                  const std::string& after_json) {
-  long long uid = actor.user_id.value_or(0);
-  soci::indicator uid_ind = actor.user_id ? soci::i_ok : soci::i_null;
-  sql << "INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, before_json, after_json, "
-         "request_id, ip) VALUES (:at, :uid, :un, :ac, :en, :eid, :bj, :aj, :rid, :ip)",
-      soci::use(at), soci::use(uid, uid_ind), soci::use(actor.username), soci::use(action), soci::use(entity),
-      soci::use(entity_id), soci::use(before_json), soci::use(after_json), soci::use(actor.request_id),
-      soci::use(actor.ip);
+  auto st = storage::Cached(sql,
+                            "INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, before_json, "
+                            "after_json, request_id, ip) VALUES (:at, :uid, :un, :ac, :en, :eid, :bj, :aj, :rid, :ip)",
+                            "sissssssss");
+  st->Set(0, at).Set(1, actor.user_id).Set(2, actor.username).Set(3, action).Set(4, entity).Set(5, entity_id);
+  st->Set(6, before_json).Set(7, after_json).Set(8, actor.request_id).Set(9, actor.ip).Run();
 }
 
 core::Result<core::Page<AuditEntry>> ListAudit(storage::Database& db, const AuditFilter& f,

@@ -87,6 +87,7 @@ core::Result<LoginResult> AuthService::Login(const std::string& username_in, con
 }
 
 core::Status AuthService::Logout(const core::Principal& who, const Actor& actor) {
+  const PrincipalsForgotten forget(*this);  // after the change below has committed
   return db_.InTransaction([&](soci::session& sql) -> core::Status {
     if (!who.session_id.empty()) repo::DeleteSession(sql, who.session_id);
     RecordAudit(sql, actor, Now(), "logout", "session", "", "", "");
@@ -94,9 +95,39 @@ core::Status AuthService::Logout(const core::Principal& who, const Actor& actor)
   });
 }
 
+namespace {
+constexpr auto kPrincipalTtl = std::chrono::seconds(5);
+constexpr std::size_t kPrincipalCacheMax = 20000;
+}  // namespace
+
+void AuthService::ForgetPrincipals() {
+  std::lock_guard lock(cache_mu_);
+  cache_.clear();
+}
+
 core::Result<std::optional<core::Principal>> AuthService::Authenticate(const std::string& session_token,
                                                                        const std::string& bearer_token) {
   if (session_token.empty() && bearer_token.empty()) return std::optional<core::Principal>();
+  const std::string key = bearer_token.empty() ? "s" + HashToken(session_token) : "b" + HashToken(bearer_token);
+  const auto now = clock_.Now();
+  {
+    std::lock_guard lock(cache_mu_);
+    auto it = cache_.find(key);
+    if (it != cache_.end() && now >= it->second.at && now - it->second.at < kPrincipalTtl) {
+      return std::optional<core::Principal>(it->second.principal);
+    }
+  }
+  auto found = AuthenticateInDb(session_token, bearer_token);
+  if (found && found->has_value()) {
+    std::lock_guard lock(cache_mu_);
+    if (cache_.size() >= kPrincipalCacheMax) cache_.clear();
+    cache_[key] = {**found, now};
+  }
+  return found;
+}
+
+core::Result<std::optional<core::Principal>> AuthService::AuthenticateInDb(const std::string& session_token,
+                                                                           const std::string& bearer_token) {
   const auto now = clock_.Now();
   const std::string now_s = core::FormatIso(now);
   return db_.WithSession([&](soci::session& sql) -> core::Result<std::optional<core::Principal>> {
@@ -136,6 +167,7 @@ core::Result<std::optional<core::Principal>> AuthService::Authenticate(const std
 
 core::Status AuthService::ChangePassword(const core::Principal& who, const std::string& current,
                                          const std::string& next, const Actor& actor) {
+  const PrincipalsForgotten forget(*this);  // after the change below has committed
   if (auto st = CheckPassword(next, "new_password"); !st) return st;
   auto user = db_.WithSession([&](soci::session& sql) -> core::Result<User> {
     auto u = repo::FindUserById(sql, who.user_id);
@@ -158,6 +190,7 @@ core::Status AuthService::ChangePassword(const core::Principal& who, const std::
 
 core::Status AuthService::UpdateProfile(const core::Principal& who, const std::optional<std::string>& language,
                                        const std::optional<std::string>& email, const Actor& actor) {
+  const PrincipalsForgotten forget(*this);  // after the change below has committed
   if (!language && !email) return {};
   return db_.InTransaction([&](soci::session& sql) -> core::Status {
     auto u = repo::FindUserById(sql, who.user_id);
@@ -230,6 +263,7 @@ core::Result<User> AuthService::CreateUser(const UserInput& in, const Actor& act
 
 core::Result<User> AuthService::UpdateUser(std::int64_t id, const UserInput& in, const core::Principal& by,
                                            const Actor& actor) {
+  const PrincipalsForgotten forget(*this);  // after the change below has committed
   if (in.password) return core::FieldInvalid("password", "validation.unknown_field");
   return db_.InTransaction([&](soci::session& sql) -> core::Result<User> {
     auto u = repo::FindUserById(sql, id);
@@ -263,6 +297,7 @@ core::Result<User> AuthService::UpdateUser(std::int64_t id, const UserInput& in,
 }
 
 core::Status AuthService::ResetPassword(std::int64_t id, const std::string& password, const Actor& actor) {
+  const PrincipalsForgotten forget(*this);  // after the change below has committed
   if (auto st = CheckPassword(password, "password"); !st) return st;
   const std::string hash = HashPassword(password);
   return db_.InTransaction([&](soci::session& sql) -> core::Status {
@@ -302,6 +337,7 @@ core::Result<std::vector<TokenInfo>> AuthService::ListTokens(const core::Princip
 }
 
 core::Status AuthService::RevokeToken(const core::Principal& who, std::int64_t token_id, const Actor& actor) {
+  const PrincipalsForgotten forget(*this);  // after the change below has committed
   return db_.InTransaction([&](soci::session& sql) -> core::Status {
     if (!repo::RevokeToken(sql, who.user_id, token_id)) return core::NotFound("tokens.not_found");
     RecordAudit(sql, actor, Now(), "revoke", "token", std::to_string(token_id), "", "");

@@ -3,6 +3,9 @@
 // Thread-safe; every method blocks on the database (call from the worker pool).
 #pragma once
 
+#include <mutex>
+#include <unordered_map>
+
 #include <chrono>
 #include <optional>
 #include <string>
@@ -79,12 +82,31 @@ class AuthService {
  private:
   core::Result<core::Principal> BuildPrincipal(soci::session& sql, const User& u);
   core::Status ValidateRefs(soci::session& sql, const UserInput& in);
+  core::Result<std::optional<core::Principal>> AuthenticateInDb(const std::string& session_token,
+                                                                const std::string& bearer_token);
+  // Every write to accounts, sessions or tokens empties the principal cache when it returns.
+  void ForgetPrincipals();
+  struct PrincipalsForgotten {
+    AuthService& auth;
+    explicit PrincipalsForgotten(AuthService& a) : auth(a) {}
+    ~PrincipalsForgotten() { auth.ForgetPrincipals(); }
+  };
   std::string Now() const { return core::FormatIso(clock_.Now()); }
 
   storage::Database& db_;
   const core::Clock& clock_;
   AuthSettings settings_;
   std::string dummy_hash_;  // verified for unknown users so timing does not reveal them
+
+  // Principals of recent requests by credential hash, for kPrincipalTtl: a request then
+  // costs no database reads to authenticate. Emptied by every account change in this
+  // process; another instance sees a revocation within the TTL.
+  struct CachedPrincipal {
+    core::Principal principal;
+    core::TimePoint at;
+  };
+  std::mutex cache_mu_;
+  std::unordered_map<std::string, CachedPrincipal> cache_;
 };
 
 // JSON of a user as stored in the audit log (no hash).

@@ -3,7 +3,10 @@
 // unit that fails (validation, conflict) is rolled back alone and the others still commit.
 // The writer commits as soon as the previous commit ends (no timer), taking every unit
 // queued meanwhile. It has its own connection, so it never queues behind readers for the
-// pool. Thread-safe.
+// pool, and it keeps its statements prepared (storage/prepared.hpp): bodies that use
+// storage::Cached run them without parsing SQL again. On SQLite its commits never run a
+// WAL checkpoint: a thread of its own checkpoints the log every half second instead.
+// Thread-safe.
 #pragma once
 
 #include <condition_variable>
@@ -16,6 +19,7 @@
 
 #include "core/result.hpp"
 #include "storage/database.hpp"
+#include "storage/prepared.hpp"
 
 namespace tongxin::storage {
 
@@ -50,9 +54,11 @@ class GroupWriter {
     std::promise<core::Status> done;
   };
   void Loop();
+  void Checkpoints();  // SQLite: moves WAL checkpoints off the writer's commits
 
   Database& db_;
   std::unique_ptr<soci::session> session_;  // the writer's own connection, reopened after a failure
+  std::unique_ptr<StatementCache> cache_;   // its prepared statements (dropped before it closes)
   std::size_t max_batch_;
   std::mutex mu_;
   std::condition_variable cv_;
@@ -60,6 +66,8 @@ class GroupWriter {
   bool stopping_ = false;
   std::atomic<std::uint64_t> groups_{0};
   std::thread thread_;
+  std::condition_variable stop_cv_;  // wakes the checkpointer to stop
+  std::thread checkpointer_;         // SQLite only
 };
 
 }  // namespace tongxin::storage

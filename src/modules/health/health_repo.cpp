@@ -2,6 +2,7 @@
 #include "modules/health/health_repo.hpp"
 
 #include "core/text.hpp"
+#include "storage/prepared.hpp"
 #include "storage/query.hpp"
 #include "storage/rows.hpp"
 #include "storage/scope.hpp"
@@ -189,7 +190,35 @@ void MarkDayBuilt(soci::session& sql, const std::string& day, const std::string&
 }
 
 void InsertRoster(soci::session& sql, const std::vector<RosterRow>& rows) {
-  // Multi-row inserts: one statement per 200 rows.
+  if (sql.get_backend_name() == "sqlite3") {
+    // One prepared statement run per row (bulk binding). Not multi-row VALUES lists:
+    // SQLite looks bound names up by a linear scan, so a statement with thousands of
+    // parameters costs O(n²) string compares (it was most of a 100,000-row build).
+    constexpr std::size_t kChunk = 1000;
+    for (std::size_t start = 0; start < rows.size(); start += kChunk) {
+      const std::size_t end = std::min(rows.size(), start + kChunk);
+      std::vector<std::string> day, slot_name, starts, ends, late;
+      std::vector<long long> slot, person, unit, plan;
+      for (std::size_t i = start; i < end; ++i) {
+        const auto& r = rows[i];
+        day.push_back(r.day);
+        slot.push_back(r.slot);
+        person.push_back(r.person_id);
+        unit.push_back(r.unit_id);
+        plan.push_back(r.plan_id);
+        slot_name.push_back(r.slot_name);
+        starts.push_back(r.starts_at);
+        ends.push_back(r.ends_at);
+        late.push_back(r.late_until);
+      }
+      sql << "INSERT INTO health_roster (day, slot, person_id, unit_id, plan_id, slot_name, starts_at, ends_at, "
+             "late_until, status) VALUES (:d, :s, :p, :u, :pl, :sn, :st, :en, :lu, 'missing')",
+          soci::use(day), soci::use(slot), soci::use(person), soci::use(unit), soci::use(plan), soci::use(slot_name),
+          soci::use(starts), soci::use(ends), soci::use(late);
+    }
+    return;
+  }
+  // PostgreSQL: multi-row inserts, one round trip per 200 rows.
   constexpr std::size_t kBatch = 200;
   for (std::size_t start = 0; start < rows.size(); start += kBatch) {
     Query q("INSERT INTO health_roster (day, slot, person_id, unit_id, plan_id, slot_name, starts_at, ends_at, "
@@ -234,14 +263,30 @@ std::vector<RosterRow> RosterForPerson(soci::session& sql, std::int64_t person_i
   return out;
 }
 
-void SetRosterStatus(soci::session& sql, const RosterRow& row, const std::string& status, std::int64_t checkin_id) {
-  Query("UPDATE health_roster SET status = :s, checkin_id = :c WHERE day = :d AND slot = :sl AND person_id = :p")
-      .Bind("s", status)
-      .Bind("c", checkin_id)
-      .Bind("d", row.day)
-      .Bind("sl", std::int64_t{row.slot})
-      .Bind("p", row.person_id)
-      .Exec(sql);
+std::vector<RosterRow> RosterForCheckin(soci::session& sql, std::int64_t person_id, const std::string& from_day,
+                                        const std::string& to_day, std::string& unit_path) {
+  auto st = storage::Cached(
+      sql,
+      "SELECT r.day, r.slot, r.person_id, r.unit_id, r.plan_id, r.slot_name, r.starts_at, r.ends_at, r.late_until, "
+      "r.status, r.checkin_id, u.path FROM health_roster r JOIN people p ON p.id = r.person_id JOIN units u ON "
+      "u.id = p.unit_id WHERE r.person_id = :p AND r.day >= :f AND r.day <= :t ORDER BY r.starts_at",
+      "iss");
+  std::vector<RosterRow> out;
+  // Read to the end: a cached statement must not keep its snapshot open.
+  for (bool row = st->Set(0, person_id).Set(1, from_day).Set(2, to_day).Run(); row; row = st->Next()) {
+    out.push_back(RosterFromRow(st->Row()));
+    unit_path = GetStr(st->Row(), 11);
+  }
+  return out;
+}
+
+bool SetRosterStatus(soci::session& sql, const RosterRow& row, const std::string& status, std::int64_t checkin_id) {
+  auto st = storage::Cached(sql,
+                            "UPDATE health_roster SET status = :s, checkin_id = :c WHERE day = :d AND slot = :sl AND "
+                            "person_id = :p AND status = 'missing'",
+                            "sisii");
+  st->Set(0, status).Set(1, checkin_id).Set(2, row.day).Set(3, row.slot).Set(4, row.person_id).Run();
+  return st->Affected() == 1;
 }
 
 void RecountDay(soci::session& sql, const std::string& day) {
@@ -257,15 +302,11 @@ void RecountDay(soci::session& sql, const std::string& day) {
 
 void BumpCounts(soci::session& sql, const std::string& day, int slot, std::int64_t unit_id, int reported, int late,
                 int alerts) {
-  Query("UPDATE health_counts SET reported = reported + :r, late = late + :l, alerts = alerts + :a "
-        "WHERE day = :d AND slot = :s AND unit_id = :u")
-      .Bind("r", std::int64_t{reported})
-      .Bind("l", std::int64_t{late})
-      .Bind("a", std::int64_t{alerts})
-      .Bind("d", day)
-      .Bind("s", std::int64_t{slot})
-      .Bind("u", unit_id)
-      .Exec(sql);
+  auto st = storage::Cached(sql,
+                            "UPDATE health_counts SET reported = reported + :r, late = late + :l, alerts = alerts + :a "
+                            "WHERE day = :d AND slot = :s AND unit_id = :u",
+                            "iiisii");
+  st->Set(0, reported).Set(1, late).Set(2, alerts).Set(3, day).Set(4, slot).Set(5, unit_id).Run();
 }
 
 std::vector<CountRow> CountsForDay(soci::session& sql, const std::string& day) {
@@ -320,43 +361,58 @@ core::Page<MissingRow> RosterList(soci::session& sql, const core::Principal& who
 }
 
 std::optional<Checkin> FindCheckin(soci::session& sql, const std::string& day, int slot, std::int64_t person_id) {
-  auto query = Query(std::string(kCheckinColumns) + " WHERE day = :d AND slot = :s AND person_id = :p")
-                                   .Bind("d", day)
-                                   .Bind("s", std::int64_t{slot})
-                                   .Bind("p", person_id)
-                                   ;
-  soci::rowset<soci::row> rs = query.Rows(sql);
-  for (const auto& r : rs) return CheckinFromRow(r);
-  return std::nullopt;
+  auto st = storage::Cached(sql, std::string(kCheckinColumns) + " WHERE day = :d AND slot = :s AND person_id = :p", "sii");
+  if (!st->Set(0, day).Set(1, slot).Set(2, person_id).Run()) return std::nullopt;
+  Checkin c = CheckinFromRow(st->Row());
+  st->Finish();
+  return c;
 }
 
+namespace {
+// The values shared by insert and update, from :t on, in this order.
+void SetCheckinValues(storage::Prepared& st, std::size_t at, const Checkin& c) {
+  st.Set(at, c.temperature_tenths).Set(at + 1, c.method).Set(at + 2, JoinSymptoms(c.symptoms));
+  st.Set(at + 3, c.symptom_other).Set(at + 4, c.location).Set(at + 5, c.location_country).Set(at + 6, c.contact);
+  st.Set(at + 7, c.remarks).Set(at + 8, c.channel).Set(at + 9, c.recorded_by);
+}
+}  // namespace
+
 std::int64_t InsertCheckin(soci::session& sql, const Checkin& c) {
-  Query q("INSERT INTO health_checkins (person_id, day, slot, slot_name, temperature_tenths, method, symptoms, "
-          "symptom_other, location, location_country, contact, remarks, channel, recorded_by, late, version, "
-          "submitted_at, updated_at) VALUES (:p, :d, :sl, :sn, :t, :m, :s, :so, :loc, :lc, :ct, :rm, :ch, " +
-          std::string(c.recorded_by ? ":rb" : "NULL") + ", :late, 1, :sa, :ua) RETURNING id");
-  BindCheckin(q, c);
-  q.Bind("p", c.person_id).Bind("d", c.day).Bind("sl", std::int64_t{c.slot}).Bind("sn", c.slot_name);
-  q.Bind("late", std::int64_t{c.late ? 1 : 0}).Bind("sa", c.submitted_at);
-  return q.Scalar(sql);
+  auto st = storage::Cached(
+      sql,
+      "INSERT INTO health_checkins (person_id, day, slot, slot_name, temperature_tenths, method, symptoms, "
+      "symptom_other, location, location_country, contact, remarks, channel, recorded_by, late, version, "
+      "submitted_at, updated_at) VALUES (:p, :d, :sl, :sn, :t, :m, :s, :so, :loc, :lc, :ct, :rm, :ch, :rb, :late, 1, "
+      ":sa, :ua) RETURNING id",
+      "isisissssssssiiss");
+  st->Set(0, c.person_id).Set(1, c.day).Set(2, c.slot).Set(3, c.slot_name);
+  SetCheckinValues(*st, 4, c);
+  st->Set(14, c.late ? 1 : 0).Set(15, c.submitted_at).Set(16, c.updated_at);
+  st->Run();
+  const std::int64_t id = GetInt(st->Row(), 0);
+  st->Finish();
+  return id;
 }
 
 void UpdateCheckin(soci::session& sql, const Checkin& c) {
-  Query q("UPDATE health_checkins SET temperature_tenths = :t, method = :m, symptoms = :s, symptom_other = :so, "
-          "location = :loc, location_country = :lc, contact = :ct, remarks = :rm, channel = :ch, recorded_by = " +
-          std::string(c.recorded_by ? ":rb" : "NULL") + ", version = :v, updated_at = :ua WHERE id = :id");
-  BindCheckin(q, c);
-  q.Bind("v", std::int64_t{c.version}).Bind("id", c.id);
-  q.Exec(sql);
+  auto st = storage::Cached(
+      sql,
+      "UPDATE health_checkins SET temperature_tenths = :t, method = :m, symptoms = :s, symptom_other = :so, "
+      "location = :loc, location_country = :lc, contact = :ct, remarks = :rm, channel = :ch, recorded_by = :rb, "
+      "version = :v, updated_at = :ua WHERE id = :id",
+      "issssssssiisi");
+  SetCheckinValues(*st, 0, c);
+  st->Set(10, c.version).Set(11, c.updated_at).Set(12, c.id);
+  st->Run();
 }
 
 void InsertHistory(soci::session& sql, std::int64_t checkin_id, int version, const std::string& data,
                    const std::string& at, std::optional<std::int64_t> by) {
-  Query q("INSERT INTO health_checkin_history (checkin_id, version, data, replaced_at, replaced_by) VALUES (:c, :v, "
-          ":d, :a, " + std::string(by ? ":b" : "NULL") + ")");
-  q.Bind("c", checkin_id).Bind("v", std::int64_t{version}).Bind("d", data).Bind("a", at);
-  if (by) q.Bind("b", *by);
-  q.Exec(sql);
+  auto st = storage::Cached(sql,
+                            "INSERT INTO health_checkin_history (checkin_id, version, data, replaced_at, replaced_by) "
+                            "VALUES (:c, :v, :d, :a, :b)",
+                            "iissi");
+  st->Set(0, checkin_id).Set(1, version).Set(2, data).Set(3, at).Set(4, by).Run();
 }
 
 std::vector<Checkin> ListCheckins(soci::session& sql, std::int64_t person_id, const std::string& from_day,
@@ -400,14 +456,19 @@ std::int64_t InsertInquiry(soci::session& sql, std::int64_t person_id, const std
 }
 
 bool AlertExists(soci::session& sql, std::int64_t checkin_id, const std::string& kind) {
-  return Query("SELECT COUNT(*) FROM health_alerts WHERE checkin_id = :c AND kind = :k")
-             .Bind("c", checkin_id)
-             .Bind("k", kind)
-             .Scalar(sql) > 0;
+  auto st = storage::Cached(sql, "SELECT COUNT(*) FROM health_alerts WHERE checkin_id = :c AND kind = :k", "is");
+  st->Set(0, checkin_id).Set(1, kind).Run();
+  const bool any = GetInt(st->Row(), 0) > 0;
+  st->Finish();
+  return any;
 }
 
 bool AnyAlertFor(soci::session& sql, std::int64_t checkin_id) {
-  return Query("SELECT COUNT(*) FROM health_alerts WHERE checkin_id = :c").Bind("c", checkin_id).Scalar(sql) > 0;
+  auto st = storage::Cached(sql, "SELECT COUNT(*) FROM health_alerts WHERE checkin_id = :c", "i");
+  st->Set(0, checkin_id).Run();
+  const bool any = GetInt(st->Row(), 0) > 0;
+  st->Finish();
+  return any;
 }
 
 std::int64_t InsertAlert(soci::session& sql, std::int64_t person_id, std::int64_t checkin_id, const std::string& day,
@@ -429,11 +490,13 @@ std::int64_t InsertAlert(soci::session& sql, std::int64_t person_id, std::int64_
 
 std::vector<std::int64_t> OpenAlerts(soci::session& sql, std::int64_t person_id, const std::string& kind,
                                      std::int64_t except_checkin) {
-  Query q("SELECT id FROM health_alerts WHERE person_id = :p AND kind = :k AND status = 'open' AND checkin_id <> :c");
-  q.Bind("p", person_id).Bind("k", kind).Bind("c", except_checkin);
+  auto st = storage::Cached(
+      sql, "SELECT id FROM health_alerts WHERE person_id = :p AND kind = :k AND status = 'open' AND checkin_id <> :c",
+      "isi");
   std::vector<std::int64_t> out;
-  soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) out.push_back(GetInt(r, 0));
+  for (bool row = st->Set(0, person_id).Set(1, kind).Set(2, except_checkin).Run(); row; row = st->Next()) {
+    out.push_back(GetInt(st->Row(), 0));
+  }
   return out;
 }
 

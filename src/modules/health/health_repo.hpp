@@ -53,7 +53,12 @@ std::vector<std::pair<int, std::int64_t>> RosterKeys(soci::session& sql, const s
 void DeleteMissingRoster(soci::session& sql, const std::string& day);
 std::vector<RosterRow> RosterForPerson(soci::session& sql, std::int64_t person_id, const std::string& from_day,
                                        const std::string& to_day);
-void SetRosterStatus(soci::session& sql, const RosterRow& row, const std::string& status, std::int64_t checkin_id);
+// The check-in's one read: the person's roster rows over days, and (when there are any)
+// the path of the person's current unit for the scope check.
+std::vector<RosterRow> RosterForCheckin(soci::session& sql, std::int64_t person_id, const std::string& from_day,
+                                        const std::string& to_day, std::string& unit_path);
+// Marks a missing roster row reported or late; false when it is not (or no longer) missing.
+bool SetRosterStatus(soci::session& sql, const RosterRow& row, const std::string& status, std::int64_t checkin_id);
 // Recomputes health_counts of a day from the roster and the alerts.
 void RecountDay(soci::session& sql, const std::string& day);
 void BumpCounts(soci::session& sql, const std::string& day, int slot, std::int64_t unit_id, int reported, int late,

@@ -12,7 +12,7 @@
 namespace tongxin::health {
 
 HealthService::HealthService(storage::Database& db, const core::Clock& clock, HealthSettings settings)
-    : db_(db), clock_(clock), settings_(std::move(settings)), writer_(db) {}
+    : db_(db), clock_(clock), settings_(std::move(settings)), writer_(db), readers_(db, 4) {}
 
 std::string HealthService::Today() const { return LocalDay(clock_.Now(), settings_.time_zone); }
 
@@ -149,38 +149,48 @@ core::Result<CheckinResult> HealthService::RecordCheckin(const core::Principal& 
   }
   const core::TimePoint now_tp = clock_.Now();
   const std::string now = core::FormatIso(now_tp);
-  return writer_.Run<CheckinResult>([&](soci::session& sql) -> core::Result<CheckinResult> {
+  // Reads first, on a reader connection with the statement prepared, in parallel with other requests:
+  // the person's scope and their slots around now. The writer then does only the writes
+  // (and the one read that must see them: whether the slot already has a report).
+  auto rows = readers_.With([&](soci::session& sql) -> core::Result<std::vector<repo::RosterRow>> {
+    std::string unit_path;
+    auto list = repo::RosterForCheckin(sql, person_id, AddDays(today, -1), AddDays(today, 1), unit_path);
     if (on_behalf) {
-      if (auto st = CheckPersonInScope(sql, who, person_id); !st) return st.error();
-    }
-    auto rows = repo::RosterForPerson(sql, person_id, AddDays(today, -1), AddDays(today, 1));
-    if (rows.empty()) return core::MakeError(core::Errc::kConflict, "health.no_plan");
-    const repo::RosterRow* slot = nullptr;
-    bool late = false;
-    for (const auto& r : rows) {
-      if (r.starts_at <= now && now < r.ends_at) {
-        slot = &r;
-        late = false;
-        break;
-      }
-      if (r.ends_at <= now && now < r.late_until) {
-        slot = &r;
-        late = true;
+      if (list.empty()) {
+        // No slots: the full check tells "no such person" from "not yours" from "no plan".
+        if (auto st = CheckPersonInScope(sql, who, person_id); !st) return st.error();
+      } else if (!(who.person_id && *who.person_id == person_id) &&
+                 (who.role == core::Role::kForeignStaff || !who.InScope(unit_path))) {
+        return core::Forbidden("auth.out_of_scope");
       }
     }
-    if (!slot) {
-      std::string next;
-      for (const auto& r : rows) {
-        if (r.starts_at > now && (next.empty() || r.starts_at < next)) next = r.starts_at;
-      }
-      core::Error e = core::MakeError(core::Errc::kConflict, "health.outside_slot", {{"next_slot", next}});
-      if (!next.empty()) {
-        e.details["next_slot_local"] = LocalText(*core::ParseIso(next), settings_.time_zone);
-      } else {
-        e.details["next_slot_local"] = "-";
-      }
-      return e;
+    return list;
+  });
+  if (!rows) return rows.error();
+  if (rows->empty()) return core::MakeError(core::Errc::kConflict, "health.no_plan");
+  const repo::RosterRow* slot = nullptr;
+  bool late = false;
+  for (const auto& r : *rows) {
+    if (r.starts_at <= now && now < r.ends_at) {
+      slot = &r;
+      late = false;
+      break;
     }
+    if (r.ends_at <= now && now < r.late_until) {
+      slot = &r;
+      late = true;
+    }
+  }
+  if (!slot) {
+    std::string next;
+    for (const auto& r : *rows) {
+      if (r.starts_at > now && (next.empty() || r.starts_at < next)) next = r.starts_at;
+    }
+    core::Error e = core::MakeError(core::Errc::kConflict, "health.outside_slot", {{"next_slot", next}});
+    e.details["next_slot_local"] = next.empty() ? "-" : LocalText(*core::ParseIso(next), settings_.time_zone);
+    return e;
+  }
+  return writer_.Run<CheckinResult>([&](soci::session& sql) -> core::Result<CheckinResult> {
     CheckinResult result;
     Checkin c;
     auto existing = repo::FindCheckin(sql, slot->day, slot->slot, person_id);
@@ -212,8 +222,10 @@ core::Result<CheckinResult> HealthService::RecordCheckin(const core::Principal& 
       c.late = late;
       c.submitted_at = now;
       c.id = repo::InsertCheckin(sql, c);
-      repo::SetRosterStatus(sql, *slot, late ? "late" : "reported", c.id);
-      repo::BumpCounts(sql, slot->day, slot->slot, slot->unit_id, 1, late ? 1 : 0, 0);
+      // Counted only if the roster row is still there (a plan change may have rebuilt it).
+      if (repo::SetRosterStatus(sql, *slot, late ? "late" : "reported", c.id)) {
+        repo::BumpCounts(sql, slot->day, slot->slot, slot->unit_id, 1, late ? 1 : 0, 0);
+      }
     }
     // The re-check: a later report settles earlier open fever alerts, either way.
     const bool hot = in.temperature_tenths >= settings_.alerts.fever_tenths;

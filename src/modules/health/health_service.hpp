@@ -20,6 +20,7 @@
 #include "modules/health/suspicion.hpp"
 #include "storage/database.hpp"
 #include "storage/group_writer.hpp"
+#include "storage/hot_readers.hpp"
 
 namespace tongxin::health {
 
@@ -132,6 +133,7 @@ class HealthService {
   std::set<std::string> built_days_;  // days known to have a roster (cache)
   std::mutex build_mu_;               // one roster build at a time in this process
   storage::GroupWriter writer_;       // check-ins commit in groups (the hot write path)
+  storage::HotReaders readers_;       // and read the roster on connections with prepared statements
 };
 
 }  // namespace tongxin::health

@@ -70,6 +70,8 @@ person_ids=$(seq -s, "$MIN_ID" "$MAX_ID")
 echo "{\"name\":\"bench\",\"kind\":\"observation\",\"start_date\":\"$today\",\"observation_days\":2,\"person_ids\":[$person_ids],\"slots\":[{\"name\":\"day\",\"start\":\"00:00\",\"end\":\"24:00\"}]}" > "$out/plan.json"
 post /api/v1/health/plans "@$out/plan.json" >/dev/null
 curl -sf -H "Authorization: Bearer $TOKEN" "$base/api/v1/health/today" >/dev/null  # builds today's roster
+tomorrow=$(date -u -d "$today + 1 day" +%Y-%m-%d)
+curl -sf -H "Authorization: Bearer $TOKEN" "$base/api/v1/health/today?day=$tomorrow" >/dev/null  # and tomorrow's
 
 run() {  # name, connections, wrk arguments...
   local name=$1 c=$2
@@ -95,3 +97,4 @@ run "GET /api/v1/health/roster (missing, 5,000-person unit)" 1 -H "Authorization
   "$base/api/v1/health/roster?slot=0&status=missing&unit_id=$sie&page_size=50"
 echo
 echo "server RSS after the runs: $(( $(ps -o rss= -p $server) / 1024 )) MiB"
+[[ "$db" == sqlite:* ]] && echo "WAL after the runs: $(( $(stat -c %s "${db#sqlite:}-wal" 2>/dev/null || echo 0) / 1048576 )) MiB"

@@ -41,6 +41,9 @@ core::Result<std::unique_ptr<App>> App::Create(const Config& config, std::unique
   hs.alerts.fever_tenths = config.fever_tenths;
   hs.recheck_hours = config.recheck_hours;
   app->health_ = std::make_unique<health::HealthService>(*app->db_, *app->clock_, hs);
+  app->people_->OnPeopleChanged([h = app->health_.get()](soci::session& sql, const std::vector<std::int64_t>& ids) {
+    return h->RefreshPeople(sql, ids);
+  });
   notify::SmtpSettings smtp{config.smtp_url, config.smtp_from, config.smtp_user, config.smtp_password,
                             config.smtp_starttls};
   notify::NotifySettings ns;

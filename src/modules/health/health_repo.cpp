@@ -171,13 +171,54 @@ std::vector<ReportPlan> ListPlans(soci::session& sql, bool include_people) {
   return out;
 }
 
-std::vector<RosterPerson> ActivePeople(soci::session& sql) {
+namespace {
+// " AND <column> IN (1, 2, 3)" for a chunk of ids (integers, not user text).
+std::string IdList(const std::vector<std::int64_t>& ids, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t i = from; i < to; ++i) out += (i > from ? ", " : "") + std::to_string(ids[i]);
+  return out;
+}
+constexpr std::size_t kIdChunk = 500;
+}  // namespace
+
+std::vector<RosterPerson> ActivePeople(soci::session& sql, const std::vector<std::int64_t>* only) {
   std::vector<RosterPerson> out;
-  auto query = Query("SELECT p.id, p.unit_id, u.path, p.category FROM people p JOIN units u ON "
-                                     "u.id = p.unit_id WHERE p.status = 'active'")
-                                   ;
-  soci::rowset<soci::row> rs = query.Rows(sql);
-  for (const auto& r : rs) out.push_back({GetInt(r, 0), GetInt(r, 1), GetStr(r, 2), GetStr(r, 3)});
+  const std::string base =
+      "SELECT p.id, p.unit_id, u.path, p.category FROM people p JOIN units u ON u.id = p.unit_id WHERE p.status = "
+      "'active'";
+  auto read = [&](const std::string& text) {
+    Query query(text);
+    soci::rowset<soci::row> rs = query.Rows(sql);
+    for (const auto& r : rs) out.push_back({GetInt(r, 0), GetInt(r, 1), GetStr(r, 2), GetStr(r, 3)});
+  };
+  if (!only) {
+    read(base);
+    return out;
+  }
+  for (std::size_t i = 0; i < only->size(); i += kIdChunk) {
+    read(base + " AND p.id IN (" + IdList(*only, i, std::min(only->size(), i + kIdChunk)) + ")");
+  }
+  return out;
+}
+
+void DeleteMissingRosterOf(soci::session& sql, const std::string& day, const std::vector<std::int64_t>& people) {
+  for (std::size_t i = 0; i < people.size(); i += kIdChunk) {
+    Query q("DELETE FROM health_roster WHERE day = :d AND status = 'missing' AND person_id IN (" +
+            IdList(people, i, std::min(people.size(), i + kIdChunk)) + ")");
+    q.Bind("d", day).Exec(sql);
+  }
+}
+
+std::vector<std::pair<int, std::int64_t>> RosterKeysOf(soci::session& sql, const std::string& day,
+                                                       const std::vector<std::int64_t>& people) {
+  std::vector<std::pair<int, std::int64_t>> out;
+  for (std::size_t i = 0; i < people.size(); i += kIdChunk) {
+    Query q("SELECT slot, person_id FROM health_roster WHERE day = :d AND person_id IN (" +
+            IdList(people, i, std::min(people.size(), i + kIdChunk)) + ")");
+    q.Bind("d", day);
+    soci::rowset<soci::row> rs = q.Rows(sql);
+    for (const auto& r : rs) out.emplace_back(static_cast<int>(GetInt(r, 0)), GetInt(r, 1));
+  }
   return out;
 }
 

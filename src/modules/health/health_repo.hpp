@@ -43,13 +43,18 @@ struct RosterPerson {
   std::string unit_path;
   std::string category;
 };
-std::vector<RosterPerson> ActivePeople(soci::session& sql);
+// Active people, or only those of `only` (when given) that are active.
+std::vector<RosterPerson> ActivePeople(soci::session& sql, const std::vector<std::int64_t>* only = nullptr);
 
 bool DayBuilt(soci::session& sql, const std::string& day);
 void MarkDayBuilt(soci::session& sql, const std::string& day, const std::string& now);
 void InsertRoster(soci::session& sql, const std::vector<RosterRow>& rows);
 // Keys "slot|person" already in the roster of a day.
 std::vector<std::pair<int, std::int64_t>> RosterKeys(soci::session& sql, const std::string& day);
+// The same for some people: their missing rows of the day deleted, and the keys left.
+void DeleteMissingRosterOf(soci::session& sql, const std::string& day, const std::vector<std::int64_t>& people);
+std::vector<std::pair<int, std::int64_t>> RosterKeysOf(soci::session& sql, const std::string& day,
+                                                       const std::vector<std::int64_t>& people);
 void DeleteMissingRoster(soci::session& sql, const std::string& day);
 std::vector<RosterRow> RosterForPerson(soci::session& sql, std::int64_t person_id, const std::string& from_day,
                                        const std::string& to_day);

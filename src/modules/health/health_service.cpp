@@ -38,6 +38,18 @@ core::Status HealthService::RefreshDay(soci::session& sql, const std::string& da
   return {};
 }
 
+core::Status HealthService::RefreshPeople(soci::session& sql, const std::vector<std::int64_t>& person_ids) {
+  if (person_ids.empty()) return {};
+  const std::string today = Today();
+  for (const auto& day : {today, AddDays(today, 1)}) {
+    if (!repo::DayBuilt(sql, day)) continue;  // built on first use, with them
+    repo::DeleteMissingRosterOf(sql, day, person_ids);
+    repo::InsertRoster(sql, BuildRoster(sql, day, repo::RosterKeysOf(sql, day, person_ids), &person_ids));
+    repo::RecountDay(sql, day);
+  }
+  return {};
+}
+
 core::Result<ReportPlan> HealthService::CreatePlan(const core::Principal& who, const PlanInput& in,
                                                    const auth::Actor& actor) {
   return db_.InTransaction([&](soci::session& sql) -> core::Result<ReportPlan> {

@@ -69,6 +69,9 @@ class HealthService {
 
   // Builds the roster of a day once (safe when several instances race).
   core::Status EnsureDay(const std::string& day);
+  // People were added, changed (unit, category) or archived/restored: their expected
+  // reports of today and tomorrow follow, in the caller's transaction.
+  core::Status RefreshPeople(soci::session& sql, const std::vector<std::int64_t>& person_ids);
 
   // The caller's own slots around now (yesterday to tomorrow).
   core::Result<std::vector<SlotStatus>> MySlots(const core::Principal& who);

@@ -40,7 +40,8 @@ const ReportPlan* PlanFor(const std::vector<ReportPlan>& plans, const repo::Rost
 }
 
 std::vector<repo::RosterRow> BuildRoster(soci::session& sql, const std::string& day,
-                                         const std::vector<std::pair<int, std::int64_t>>& skip) {
+                                         const std::vector<std::pair<int, std::int64_t>>& skip,
+                                         const std::vector<std::int64_t>* only) {
   std::vector<ReportPlan> plans;
   for (auto& p : repo::ListPlans(sql, true)) {
     if (p.Covers(day)) plans.push_back(std::move(p));
@@ -55,7 +56,7 @@ std::vector<repo::RosterRow> BuildRoster(soci::session& sql, const std::string& 
   std::map<std::int64_t, std::vector<SlotWindow>> windows;
   for (const auto& p : plans) windows[p.id] = DayWindows(day, p.slots, p.late_minutes, p.time_zone);
   const std::set<std::pair<int, std::int64_t>> skipped(skip.begin(), skip.end());
-  for (const auto& person : repo::ActivePeople(sql)) {
+  for (const auto& person : repo::ActivePeople(sql, only)) {
     const ReportPlan* plan = PlanFor(plans, person, unit_paths);
     if (!plan) continue;
     for (const auto& w : windows[plan->id]) {

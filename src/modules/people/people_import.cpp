@@ -301,6 +301,7 @@ core::Result<int> PeopleImporter::Confirm(const core::Principal& who, const std:
       return core::Conflict("imports.already_done");
     }
     int written = 0;
+    std::vector<std::int64_t> ids;
     for (std::size_t i = 0; i < pv->rows.size(); ++i) {
       auto in = ParsePersonInput(pv->rows[i], true);
       if (!in) return in.error();
@@ -312,8 +313,10 @@ core::Result<int> PeopleImporter::Confirm(const core::Principal& who, const std:
         e.details["row"] = std::to_string(pv->row_numbers[i]);
         return e;
       }
+      ids.push_back(*pid);
       ++written;
     }
+    if (auto st = people_.PeopleChanged(sql, ids); !st) return st.error();
     auth::RecordAudit(sql, actor, people_.Now(), "import", "import", id, "",
                       boost::json::serialize(boost::json::object{{"filename", pv->filename}, {"written", written}}));
     return written;

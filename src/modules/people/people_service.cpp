@@ -193,6 +193,7 @@ core::Result<repo::PersonRow> PeopleService::CreatePerson(const core::Principal&
     ApplyInput(p, in);
     auto id = InsertChecked(sql, who, p, actor);
     if (!id) return id.error();
+    if (auto st = PeopleChanged(sql, {*id}); !st) return st.error();
     return *repo::FindPerson(sql, *id);
   });
 }
@@ -221,6 +222,9 @@ core::Result<repo::PersonRow> PeopleService::UpdatePerson(const core::Principal&
     auto after = repo::FindPerson(sql, id);
     auth::RecordAudit(sql, actor, p.updated_at, "update", "person", std::to_string(id), PersonAuditJson(row->person),
                       PersonAuditJson(after->person));
+    if (p.unit_id != row->person.unit_id || p.category != row->person.category) {
+      if (auto st = PeopleChanged(sql, {id}); !st) return st.error();
+    }
     return *after;
   });
 }
@@ -238,6 +242,7 @@ core::Result<repo::PersonRow> PeopleService::SetArchived(const core::Principal& 
     auto after = repo::FindPerson(sql, id);
     auth::RecordAudit(sql, actor, p.updated_at, archived ? "archive" : "restore", "person", std::to_string(id),
                       PersonAuditJson(row->person), PersonAuditJson(after->person));
+    if (auto st = PeopleChanged(sql, {id}); !st) return st.error();
     return *after;
   });
 }

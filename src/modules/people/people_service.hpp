@@ -3,6 +3,8 @@
 // Thread-safe; blocks on the database.
 #pragma once
 
+#include <functional>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -20,6 +22,14 @@ namespace tongxin::people {
 class PeopleService {
  public:
   PeopleService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+
+  // Called in the transaction of every change to people (created, edited, archived,
+  // restored, imported) with their ids; health monitoring keeps today's roster in step.
+  using ChangeHook = std::function<core::Status(soci::session&, const std::vector<std::int64_t>&)>;
+  void OnPeopleChanged(ChangeHook hook) { on_changed_ = std::move(hook); }
+  core::Status PeopleChanged(soci::session& sql, const std::vector<std::int64_t>& ids) {
+    return on_changed_ ? on_changed_(sql, ids) : core::Status{};
+  }
 
   // Units visible to `who`: units in scope plus their ancestors (so the tree can be drawn).
   core::Result<std::vector<Unit>> ListUnits(const core::Principal& who);
@@ -63,6 +73,7 @@ class PeopleService {
 
   storage::Database& db_;
   const core::Clock& clock_;
+  ChangeHook on_changed_;
 };
 
 }  // namespace tongxin::people

@@ -332,5 +332,42 @@ TEST_F(HealthApiTest, DailyReportAndHistoryExports) {
   EXPECT_EQ(admin->Get("/api/v1/audit?action=export&entity=health_report").Json().at("total").as_int64(), 1);
 }
 
+TEST_F(HealthApiTest, PeopleAddedOrArchivedDuringTheDayJoinOrLeaveTodaysRoster) {
+  auto office = server_.As("office");
+  EXPECT_EQ(Today(*office, 0, "expected"), 30);
+  auto made = office->Post("/api/v1/people", {{"unit_id", server_.UnitId("SIE")},
+                                              {"name_latin", "New Colleague"},
+                                              {"nationality", "GB"},
+                                              {"category", "foreign_staff"}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  const auto id = made.Json().at("id").as_int64();
+  EXPECT_EQ(Today(*office, 0, "expected"), 31);
+  EXPECT_EQ(Today(*office, 0, "missing"), 31);
+  auto missing = office->Get("/api/v1/health/roster?day=2026-03-02&slot=0&status=missing&page_size=100").Json();
+  bool listed = false;
+  for (const auto& r : missing.at("items").as_array()) listed = listed || r.at("person_id").as_int64() == id;
+  EXPECT_TRUE(listed);
+  // They can report at once, on someone's behalf too.
+  boost::json::object report = Report(36.6);
+  report["person_id"] = id;
+  report["channel"] = "phone";
+  ASSERT_EQ(office->Post("/api/v1/health/checkins/on-behalf", report).status, 201);
+  EXPECT_EQ(Today(*office, 0, "reported"), 1);
+  // Archiving someone who has not reported takes them off the missing list; a report
+  // already made stays counted.
+  const auto anna = PersonId(*office, "anna");
+  ASSERT_EQ(office->Post("/api/v1/people/" + std::to_string(anna) + "/archive", boost::json::object{}).status, 200);
+  EXPECT_EQ(Today(*office, 0, "expected"), 30);
+  EXPECT_EQ(Today(*office, 0, "missing"), 29);
+  ASSERT_EQ(office->Post("/api/v1/people/" + std::to_string(id) + "/archive", boost::json::object{}).status, 200);
+  EXPECT_EQ(Today(*office, 0, "expected"), 30);
+  EXPECT_EQ(Today(*office, 0, "reported"), 1);
+  // A move to a category without a plan ends their expected reports too.
+  const auto sato = PersonId(*office, "sato");
+  ASSERT_EQ(office->Patch("/api/v1/people/" + std::to_string(sato), boost::json::object{{"category", "staff"}}).status,
+            200);
+  EXPECT_EQ(Today(*office, 0, "expected"), 29);
+}
+
 }  // namespace
 }  // namespace tongxin::testing

@@ -13,6 +13,8 @@
 #include "http/openapi.hpp"
 #include "modules/health/health_routes.hpp"
 #include "modules/notify/notify_routes.hpp"
+#include "modules/health/retention.hpp"
+#include "modules/health/slot_time.hpp"
 #include "modules/people/people_routes.hpp"
 #include "storage/migrate.hpp"
 
@@ -65,6 +67,7 @@ core::Result<std::unique_ptr<App>> App::Create(const Config& config, std::unique
                    r->reminders, r->missing_lists, r->alert_notices, r->overdue, r->escalation_notices);
     }
   });
+  app->scheduler_->Add("retention", [self] { self->RunRetention(); });
   app->scheduler_->Add("email", [self] {
     auto r = self->notify_->SendDue();
     if (!r) {
@@ -75,6 +78,34 @@ core::Result<std::unique_ptr<App>> App::Create(const Config& config, std::unique
     }
   });
   return app;
+}
+
+void App::RunRetention() {
+  const std::string today = health_->Today();
+  const std::string mark = "retention:" + today;
+  auto done = db_->WithSession([&](soci::session& sql) -> core::Result<bool> { return notify::repo::MarkExists(sql, mark); });
+  if (!done || *done) return;
+  const std::string now = core::FormatIso(clock_->Now());
+  auth::Actor system;
+  system.username = "retention";
+  if (config_.health_retention_days > 0) {
+    const std::string before = health::AddDays(today, -config_.health_retention_days);
+    auto r = health::PurgeHealthData(*db_, before, now, system);
+    if (!r) {
+      spdlog::error("health retention: {}", r.error().reason);
+      return;
+    }
+    if (r->Total() > 0) spdlog::info("health retention: {} rows of days before {} deleted", r->Total(), before);
+  }
+  auto marked = db_->InTransaction([&](soci::session& sql) -> core::Status {
+    if (config_.notice_retention_days > 0) {
+      const auto before = core::FormatIso(clock_->Now() - std::chrono::hours(24) * config_.notice_retention_days);
+      notify::repo::PurgeBefore(sql, before);
+    }
+    notify::repo::ClaimMark(sql, mark, now);
+    return {};
+  });
+  if (!marked) spdlog::error("notification retention: {}", marked.error().reason);
 }
 
 http::Router App::BuildRouter() {

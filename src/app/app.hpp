@@ -44,6 +44,8 @@ class App {
   Scheduler& scheduler() { return *scheduler_; }
   const core::Clock& clock() const { return *clock_; }
   http::Router BuildRouter();
+  // Once a day (scheduler): deletes health data and notifications past their retention.
+  void RunRetention();
 
  private:
   App() = default;

@@ -41,6 +41,8 @@ struct Config {
   bool smtp_starttls = false;
   int notify_max_attempts = 6;
   int notify_retry_seconds = 60;
+  int health_retention_days = 0;    // 0 = keep health data
+  int notice_retention_days = 180;  // notifications (and job marks); 0 = keep
 };
 
 // One configurable setting: its key ("web_root"), flag "--web-root", env TONGXIN_WEB_ROOT.

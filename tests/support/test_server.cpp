@@ -20,6 +20,7 @@ TestServer::TestServer(ServerOptions options) {
   config.log_level = "warn";
   config.jobs_interval_seconds = 0;  // tests run the jobs themselves (app().scheduler().RunOnce())
   config.smtp_url = options.smtp_url;
+  config.health_retention_days = options.health_retention_days;
   config.smtp_from = "tongxin@test.local";
   auto clock = std::make_unique<FakeClock>();
   if (!options.start_time.empty()) clock->Set(options.start_time);

@@ -41,6 +41,7 @@ struct ServerOptions {
   std::size_t max_body = 1024 * 1024;
   std::string start_time;  // ISO UTC; "" = the real time
   std::string smtp_url;    // "" = no email (see SmtpListener)
+  int health_retention_days = 0;
 };
 
 class TestServer {

@@ -157,6 +157,17 @@ bool Requeue(soci::session& sql, std::int64_t id, const std::string& now) {
   return q.Bind("n", now).Bind("id", id).Exec(sql) > 0;
 }
 
+long long PurgeBefore(soci::session& sql, const std::string& before) {
+  Query marks("DELETE FROM job_marks WHERE done_at < :b");
+  marks.Bind("b", before).Exec(sql);
+  Query q("DELETE FROM notifications WHERE created_at < :b AND status IN ('sent', 'failed', 'unknown')");
+  return q.Bind("b", before).Exec(sql);
+}
+
+bool MarkExists(soci::session& sql, const std::string& key) {
+  return Query("SELECT COUNT(*) FROM job_marks WHERE mark_key = :k").Bind("k", key).Scalar(sql) > 0;
+}
+
 bool ClaimMark(soci::session& sql, const std::string& key, const std::string& now) {
   Query q("INSERT INTO job_marks (mark_key, done_at) VALUES (:k, :n) ON CONFLICT (mark_key) DO NOTHING");
   return q.Bind("k", key).Bind("n", now).Exec(sql) > 0;

@@ -46,6 +46,11 @@ std::optional<Notification> FindNotification(soci::session& sql, std::int64_t id
 // An administrator sends a failed or unknown email again: pending, attempts reset.
 bool Requeue(soci::session& sql, std::int64_t id, const std::string& now);
 
+// Deletes delivered, failed and unknown notifications created before `before` (ISO), and
+// job marks older than it. Returns the notifications deleted.
+long long PurgeBefore(soci::session& sql, const std::string& before);
+bool MarkExists(soci::session& sql, const std::string& key);
+
 // Claims a job mark; false when already claimed (the work was done).
 bool ClaimMark(soci::session& sql, const std::string& key, const std::string& now);
 

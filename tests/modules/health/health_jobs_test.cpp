@@ -188,5 +188,45 @@ TEST_F(HealthJobsTest, ASecondHighReadingEscalatesAndStaffAreTold) {
   EXPECT_EQ(Notices(*office, "alert").size(), 2u);
 }
 
+TEST(HealthRetentionTest, HealthDataPastItsRetentionIsDeletedOnceADayAndAudited) {
+  TestServer server({.start_time = "2026-03-02T01:30:00Z", .health_retention_days = 30});
+  auto oliver = server.As("foreign");
+  ASSERT_EQ(oliver->Post("/api/v1/health/checkins", Report(38.0)).status, 201);
+  ASSERT_EQ(oliver->Post("/api/v1/health/checkins", Report(36.5)).status, 200);  // a correction: history
+  auto office = server.As("office");
+  auto me = oliver->Get("/api/v1/me/person").Json();
+  ASSERT_EQ(office->Post("/api/v1/health/inquiries", boost::json::object{{"person_id", me.at("id")},
+                                                                        {"channel", "phone"},
+                                                                        {"answer", "feels fine"}}).status,
+            201);
+  server.app().scheduler().RunOnce();  // nothing is old yet
+  EXPECT_EQ(server.Count("health_checkins"), 1);
+  EXPECT_EQ(server.Count("health_alerts"), 1);
+
+  server.clock().Set("2026-04-01T01:30:00Z");  // 30 days later: still kept
+  server.app().scheduler().RunOnce();
+  EXPECT_EQ(server.Count("health_checkins"), 1);
+
+  server.clock().Set("2026-04-02T01:30:00Z");  // 31 days later
+  oliver = server.As("foreign");
+  ASSERT_EQ(oliver->Post("/api/v1/health/checkins", Report(36.4)).status, 201);
+  server.app().scheduler().RunOnce();
+  EXPECT_EQ(server.Count("health_checkins"), 1);  // today's report only
+  EXPECT_EQ(server.Count("health_checkin_history"), 0);
+  EXPECT_EQ(server.Count("health_alerts"), 0);
+  EXPECT_EQ(server.Count("health_inquiries"), 0);
+  auto admin = server.As("admin");
+  auto audit = admin->Get("/api/v1/audit?action=purge").Json();
+  ASSERT_EQ(audit.at("total").as_int64(), 1);
+  const std::string after(audit.at("items").as_array()[0].at("after").as_string());
+  EXPECT_NE(after.find("\"checkins\":1"), std::string::npos) << after;
+  EXPECT_NE(after.find("\"history\":1"), std::string::npos) << after;
+  server.app().scheduler().RunOnce();  // once a day
+  EXPECT_EQ(admin->Get("/api/v1/audit?action=purge").Json().at("total").as_int64(), 1);
+  // Today's dashboard still works.
+  office = server.As("office");
+  EXPECT_EQ(office->Get("/api/v1/health/today").status, 200);
+}
+
 }  // namespace
 }  // namespace tongxin::testing

@@ -13,6 +13,7 @@
 #include "http/openapi.hpp"
 #include "modules/health/health_routes.hpp"
 #include "modules/notify/notify_routes.hpp"
+#include "modules/incidents/incidents_routes.hpp"
 #include "modules/health/retention.hpp"
 #include "modules/health/slot_time.hpp"
 #include "modules/people/people_routes.hpp"
@@ -55,6 +56,10 @@ core::Result<std::unique_ptr<App>> App::Create(const Config& config, std::unique
   app->health_jobs_ = std::make_unique<health::HealthJobs>(
       *app->db_, *app->clock_, *app->health_, *app->notify_,
       health::JobSettings{config.remind_after_minutes, config.escalate_after_minutes});
+  app->incidents_ = std::make_unique<incidents::IncidentsService>(*app->db_, *app->clock_, *app->health_);
+  if (auto st = app->incidents_->EnsureDefaultPlans(); !st) return st.error();
+  app->incident_jobs_ = std::make_unique<incidents::IncidentJobs>(*app->db_, *app->clock_, *app->incidents_,
+                                                                  *app->notify_, config.step_remind_minutes);
   app->scheduler_ = std::make_unique<Scheduler>(std::chrono::seconds(config.jobs_interval_seconds));
   App* self = app.get();
   app->scheduler_->Add("health", [self] {
@@ -65,6 +70,15 @@ core::Result<std::unique_ptr<App>> App::Create(const Config& config, std::unique
       spdlog::info("health jobs: {} reminders, {} missing lists, {} alert notices, {} overdue re-checks, {} "
                    "escalation notices queued",
                    r->reminders, r->missing_lists, r->alert_notices, r->overdue, r->escalation_notices);
+    }
+  });
+  app->scheduler_->Add("incidents", [self] {
+    auto r = self->incident_jobs_->Run();
+    if (!r) {
+      spdlog::error("incident jobs: {}", r.error().reason);
+    } else if (r->opened + r->reminders + r->escalations > 0) {
+      spdlog::info("incident jobs: {} opened from alerts, {} step reminders, {} escalations queued", r->opened,
+                   r->reminders, r->escalations);
     }
   });
   app->scheduler_->Add("retention", [self] { self->RunRetention(); });
@@ -118,6 +132,7 @@ http::Router App::BuildRouter() {
   people::RegisterPeopleRoutes(router, *people_, *importer_);
   health::RegisterHealthRoutes(router, *health_);
   notify::RegisterNotifyRoutes(router, *notify_);
+  incidents::RegisterIncidentRoutes(router, *incidents_);
   // Baseline for benchmarks: the same HTTP stack, JSON parse and serialise, no database.
   router.Add({"POST", "/api/v1/echo", http::Access::Public(), "meta",
               "Echo a JSON object (the benchmarks' baseline on the same stack)",

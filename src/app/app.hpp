@@ -13,6 +13,8 @@
 #include "http/server.hpp"
 #include "modules/health/health_jobs.hpp"
 #include "modules/health/health_service.hpp"
+#include "modules/incidents/incidents_jobs.hpp"
+#include "modules/incidents/incidents_service.hpp"
 #include "modules/notify/notify_service.hpp"
 #include "modules/people/people_import.hpp"
 #include "modules/people/people_service.hpp"
@@ -40,6 +42,7 @@ class App {
   people::PeopleImporter& importer() { return *importer_; }
   health::HealthService& health() { return *health_; }
   notify::NotifyService& notify() { return *notify_; }
+  incidents::IncidentsService& incidents() { return *incidents_; }
   // Background jobs; started with the server unless jobs_interval_seconds is 0.
   Scheduler& scheduler() { return *scheduler_; }
   const core::Clock& clock() const { return *clock_; }
@@ -58,6 +61,8 @@ class App {
   std::unique_ptr<health::HealthService> health_;
   std::unique_ptr<notify::NotifyService> notify_;
   std::unique_ptr<health::HealthJobs> health_jobs_;
+  std::unique_ptr<incidents::IncidentsService> incidents_;
+  std::unique_ptr<incidents::IncidentJobs> incident_jobs_;
   std::unique_ptr<Scheduler> scheduler_;
   std::unique_ptr<http::Dispatcher> dispatcher_;
   std::unique_ptr<http::Server> server_;

@@ -99,6 +99,8 @@ const std::vector<Setting>& Settings() {
       BoolSetting("smtp_starttls", "require STARTTLS on smtp:// URLs", &Config::smtp_starttls),
       IntSetting("notify_max_attempts", "email delivery attempts before giving up", &Config::notify_max_attempts, 1,
                  50),
+      IntSetting("step_remind_minutes", "remind an incident step's owner this long before its deadline",
+                 &Config::step_remind_minutes, 0, 7 * 24 * 60),
       IntSetting("health_retention_days",
                  "delete reports, alerts, inquiries and rosters of days older than this; 0 = keep",
                  &Config::health_retention_days, 0, 36500),

@@ -41,6 +41,7 @@ struct Config {
   bool smtp_starttls = false;
   int notify_max_attempts = 6;
   int notify_retry_seconds = 60;
+  int step_remind_minutes = 30;     // remind an incident step's owner this long before it is due
   int health_retention_days = 0;    // 0 = keep health data
   int notice_retention_days = 180;  // notifications (and job marks); 0 = keep
 };

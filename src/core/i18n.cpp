@@ -90,6 +90,15 @@ const std::unordered_map<std::string_view, Texts>& Catalogue() {
       {"health.outside_slot", {"现在不在打卡时段内，下一个时段开始于 {next_slot_local}", "It is not reporting time now; the next slot starts at {next_slot_local}"}},
       {"health.alert_not_found", {"找不到该异常记录", "No such alert"}},
       {"health.plan_not_found", {"找不到该打卡计划", "No such report plan"}},
+      {"incidents.not_found", {"找不到该事件", "No such incident"}},
+      {"incidents.unknown_type", {"没有这种事件类型", "No such incident type"}},
+      {"incidents.no_plan", {"该事件类型还没有应急预案", "This incident type has no emergency plan yet"}},
+      {"incidents.stale", {"事件已被他人修改，请刷新后重试", "Someone else changed this incident; reload and try again"}},
+      {"incidents.outcome_required", {"办结或关闭事件前请填写处置结果", "Record the outcome before resolving or closing the incident"}},
+      {"incidents.step_not_found", {"找不到该处置步骤", "No such step"}},
+      {"incidents.step_done", {"该步骤已完成", "This step is done already"}},
+      {"incidents.person_already_added", {"此人已在本事件中", "This person is already part of the incident"}},
+      {"incidents.steps_invalid", {"预案至少需要一个步骤（最多 50 个）", "A plan needs between 1 and 50 steps"}},
       {"notify.not_found", {"找不到该通知", "No such notification"}},
       {"notify.not_requeueable", {"只有发送失败或状态未知的邮件可以重发", "Only failed or unknown email can be sent again"}},
       {"notify.smtp_disabled", {"未配置邮件服务器（smtp_url）", "No mail server is configured (smtp_url)"}},
@@ -154,7 +163,11 @@ const std::unordered_map<std::string_view, Texts>& FieldLabels() {
       {"end_date", {"结束日期", "end date"}}, {"person_ids", {"人员", "people"}},
       {"late_minutes", {"补报时限", "late window"}}, {"slot", {"时段", "slot"}}, {"day", {"日期", "day"}},
       {"observation_days", {"观察天数", "observation days"}}, {"target", {"对象", "target"}},
-      {"unread", {"未读", "unread"}},
+      {"unread", {"未读", "unread"}}, {"incident_type", {"事件类型", "incident type"}},
+      {"severity", {"严重程度", "severity"}}, {"title", {"标题", "title"}}, {"outcome", {"处置结果", "outcome"}},
+      {"assignee_id", {"负责人", "assignee"}}, {"note", {"备注", "note"}}, {"text", {"内容", "text"}},
+      {"steps", {"步骤", "steps"}}, {"step_id", {"步骤编号", "step id"}}, {"type", {"类型", "type"}},
+      {"from", {"开始日期", "from"}}, {"to", {"结束日期", "to"}},
   };
   return kLabels;
 }

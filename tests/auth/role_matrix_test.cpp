@@ -17,6 +17,7 @@ const std::set<std::string> kManagers = {"admin", "office"};
 const std::set<std::string> kEditors = {"admin", "office", "department"};
 const std::set<std::string> kReaders = {"admin", "office", "department", "leader", "volunteer"};
 const std::set<std::string> kExporters = {"admin", "office", "department", "leader"};
+const std::set<std::string> kIncidentReaders = {"admin", "office", "department", "leader", "foreign_staff"};
 
 const std::map<std::string, std::set<std::string>>& Expected() {
   static const std::map<std::string, std::set<std::string>> kTable = {
@@ -69,6 +70,16 @@ const std::map<std::string, std::set<std::string>>& Expected() {
       {"GET /api/v1/health/flags", kExporters},
       {"GET /api/v1/health/trend", kExporters},
       {"GET /api/v1/health/checkins/export", kExporters},
+      {"GET /api/v1/incident-plans", kExporters},
+      {"GET /api/v1/incident-plans/{type}", kExporters},
+      {"PUT /api/v1/incident-plans/{type}", kManagers},
+      {"GET /api/v1/incidents", kIncidentReaders},
+      {"POST /api/v1/incidents", kEditors},
+      {"GET /api/v1/incidents/{id}", kIncidentReaders},
+      {"PATCH /api/v1/incidents/{id}", kEditors},
+      {"POST /api/v1/incidents/{id}/steps/{step_id}/done", kEditors},
+      {"POST /api/v1/incidents/{id}/notes", kEditors},
+      {"POST /api/v1/incidents/{id}/people", kEditors},
       {"GET /api/v1/notices", kAll},
       {"GET /api/v1/notices/unread-count", kAll},
       {"POST /api/v1/notices/{id}/read", kAll},
@@ -121,7 +132,9 @@ TEST(RoleMatrixTest, EveryRoleGetsExactlyItsRoutes) {
   for (const auto& [key, allowed] : Expected()) {
     const std::string method = key.substr(0, key.find(' '));
     std::string path = key.substr(key.find(' ') + 1);
-    for (auto pos = path.find("{id}"); pos != std::string::npos; pos = path.find("{id}")) path.replace(pos, 4, "999999");
+    for (auto pos = path.find('{'); pos != std::string::npos; pos = path.find('{')) {
+      path.replace(pos, path.find('}', pos) - pos + 1, "999999");  // every path parameter
+    }
     const std::string body = method == "GET" || method == "DELETE" ? "" : "{}";
     std::map<std::string, std::string> headers;
     if (!body.empty()) headers["Content-Type"] = "application/json";

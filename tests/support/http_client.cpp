@@ -94,6 +94,10 @@ HttpResponse HttpClient::Patch(const std::string& path, const boost::json::value
   return Request("PATCH", path, boost::json::serialize(body), {{"Content-Type", "application/json"}});
 }
 
+HttpResponse HttpClient::Put(const std::string& path, const boost::json::value& body) {
+  return Request("PUT", path, boost::json::serialize(body), {{"Content-Type", "application/json"}});
+}
+
 HttpResponse HttpClient::Login(const std::string& username, const std::string& password) {
   auto res = Post("/api/v1/auth/login", {{"username", username}, {"password", password}});
   if (res.status == 200) csrf_ = std::string(res.Json().at("csrf_token").as_string());

@@ -34,6 +34,7 @@ class HttpClient {
   // JSON requests (Content-Type: application/json).
   HttpResponse Post(const std::string& path, const boost::json::value& body);
   HttpResponse Patch(const std::string& path, const boost::json::value& body);
+  HttpResponse Put(const std::string& path, const boost::json::value& body);
   HttpResponse Delete(const std::string& path) { return Request("DELETE", path); }
 
   // Logs in; on success remembers the CSRF token for later writes.

@@ -111,12 +111,6 @@ std::string JoinSymptoms(const std::vector<std::string>& v) {
   return out;
 }
 
-void BindCheckin(Query& q, const Checkin& c) {
-  q.Bind("t", std::int64_t{c.temperature_tenths}).Bind("m", c.method).Bind("s", JoinSymptoms(c.symptoms));
-  q.Bind("so", c.symptom_other).Bind("loc", c.location).Bind("lc", c.location_country).Bind("ct", c.contact);
-  q.Bind("rm", c.remarks).Bind("ch", c.channel).Bind("ua", c.updated_at);
-  if (c.recorded_by) q.Bind("rb", *c.recorded_by);
-}
 
 }  // namespace
 

@@ -50,9 +50,15 @@ core::Status HealthService::RefreshPeople(soci::session& sql, const std::vector<
   return {};
 }
 
-core::Result<ReportPlan> HealthService::CreatePlan(const core::Principal& who, const PlanInput& in,
+core::Result<ReportPlan> HealthService::CreatePlan(const core::Principal&, const PlanInput& in,
                                                    const auth::Actor& actor) {
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<ReportPlan> {
+  return db_.InTransaction(
+      [&](soci::session& sql) -> core::Result<ReportPlan> { return CreatePlanIn(sql, in, actor); });
+}
+
+core::Result<ReportPlan> HealthService::CreatePlanIn(soci::session& sql, const PlanInput& in,
+                                                     const auth::Actor& actor) {
+  {
     ReportPlan p;
     ApplyPlanInput(p, in);
     if (auto st = CheckPlanRefs(sql, p); !st) return st.error();
@@ -66,7 +72,7 @@ core::Result<ReportPlan> HealthService::CreatePlan(const core::Principal& who, c
       if (auto st = RefreshDay(sql, day); !st) return st.error();
     }
     return p;
-  });
+  }
 }
 
 core::Result<ReportPlan> HealthService::UpdatePlan(const core::Principal& who, std::int64_t id, const PlanInput& in,

@@ -64,6 +64,8 @@ class HealthService {
   core::Result<std::vector<ReportPlan>> ListPlans();
   // Errors: field errors, units.not_found, people.not_found. Rebuilds today's roster.
   core::Result<ReportPlan> CreatePlan(const core::Principal& who, const PlanInput& in, const auth::Actor& actor);
+  // The same in the caller's transaction (an incident adding a close contact).
+  core::Result<ReportPlan> CreatePlanIn(soci::session& sql, const PlanInput& in, const auth::Actor& actor);
   core::Result<ReportPlan> UpdatePlan(const core::Principal& who, std::int64_t id, const PlanInput& in,
                                       const auth::Actor& actor);
 

@@ -1,0 +1,81 @@
+// Incidents: one event to handle (a fever, a suspected case, a death...), its people, the
+// checklist copied from the plan version it was opened under, and a timeline.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/i18n.hpp"
+#include "core/result.hpp"
+
+namespace tongxin::incidents {
+
+struct IncidentStep {
+  std::int64_t id = 0;
+  int position = 0;
+  std::string title_zh, title_en, instructions_zh, instructions_en;
+  std::string owner_role, owner_unit_code;
+  std::string due_at, done_at;
+  std::optional<std::int64_t> done_by;
+  std::string note;
+};
+
+struct IncidentPerson {
+  std::int64_t person_id = 0;
+  std::string role;  // concerned, contact
+  std::string name_zh, name_latin;
+  std::optional<std::int64_t> observation_plan_id;
+  std::string added_at;
+};
+
+struct IncidentEvent {
+  std::int64_t id = 0;
+  std::string at;
+  std::optional<std::int64_t> user_id;
+  std::string username, kind, text;
+};
+
+struct Incident {
+  std::int64_t id = 0;
+  std::string incident_type, severity, status = "open", title;
+  std::optional<std::int64_t> person_id;
+  std::string person_name_zh, person_name_latin;
+  std::int64_t unit_id = 0;
+  std::string unit_path, unit_name_zh, unit_name_en;
+  std::string location;
+  std::int64_t plan_id = 0;
+  int plan_version = 0;
+  std::optional<std::int64_t> assignee_id;
+  std::string outcome;
+  std::optional<std::int64_t> alert_id;
+  std::optional<std::int64_t> opened_by;
+  std::string opened_at, updated_at, closed_at;
+  int version = 1;
+  int steps_total = 0, steps_done = 0, steps_overdue = 0;  // list view
+  std::vector<IncidentStep> steps;
+  std::vector<IncidentPerson> people;
+  std::vector<IncidentEvent> events;
+};
+
+// detail: steps, people and timeline too. own_view: what the person concerned may see.
+boost::json::object IncidentToJson(const Incident& i, core::Lang lang, bool detail, bool own_view = false,
+                                   const std::string& now = "");
+
+struct OpenInput {
+  std::string incident_type, severity = "medium", title, location;
+  std::optional<std::int64_t> person_id, unit_id;
+};
+core::Result<OpenInput> ParseOpenInput(const boost::json::object& body);
+
+struct UpdateInput {
+  std::optional<std::string> status, severity, title, location, outcome;
+  bool assignee_set = false;
+  std::optional<std::int64_t> assignee_id;
+  std::optional<std::int64_t> version;
+};
+core::Result<UpdateInput> ParseUpdateInput(const boost::json::object& body);
+
+}  // namespace tongxin::incidents

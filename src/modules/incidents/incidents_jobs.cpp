@@ -1,0 +1,137 @@
+// Scheduled incident work.
+#include "modules/incidents/incidents_jobs.hpp"
+
+#include <map>
+
+#include "modules/health/notices.hpp"
+#include "storage/query.hpp"
+#include "storage/rows.hpp"
+
+namespace tongxin::incidents {
+namespace {
+
+struct Member {
+  notify::Recipient to;
+  std::string role;
+  std::vector<std::string> paths;
+  bool Covers(const std::string& path) const {
+    for (const auto& p : paths) {
+      if (path.rfind(p, 0) == 0) return true;
+    }
+    return false;
+  }
+};
+
+std::vector<Member> Members(soci::session& sql) {
+  storage::Query q("SELECT u.id, u.role, u.email, u.language, p.email AS person_email, un.path FROM users u JOIN "
+                   "user_units uu ON uu.user_id = u.id JOIN units un ON un.id = uu.unit_id LEFT JOIN people p ON "
+                   "p.id = u.person_id WHERE u.active = 1 ORDER BY u.id");
+  std::vector<Member> out;
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) {
+    const std::int64_t id = storage::GetInt(r, 0);
+    if (out.empty() || out.back().to.user_id != id) {
+      Member m;
+      m.to.user_id = id;
+      m.role = storage::GetStr(r, 1);
+      const std::string email = storage::GetStr(r, 2);
+      m.to.email = email.empty() ? storage::GetStr(r, "person_email") : email;
+      m.to.lang = core::ParseLang(storage::GetStr(r, 3)).value_or(core::Lang::kZh);
+      out.push_back(std::move(m));
+    }
+    out.back().paths.push_back(storage::GetStr(r, "path"));
+  }
+  return out;
+}
+
+std::string UnitPathByCode(soci::session& sql, const std::string& code) {
+  if (code.empty()) return "";
+  storage::Query q("SELECT path FROM units WHERE code = :c");
+  q.Bind("c", code);
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) return storage::GetStr(r, 0);
+  return "";
+}
+
+notify::Message StepText(const repo::DueStep& s, bool overdue, const std::string& tz, core::Lang lang) {
+  const std::string due = health::notices::Local(s.due_at, tz);
+  const bool zh = lang == core::Lang::kZh;
+  const std::string title = zh || s.title_en.empty() ? s.title_zh : s.title_en;
+  if (overdue) {
+    return zh ? notify::Message{"处置步骤已逾期：" + title,
+                                "事件“" + s.incident_title + "”的步骤“" + title + "”应于 " + due +
+                                    " 前完成，目前仍未完成。请督促负责人或接手处理。"}
+              : notify::Message{"Step overdue: " + title,
+                                "The step \"" + title + "\" of the incident \"" + s.incident_title +
+                                    "\" was due by " + due + " and is not done. Please follow up or take it over."};
+  }
+  return zh ? notify::Message{"待办步骤将到期：" + title,
+                              "事件“" + s.incident_title + "”的步骤“" + title + "”由您负责，请于 " + due +
+                                  " 前完成并在同心中勾选。"}
+            : notify::Message{"Step due soon: " + title,
+                              "You own the step \"" + title + "\" of the incident \"" + s.incident_title +
+                                  "\". Please complete it by " + due + " and tick it in Tongxin."};
+}
+
+}  // namespace
+
+IncidentJobs::IncidentJobs(storage::Database& db, const core::Clock& clock, IncidentsService& incidents,
+                           notify::NotifyService& notify, int remind_before_minutes)
+    : db_(db), clock_(clock), incidents_(incidents), notify_(notify), remind_before_minutes_(remind_before_minutes) {}
+
+core::Result<IncidentJobReport> IncidentJobs::Run() {
+  IncidentJobReport report;
+  auto alerts = db_.WithSession(
+      [&](soci::session& sql) -> core::Result<std::vector<repo::AlertToOpen>> { return repo::AlertsWithoutIncident(sql, 200); });
+  if (!alerts) return alerts.error();
+  for (const auto& a : *alerts) {
+    auto opened = incidents_.OpenFromAlert(a);
+    if (!opened) return opened.error();
+    report.opened += *opened ? 1 : 0;
+  }
+  const auto now_tp = clock_.Now();
+  const std::string now = core::FormatIso(now_tp);
+  const std::string soon = core::FormatIso(now_tp + std::chrono::minutes(remind_before_minutes_));
+  const std::string tz = "Asia/Shanghai";
+  auto done = db_.InTransaction([&](soci::session& sql) -> core::Status {
+    auto steps = repo::StepsDueBefore(sql, soon);
+    if (steps.empty()) return {};
+    const auto members = Members(sql);
+    std::map<std::string, std::string> unit_paths;
+    for (const auto& s : steps) {
+      if (!unit_paths.count(s.owner_unit_code)) unit_paths[s.owner_unit_code] = UnitPathByCode(sql, s.owner_unit_code);
+      const std::string owner_path = unit_paths[s.owner_unit_code].empty() ? s.unit_path : unit_paths[s.owner_unit_code];
+      std::vector<const Member*> owners, office, leaders;
+      for (const auto& m : members) {
+        if (m.role == s.owner_role && m.Covers(owner_path)) owners.push_back(&m);
+        if (m.role == "office" && m.Covers(s.unit_path)) office.push_back(&m);
+        if (m.role == "leader" && m.Covers(s.unit_path)) leaders.push_back(&m);
+      }
+      if (owners.empty()) owners = office;  // nobody holds the role there: the office does
+      const bool overdue = s.due_at < now;
+      const std::string key = (overdue ? "step_overdue:" : "step_due:") + std::to_string(s.step_id);
+      const std::string link = "/incidents/" + std::to_string(s.incident_id);
+      auto send = [&](const Member& m) {
+        return notify_.Queue(sql, m.to, overdue ? "step_overdue" : "step_due", key,
+                             [&](core::Lang lang) { return StepText(s, overdue, tz, lang); }, link);
+      };
+      if (!overdue) {
+        for (const auto* m : owners) report.reminders += send(*m);
+        continue;
+      }
+      // The next level: the office (and the assignee); leaders when the office owned it.
+      const bool office_owned = s.owner_role == "office";
+      for (const auto* m : office_owned ? leaders : office) report.escalations += send(*m);
+      if (s.assignee_id) {
+        for (const auto& m : members) {
+          if (m.to.user_id == s.assignee_id) report.escalations += send(m);
+        }
+      }
+    }
+    return {};
+  });
+  if (!done) return done.error();
+  return report;
+}
+
+}  // namespace tongxin::incidents

@@ -1,0 +1,331 @@
+// Incident storage.
+#include "modules/incidents/incidents_repo.hpp"
+
+#include "storage/query.hpp"
+#include "storage/rows.hpp"
+#include "storage/scope.hpp"
+
+namespace tongxin::incidents::repo {
+namespace {
+
+using storage::GetInt;
+using storage::GetOptInt;
+using storage::GetStr;
+using storage::Query;
+
+Plan PlanFromRow(const soci::row& r) {
+  Plan p;
+  p.id = GetInt(r, "id");
+  p.incident_type = GetStr(r, "incident_type");
+  p.version = static_cast<int>(GetInt(r, "version"));
+  p.name_zh = GetStr(r, "name_zh");
+  p.name_en = GetStr(r, "name_en");
+  p.current = GetInt(r, "current") != 0;
+  p.created_at = GetStr(r, "created_at");
+  p.created_by = GetOptInt(r, "created_by");
+  return p;
+}
+
+std::vector<PlanStep> LoadPlanSteps(soci::session& sql, std::int64_t plan_id) {
+  Query q("SELECT position, title_zh, title_en, instructions_zh, instructions_en, owner_role, owner_unit_code, "
+          "due_minutes, due_from FROM incident_plan_steps WHERE plan_id = :p ORDER BY position");
+  q.Bind("p", plan_id);
+  std::vector<PlanStep> out;
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) {
+    out.push_back({static_cast<int>(GetInt(r, 0)), GetStr(r, 1), GetStr(r, 2), GetStr(r, 3), GetStr(r, 4),
+                   GetStr(r, 5), GetStr(r, 6), static_cast<int>(GetInt(r, 7)), GetStr(r, 8)});
+  }
+  return out;
+}
+
+std::vector<Plan> Plans(soci::session& sql, Query& q) {
+  std::vector<Plan> out;
+  {
+    soci::rowset<soci::row> rs = q.Rows(sql);
+    for (const auto& r : rs) out.push_back(PlanFromRow(r));
+  }
+  for (auto& p : out) p.steps = LoadPlanSteps(sql, p.id);
+  return out;
+}
+
+constexpr const char* kPlanColumns =
+    "SELECT id, incident_type, version, name_zh, name_en, current, created_at, created_by FROM incident_plans";
+
+constexpr const char* kIncidentColumns =
+    "SELECT i.id, i.incident_type, i.severity, i.status, i.title, i.person_id, p.name_zh AS person_zh, "
+    "p.name_latin AS person_latin, i.unit_id, u.path, u.name_zh AS unit_zh, u.name_en AS unit_en, i.location, "
+    "i.plan_id, pl.version AS plan_version, i.assignee_id, i.outcome, i.alert_id, i.opened_by, i.opened_at, "
+    "i.updated_at, i.closed_at, i.version";
+constexpr const char* kIncidentFrom =
+    " FROM incidents i JOIN units u ON u.id = i.unit_id JOIN incident_plans pl ON pl.id = i.plan_id "
+    "LEFT JOIN people p ON p.id = i.person_id";
+
+Incident IncidentFromRow(const soci::row& r) {
+  Incident i;
+  i.id = GetInt(r, "id");
+  i.incident_type = GetStr(r, "incident_type");
+  i.severity = GetStr(r, "severity");
+  i.status = GetStr(r, "status");
+  i.title = GetStr(r, "title");
+  i.person_id = GetOptInt(r, "person_id");
+  i.person_name_zh = GetStr(r, "person_zh");
+  i.person_name_latin = GetStr(r, "person_latin");
+  i.unit_id = GetInt(r, "unit_id");
+  i.unit_path = GetStr(r, "path");
+  i.unit_name_zh = GetStr(r, "unit_zh");
+  i.unit_name_en = GetStr(r, "unit_en");
+  i.location = GetStr(r, "location");
+  i.plan_id = GetInt(r, "plan_id");
+  i.plan_version = static_cast<int>(GetInt(r, "plan_version"));
+  i.assignee_id = GetOptInt(r, "assignee_id");
+  i.outcome = GetStr(r, "outcome");
+  i.alert_id = GetOptInt(r, "alert_id");
+  i.opened_by = GetOptInt(r, "opened_by");
+  i.opened_at = GetStr(r, "opened_at");
+  i.updated_at = GetStr(r, "updated_at");
+  i.closed_at = GetStr(r, "closed_at");
+  i.version = static_cast<int>(GetInt(r, "version"));
+  return i;
+}
+
+IncidentStep StepFromRow(const soci::row& r) {
+  IncidentStep s;
+  s.id = GetInt(r, "id");
+  s.position = static_cast<int>(GetInt(r, "position"));
+  s.title_zh = GetStr(r, "title_zh");
+  s.title_en = GetStr(r, "title_en");
+  s.instructions_zh = GetStr(r, "instructions_zh");
+  s.instructions_en = GetStr(r, "instructions_en");
+  s.owner_role = GetStr(r, "owner_role");
+  s.owner_unit_code = GetStr(r, "owner_unit_code");
+  s.due_at = GetStr(r, "due_at");
+  s.done_at = GetStr(r, "done_at");
+  s.done_by = GetOptInt(r, "done_by");
+  s.note = GetStr(r, "note");
+  return s;
+}
+
+constexpr const char* kStepColumns =
+    "SELECT id, position, title_zh, title_en, instructions_zh, instructions_en, owner_role, owner_unit_code, due_at, "
+    "done_at, done_by, note FROM incident_steps";
+
+}  // namespace
+
+std::vector<Plan> CurrentPlans(soci::session& sql) {
+  Query q(std::string(kPlanColumns) + " WHERE current = 1 ORDER BY incident_type");
+  return Plans(sql, q);
+}
+
+std::optional<Plan> CurrentPlan(soci::session& sql, const std::string& type) {
+  Query q(std::string(kPlanColumns) + " WHERE current = 1 AND incident_type = :t");
+  q.Bind("t", type);
+  auto list = Plans(sql, q);
+  if (list.empty()) return std::nullopt;
+  return std::move(list.front());
+}
+
+std::vector<Plan> PlanVersions(soci::session& sql, const std::string& type) {
+  Query q(std::string(kPlanColumns) + " WHERE incident_type = :t ORDER BY version DESC");
+  q.Bind("t", type);
+  return Plans(sql, q);
+}
+
+std::int64_t InsertPlanVersion(soci::session& sql, Plan& p) {
+  Query last("SELECT COALESCE(MAX(version), 0) FROM incident_plans WHERE incident_type = :t");
+  p.version = static_cast<int>(last.Bind("t", p.incident_type).Scalar(sql)) + 1;
+  Query("UPDATE incident_plans SET current = 0 WHERE incident_type = :t").Bind("t", p.incident_type).Exec(sql);
+  Query q(std::string("INSERT INTO incident_plans (incident_type, version, name_zh, name_en, current, created_at, "
+                      "created_by) VALUES (:t, :v, :zh, :en, 1, :c, ") +
+          (p.created_by ? ":b" : "NULL") + ") RETURNING id");
+  q.Bind("t", p.incident_type).Bind("v", std::int64_t{p.version}).Bind("zh", p.name_zh).Bind("en", p.name_en);
+  q.Bind("c", p.created_at);
+  if (p.created_by) q.Bind("b", *p.created_by);
+  p.id = q.Scalar(sql);
+  for (const auto& s : p.steps) {
+    Query ins("INSERT INTO incident_plan_steps (plan_id, position, title_zh, title_en, instructions_zh, "
+              "instructions_en, owner_role, owner_unit_code, due_minutes, due_from) VALUES (:p, :pos, :tz, :te, "
+              ":iz, :ie, :r, :u, :m, :f)");
+    ins.Bind("p", p.id).Bind("pos", std::int64_t{s.position}).Bind("tz", s.title_zh).Bind("te", s.title_en);
+    ins.Bind("iz", s.instructions_zh).Bind("ie", s.instructions_en).Bind("r", s.owner_role);
+    ins.Bind("u", s.owner_unit_code).Bind("m", std::int64_t{s.due_minutes}).Bind("f", s.due_from);
+    ins.Exec(sql);
+  }
+  p.current = true;
+  return p.id;
+}
+
+std::int64_t CountPlans(soci::session& sql) { return Query("SELECT COUNT(*) FROM incident_plans").Scalar(sql); }
+
+std::optional<std::int64_t> InsertIncident(soci::session& sql, const Incident& i) {
+  Query q(std::string("INSERT INTO incidents (incident_type, severity, status, title, person_id, unit_id, location, "
+                      "plan_id, alert_id, opened_by, opened_at, updated_at) VALUES (:t, :s, 'open', :ti, ") +
+          (i.person_id ? ":p" : "NULL") + ", :u, :l, :pl, " + (i.alert_id ? ":a" : "NULL") + ", " +
+          (i.opened_by ? ":b" : "NULL") + ", :o, :o2) ON CONFLICT (alert_id) DO NOTHING RETURNING id");
+  q.Bind("t", i.incident_type).Bind("s", i.severity).Bind("ti", i.title).Bind("u", i.unit_id).Bind("l", i.location);
+  q.Bind("pl", i.plan_id).Bind("o", i.opened_at).Bind("o2", i.opened_at);
+  if (i.person_id) q.Bind("p", *i.person_id);
+  if (i.alert_id) q.Bind("a", *i.alert_id);
+  if (i.opened_by) q.Bind("b", *i.opened_by);
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) return GetInt(r, 0);
+  return std::nullopt;
+}
+
+void InsertStep(soci::session& sql, std::int64_t incident_id, const IncidentStep& s) {
+  Query q("INSERT INTO incident_steps (incident_id, position, title_zh, title_en, instructions_zh, instructions_en, "
+          "owner_role, owner_unit_code, due_at) VALUES (:i, :p, :tz, :te, :iz, :ie, :r, :u, :d)");
+  q.Bind("i", incident_id).Bind("p", std::int64_t{s.position}).Bind("tz", s.title_zh).Bind("te", s.title_en);
+  q.Bind("iz", s.instructions_zh).Bind("ie", s.instructions_en).Bind("r", s.owner_role).Bind("u", s.owner_unit_code);
+  q.Bind("d", s.due_at).Exec(sql);
+}
+
+void AddPerson(soci::session& sql, std::int64_t incident_id, const IncidentPerson& p) {
+  Query q(std::string("INSERT INTO incident_people (incident_id, person_id, role, observation_plan_id, added_at) "
+                      "VALUES (:i, :p, :r, ") +
+          (p.observation_plan_id ? ":o" : "NULL") + ", :a)");
+  q.Bind("i", incident_id).Bind("p", p.person_id).Bind("r", p.role).Bind("a", p.added_at);
+  if (p.observation_plan_id) q.Bind("o", *p.observation_plan_id);
+  q.Exec(sql);
+}
+
+bool HasPerson(soci::session& sql, std::int64_t incident_id, std::int64_t person_id) {
+  Query q("SELECT COUNT(*) FROM incident_people WHERE incident_id = :i AND person_id = :p");
+  return q.Bind("i", incident_id).Bind("p", person_id).Scalar(sql) > 0;
+}
+
+void AddEvent(soci::session& sql, std::int64_t incident_id, const IncidentEvent& e) {
+  Query q(std::string("INSERT INTO incident_events (incident_id, at, user_id, username, kind, text) VALUES (:i, :a, ") +
+          (e.user_id ? ":u" : "NULL") + ", :n, :k, :t)");
+  q.Bind("i", incident_id).Bind("a", e.at).Bind("n", e.username).Bind("k", e.kind).Bind("t", e.text);
+  if (e.user_id) q.Bind("u", *e.user_id);
+  q.Exec(sql);
+}
+
+std::optional<Incident> FindIncident(soci::session& sql, std::int64_t id, bool with_details) {
+  Query q(std::string(kIncidentColumns) + kIncidentFrom + " WHERE i.id = :id");
+  q.Bind("id", id);
+  std::optional<Incident> out;
+  {
+    soci::rowset<soci::row> rs = q.Rows(sql);
+    for (const auto& r : rs) out = IncidentFromRow(r);
+  }
+  if (!out || !with_details) return out;
+  {
+    Query s(std::string(kStepColumns) + " WHERE incident_id = :i ORDER BY position");
+    s.Bind("i", id);
+    soci::rowset<soci::row> rs = s.Rows(sql);
+    for (const auto& r : rs) out->steps.push_back(StepFromRow(r));
+  }
+  {
+    Query p("SELECT ip.person_id, ip.role, p.name_zh, p.name_latin, ip.observation_plan_id, ip.added_at FROM "
+            "incident_people ip JOIN people p ON p.id = ip.person_id WHERE ip.incident_id = :i ORDER BY ip.added_at, "
+            "ip.person_id");
+    p.Bind("i", id);
+    soci::rowset<soci::row> rs = p.Rows(sql);
+    for (const auto& r : rs) {
+      out->people.push_back({GetInt(r, 0), GetStr(r, 1), GetStr(r, 2), GetStr(r, 3), GetOptInt(r, "observation_plan_id"),
+                             GetStr(r, 5)});
+    }
+  }
+  {
+    Query e("SELECT id, at, user_id, username, kind, text FROM incident_events WHERE incident_id = :i ORDER BY id");
+    e.Bind("i", id);
+    soci::rowset<soci::row> rs = e.Rows(sql);
+    for (const auto& r : rs) {
+      out->events.push_back({GetInt(r, 0), GetStr(r, 1), GetOptInt(r, "user_id"), GetStr(r, 3), GetStr(r, 4),
+                             GetStr(r, 5)});
+    }
+  }
+  return out;
+}
+
+bool UpdateIncident(soci::session& sql, const Incident& i, int expected_version) {
+  Query q(std::string("UPDATE incidents SET severity = :s, status = :st, title = :t, location = :l, outcome = :o, "
+                      "assignee_id = ") +
+          (i.assignee_id ? ":a" : "NULL") +
+          ", updated_at = :u, closed_at = :c, version = version + 1 WHERE id = :id AND version = :v");
+  q.Bind("s", i.severity).Bind("st", i.status).Bind("t", i.title).Bind("l", i.location).Bind("o", i.outcome);
+  q.Bind("u", i.updated_at).Bind("c", i.closed_at).Bind("id", i.id).Bind("v", std::int64_t{expected_version});
+  if (i.assignee_id) q.Bind("a", *i.assignee_id);
+  return q.Exec(sql) == 1;
+}
+
+std::optional<IncidentStep> FindStep(soci::session& sql, std::int64_t incident_id, std::int64_t step_id) {
+  Query q(std::string(kStepColumns) + " WHERE incident_id = :i AND id = :s");
+  q.Bind("i", incident_id).Bind("s", step_id);
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) return StepFromRow(r);
+  return std::nullopt;
+}
+
+void CompleteStep(soci::session& sql, std::int64_t step_id, const std::string& at, std::int64_t by,
+                  const std::string& note) {
+  Query q("UPDATE incident_steps SET done_at = :a, done_by = :b, note = :n WHERE id = :id AND done_at = ''");
+  q.Bind("a", at).Bind("b", by).Bind("n", note).Bind("id", step_id).Exec(sql);
+}
+
+core::Page<Incident> ListIncidents(soci::session& sql, const core::Principal& who, const IncidentFilter& f,
+                                   const core::PageRequest& page, const std::string& now) {
+  Query where(" WHERE 1=1");
+  if (!f.incident_type.empty()) where.Where("i.incident_type = ?", f.incident_type);
+  if (!f.status.empty()) where.Where("i.status = ?", f.status);
+  if (f.open_only) where.Append(" AND i.status IN ('open', 'in_progress')");
+  if (!f.from.empty()) where.Where("i.opened_at >= ?", f.from);
+  if (!f.to.empty()) where.Where("i.opened_at < ?", f.to + "T99");
+  if (f.person_id) {
+    where.Append(" AND (i.person_id = :fp1 OR i.id IN (SELECT incident_id FROM incident_people WHERE person_id = "
+                 ":fp2))");
+    where.Bind("fp1", *f.person_id).Bind("fp2", *f.person_id);
+  } else {
+    storage::AppendUnitScope(where, who, "i.unit_id");
+  }
+  storage::AppendUnitSubtree(where, "i.unit_id", f.unit_path);
+  core::Page<Incident> out;
+  out.request = page;
+  out.total = where.Wrap(std::string("SELECT COUNT(*)") + kIncidentFrom).Scalar(sql);
+  Query list = where.Wrap(std::string(kIncidentColumns) +
+                              ", (SELECT COUNT(*) FROM incident_steps s WHERE s.incident_id = i.id) AS steps_total, "
+                              "(SELECT COUNT(*) FROM incident_steps s WHERE s.incident_id = i.id AND s.done_at <> '') "
+                              "AS steps_done, (SELECT COUNT(*) FROM incident_steps s WHERE s.incident_id = i.id AND "
+                              "s.done_at = '' AND s.due_at < :now) AS steps_overdue" +
+                              kIncidentFrom,
+                          " ORDER BY i.opened_at DESC, i.id DESC" + storage::PageClause(page));
+  list.Bind("now", now);
+  soci::rowset<soci::row> rs = list.Rows(sql);
+  for (const auto& r : rs) {
+    Incident i = IncidentFromRow(r);
+    i.steps_total = static_cast<int>(GetInt(r, "steps_total"));
+    i.steps_done = static_cast<int>(GetInt(r, "steps_done"));
+    i.steps_overdue = static_cast<int>(GetInt(r, "steps_overdue"));
+    out.items.push_back(std::move(i));
+  }
+  return out;
+}
+
+std::vector<AlertToOpen> AlertsWithoutIncident(soci::session& sql, int limit) {
+  Query q("SELECT a.id, a.person_id, a.kind, a.detail, a.day, c.slot_name FROM health_alerts a JOIN health_checkins c "
+          "ON c.id = a.checkin_id LEFT JOIN incidents i ON i.alert_id = a.id WHERE i.id IS NULL AND a.status IN "
+          "('open', 'escalated') ORDER BY a.id LIMIT " + std::to_string(limit));
+  std::vector<AlertToOpen> out;
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) out.push_back({GetInt(r, 0), GetInt(r, 1), GetStr(r, 2), GetStr(r, 3), GetStr(r, 4), GetStr(r, 5)});
+  return out;
+}
+
+std::vector<DueStep> StepsDueBefore(soci::session& sql, const std::string& before) {
+  Query q("SELECT s.id, s.incident_id, s.title_zh, s.title_en, s.owner_role, s.owner_unit_code, s.due_at, i.title, "
+          "i.incident_type, u.path, i.assignee_id FROM incident_steps s JOIN incidents i ON i.id = s.incident_id "
+          "JOIN units u ON u.id = i.unit_id WHERE s.done_at = '' AND s.due_at < :b AND i.status IN ('open', "
+          "'in_progress') ORDER BY s.due_at");
+  q.Bind("b", before);
+  std::vector<DueStep> out;
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) {
+    out.push_back({GetInt(r, 0), GetInt(r, 1), GetStr(r, 2), GetStr(r, 3), GetStr(r, 4), GetStr(r, 5), GetStr(r, 6),
+                   GetStr(r, 7), GetStr(r, 8), GetStr(r, 9), GetOptInt(r, "assignee_id")});
+  }
+  return out;
+}
+
+}  // namespace tongxin::incidents::repo

@@ -1,0 +1,65 @@
+// Incident storage: plans and their versions, incidents with steps, people and timeline.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/paging.hpp"
+#include "core/roles.hpp"
+#include "modules/incidents/incident.hpp"
+#include "modules/incidents/plan.hpp"
+
+namespace tongxin::incidents::repo {
+
+// Plans -------------------------------------------------------------------------------
+std::vector<Plan> CurrentPlans(soci::session& sql);
+std::optional<Plan> CurrentPlan(soci::session& sql, const std::string& type);
+std::vector<Plan> PlanVersions(soci::session& sql, const std::string& type);
+// Inserts p as the type's newest version (the previous one stops being current).
+std::int64_t InsertPlanVersion(soci::session& sql, Plan& p);
+std::int64_t CountPlans(soci::session& sql);
+
+// Incidents ----------------------------------------------------------------------------
+// Returns the new id, or nullopt when alert_id already has an incident.
+std::optional<std::int64_t> InsertIncident(soci::session& sql, const Incident& i);
+void InsertStep(soci::session& sql, std::int64_t incident_id, const IncidentStep& s);
+void AddPerson(soci::session& sql, std::int64_t incident_id, const IncidentPerson& p);
+bool HasPerson(soci::session& sql, std::int64_t incident_id, std::int64_t person_id);
+void AddEvent(soci::session& sql, std::int64_t incident_id, const IncidentEvent& e);
+std::optional<Incident> FindIncident(soci::session& sql, std::int64_t id, bool with_details);
+// false when the version no longer matches
+bool UpdateIncident(soci::session& sql, const Incident& i, int expected_version);
+std::optional<IncidentStep> FindStep(soci::session& sql, std::int64_t incident_id, std::int64_t step_id);
+void CompleteStep(soci::session& sql, std::int64_t step_id, const std::string& at, std::int64_t by,
+                  const std::string& note);
+
+struct IncidentFilter {
+  std::string incident_type, status, from, to;  // from/to: opened_at day bounds
+  std::int64_t unit_id = 0;                     // with its sub-units (0 = all in scope)
+  std::string unit_path;                        // set from unit_id by the service
+  std::optional<std::int64_t> person_id;        // only incidents about / involving this person
+  bool open_only = false;                       // status open or in_progress
+};
+core::Page<Incident> ListIncidents(soci::session& sql, const core::Principal& who, const IncidentFilter& f,
+                                   const core::PageRequest& page, const std::string& now);
+
+// Jobs ---------------------------------------------------------------------------------
+struct AlertToOpen {
+  std::int64_t alert_id = 0, person_id = 0;
+  std::string kind, detail, day, slot_name;
+};
+std::vector<AlertToOpen> AlertsWithoutIncident(soci::session& sql, int limit);
+
+struct DueStep {
+  std::int64_t step_id = 0, incident_id = 0;
+  std::string title_zh, title_en, owner_role, owner_unit_code, due_at;
+  std::string incident_title, incident_type, unit_path;
+  std::optional<std::int64_t> assignee_id;
+};
+// Undone steps of open incidents due before `before`.
+std::vector<DueStep> StepsDueBefore(soci::session& sql, const std::string& before);
+
+}  // namespace tongxin::incidents::repo

@@ -1,0 +1,308 @@
+// Incident rules.
+#include "modules/incidents/incidents_service.hpp"
+
+#include <boost/json.hpp>
+
+#include "auth/auth_repo.hpp"
+#include "modules/health/slot_time.hpp"
+#include "modules/people/people_repo.hpp"
+
+namespace tongxin::incidents {
+namespace {
+
+std::string AuditJson(const Incident& i) {
+  return boost::json::serialize(IncidentToJson(i, core::Lang::kZh, false));
+}
+
+std::string PlusMinutes(const std::string& iso, int minutes) {
+  auto t = core::ParseIso(iso);
+  return t ? core::FormatIso(*t + std::chrono::minutes(minutes)) : iso;
+}
+
+bool Handles(core::Role r) {
+  return r == core::Role::kAdmin || r == core::Role::kOffice || r == core::Role::kDepartment ||
+         r == core::Role::kLeader;
+}
+
+}  // namespace
+
+IncidentsService::IncidentsService(storage::Database& db, const core::Clock& clock, health::HealthService& health)
+    : db_(db), clock_(clock), health_(health) {}
+
+core::Status IncidentsService::EnsureDefaultPlans() {
+  return db_.InTransaction([&](soci::session& sql) -> core::Status {
+    if (repo::CountPlans(sql) > 0) return {};
+    for (auto& p : DefaultPlans()) {
+      p.created_at = Now();
+      repo::InsertPlanVersion(sql, p);
+    }
+    return {};
+  });
+}
+
+core::Result<std::vector<Plan>> IncidentsService::CurrentPlans() {
+  return db_.WithSession([&](soci::session& sql) -> core::Result<std::vector<Plan>> { return repo::CurrentPlans(sql); });
+}
+
+core::Result<std::vector<Plan>> IncidentsService::PlanVersions(const std::string& type) {
+  if (!IsIncidentType(type)) return core::NotFound("incidents.unknown_type");
+  return db_.WithSession(
+      [&](soci::session& sql) -> core::Result<std::vector<Plan>> { return repo::PlanVersions(sql, type); });
+}
+
+core::Result<Plan> IncidentsService::SavePlan(const core::Principal& who, const std::string& type, Plan content,
+                                              const auth::Actor& actor) {
+  if (!IsIncidentType(type)) return core::NotFound("incidents.unknown_type");
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<Plan> {
+    auto before = repo::CurrentPlan(sql, type);
+    content.incident_type = type;
+    content.created_at = Now();
+    content.created_by = who.user_id;
+    repo::InsertPlanVersion(sql, content);
+    auth::RecordAudit(sql, actor, content.created_at, "update", "incident_plan", type,
+                      before ? boost::json::serialize(PlanToJson(*before)) : "",
+                      boost::json::serialize(PlanToJson(content)));
+    return content;
+  });
+}
+
+std::int64_t IncidentsService::OpenIn(soci::session& sql, Incident& i, const Plan& plan, const auth::Actor& actor) {
+  i.plan_id = plan.id;
+  i.plan_version = plan.version;
+  i.opened_at = i.updated_at = Now();
+  auto id = repo::InsertIncident(sql, i);
+  if (!id) return 0;  // the alert has its incident already
+  i.id = *id;
+  std::string previous_due = i.opened_at;
+  for (const auto& ps : plan.steps) {
+    IncidentStep s;
+    s.position = ps.position;
+    s.title_zh = ps.title_zh;
+    s.title_en = ps.title_en;
+    s.instructions_zh = ps.instructions_zh;
+    s.instructions_en = ps.instructions_en;
+    s.owner_role = ps.owner_role;
+    s.owner_unit_code = ps.owner_unit_code;
+    s.due_at = PlusMinutes(ps.due_from == "previous" ? previous_due : i.opened_at, ps.due_minutes);
+    previous_due = s.due_at;
+    repo::InsertStep(sql, i.id, s);
+  }
+  if (i.person_id) repo::AddPerson(sql, i.id, {*i.person_id, "concerned", "", "", std::nullopt, i.opened_at});
+  repo::AddEvent(sql, i.id, {0, i.opened_at, actor.user_id, actor.username, "opened",
+                             i.alert_id ? "alert " + std::to_string(*i.alert_id) : ""});
+  auth::RecordAudit(sql, actor, i.opened_at, "create", "incident", std::to_string(i.id), "", AuditJson(i));
+  return i.id;
+}
+
+core::Result<Incident> IncidentsService::Open(const core::Principal& who, const OpenInput& in,
+                                              const auth::Actor& actor) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<Incident> {
+    Incident i;
+    i.incident_type = in.incident_type;
+    i.severity = in.severity;
+    i.title = in.title;
+    i.location = in.location;
+    i.opened_by = who.user_id;
+    std::string path;
+    if (in.person_id) {
+      auto p = people::repo::FindPerson(sql, *in.person_id);
+      if (!p) return core::FieldInvalid("person_id", "people.not_found");
+      i.person_id = in.person_id;
+      i.unit_id = p->person.unit_id;
+      path = p->unit_path;
+    } else {
+      auto u = people::repo::FindUnit(sql, *in.unit_id);
+      if (!u) return core::FieldInvalid("unit_id", "units.not_found");
+      i.unit_id = u->id;
+      path = u->path;
+    }
+    if (!who.InScope(path)) return core::Forbidden("auth.out_of_scope");
+    auto plan = repo::CurrentPlan(sql, i.incident_type);
+    if (!plan) return core::Conflict("incidents.no_plan");
+    OpenIn(sql, i, *plan, actor);
+    return *repo::FindIncident(sql, i.id, true);
+  });
+}
+
+core::Result<bool> IncidentsService::OpenFromAlert(const repo::AlertToOpen& alert) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<bool> {
+    auto person = people::repo::FindPerson(sql, alert.person_id);
+    if (!person) return false;
+    Incident i;
+    i.incident_type = alert.kind == "red_flag" ? "suspected_case" : alert.kind == "contact" ? "close_contact" : "fever";
+    i.severity = alert.kind == "red_flag" ? "high" : "medium";
+    const std::string name = person->person.name_zh.empty() ? person->person.name_latin : person->person.name_zh;
+    i.title = name + (alert.kind == "fever" ? " " + alert.detail + " °C" : " " + alert.kind) + " (" + alert.day + ")";
+    i.person_id = alert.person_id;
+    i.unit_id = person->person.unit_id;
+    i.alert_id = alert.alert_id;
+    auto plan = repo::CurrentPlan(sql, i.incident_type);
+    if (!plan) return false;
+    auth::Actor system;
+    system.username = "health-alert";
+    return OpenIn(sql, i, *plan, system) != 0;
+  });
+}
+
+core::Result<Incident> IncidentsService::LoadInScope(soci::session& sql, const core::Principal& who, std::int64_t id) {
+  auto i = repo::FindIncident(sql, id, true);
+  if (!i) return core::NotFound("incidents.not_found");
+  if (who.role == core::Role::kForeignStaff) {
+    bool involved = who.person_id && i->person_id == who.person_id;
+    for (const auto& p : i->people) involved = involved || (who.person_id && p.person_id == *who.person_id);
+    if (!involved) return core::NotFound("incidents.not_found");
+    return *i;
+  }
+  if (!Handles(who.role) || !who.InScope(i->unit_path)) return core::Forbidden("auth.out_of_scope");
+  return *i;
+}
+
+bool IncidentsService::OwnView(const core::Principal& who, const Incident&) const {
+  return who.role == core::Role::kForeignStaff;
+}
+
+core::Result<Incident> IncidentsService::Get(const core::Principal& who, std::int64_t id, const auth::Actor& actor) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<Incident> {
+    auto i = LoadInScope(sql, who, id);
+    if (!i) return i.error();
+    auth::RecordAudit(sql, actor, Now(), "read", "incident", std::to_string(id), "", "");
+    return i;
+  });
+}
+
+core::Result<core::Page<Incident>> IncidentsService::List(const core::Principal& who, repo::IncidentFilter f,
+                                                          const core::PageRequest& page) {
+  return db_.WithSession([&](soci::session& sql) -> core::Result<core::Page<Incident>> {
+    if (who.role == core::Role::kForeignStaff) {
+      if (!who.person_id) return core::Page<Incident>{{}, 0, page};
+      f.person_id = who.person_id;
+    }
+    if (f.unit_id > 0) {
+      auto unit = people::repo::FindUnit(sql, f.unit_id);
+      if (!unit) return core::FieldInvalid("unit_id", "units.not_found");
+      f.unit_path = unit->path;
+    }
+    return repo::ListIncidents(sql, who, f, page, Now());
+  });
+}
+
+core::Result<Incident> IncidentsService::Update(const core::Principal& who, std::int64_t id, const UpdateInput& in,
+                                                const auth::Actor& actor) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<Incident> {
+    auto found = LoadInScope(sql, who, id);
+    if (!found) return found.error();
+    Incident i = *found;
+    if (in.version && *in.version != i.version) {
+      return core::Conflict("incidents.stale", {{"version", std::to_string(i.version)}});
+    }
+    const std::string before = AuditJson(i);
+    const std::string now = Now();
+    std::vector<std::pair<std::string, std::string>> events;
+    if (in.severity && *in.severity != i.severity) {
+      events.emplace_back("severity", i.severity + " → " + *in.severity);
+      i.severity = *in.severity;
+    }
+    if (in.title) i.title = *in.title;
+    if (in.location) i.location = *in.location;
+    if (in.outcome) i.outcome = *in.outcome;
+    if (in.assignee_set && in.assignee_id != i.assignee_id) {
+      if (in.assignee_id) {
+        auto u = auth::repo::FindUserById(sql, *in.assignee_id);
+        if (!u || !u->active) return core::FieldInvalid("assignee_id", "users.not_found");
+        events.emplace_back("assigned", u->display_name.empty() ? u->username : u->display_name);
+      } else {
+        events.emplace_back("assigned", "");
+      }
+      i.assignee_id = in.assignee_id;
+    }
+    if (in.status && *in.status != i.status) {
+      if ((*in.status == "resolved" || *in.status == "closed") && i.outcome.empty()) {
+        return core::FieldInvalid("outcome", "incidents.outcome_required");
+      }
+      events.emplace_back("status", i.status + " → " + *in.status);
+      i.status = *in.status;
+      i.closed_at = i.status == "closed" ? now : "";
+    }
+    i.updated_at = now;
+    if (!repo::UpdateIncident(sql, i, found->version)) {
+      return core::Conflict("incidents.stale", {{"version", std::to_string(found->version)}});
+    }
+    for (const auto& [kind, text] : events) repo::AddEvent(sql, id, {0, now, actor.user_id, actor.username, kind, text});
+    auto after = repo::FindIncident(sql, id, true);
+    auth::RecordAudit(sql, actor, now, "update", "incident", std::to_string(id), before, AuditJson(*after));
+    return *after;
+  });
+}
+
+core::Result<Incident> IncidentsService::CompleteStep(const core::Principal& who, std::int64_t id,
+                                                      std::int64_t step_id, const std::string& note,
+                                                      const auth::Actor& actor) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<Incident> {
+    auto found = LoadInScope(sql, who, id);
+    if (!found) return found.error();
+    auto step = repo::FindStep(sql, id, step_id);
+    if (!step) return core::NotFound("incidents.step_not_found");
+    if (!step->done_at.empty()) return core::Conflict("incidents.step_done");
+    const std::string now = Now();
+    repo::CompleteStep(sql, step_id, now, who.user_id, note);
+    repo::AddEvent(sql, id, {0, now, actor.user_id, actor.username, "step_done",
+                             std::to_string(step->position) + ". " + step->title_zh +
+                                 (note.empty() ? "" : " — " + note)});
+    auth::RecordAudit(sql, actor, now, "update", "incident_step", std::to_string(step_id), "",
+                      boost::json::serialize(boost::json::object{{"done_at", now}, {"note", note}}));
+    return *repo::FindIncident(sql, id, true);
+  });
+}
+
+core::Result<Incident> IncidentsService::AddNote(const core::Principal& who, std::int64_t id, const std::string& text,
+                                                 const auth::Actor& actor) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<Incident> {
+    auto found = LoadInScope(sql, who, id);
+    if (!found) return found.error();
+    const std::string now = Now();
+    repo::AddEvent(sql, id, {0, now, actor.user_id, actor.username, "note", text});
+    auth::RecordAudit(sql, actor, now, "create", "incident_note", std::to_string(id), "",
+                      boost::json::serialize(boost::json::object{{"text", text}}));
+    return *repo::FindIncident(sql, id, true);
+  });
+}
+
+core::Result<Incident> IncidentsService::AddPerson(const core::Principal& who, std::int64_t id, std::int64_t person_id,
+                                                   const std::string& role, int observation_days,
+                                                   const auth::Actor& actor) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<Incident> {
+    auto found = LoadInScope(sql, who, id);
+    if (!found) return found.error();
+    auto person = people::repo::FindPerson(sql, person_id);
+    if (!person) return core::FieldInvalid("person_id", "people.not_found");
+    if (repo::HasPerson(sql, id, person_id)) return core::Conflict("incidents.person_already_added");
+    const std::string now = Now();
+    IncidentPerson ip{person_id, role, "", "", std::nullopt, now};
+    if (role == "contact") {
+      // 14 days (by default) of observation with three checks a day; it runs on after
+      // the incident closes, and ends by itself.
+      health::PlanInput plan;
+      plan.name = "密切接触者观察 · 事件 " + std::to_string(id);
+      plan.kind = "observation";
+      plan.target = "people";
+      plan.time_zone = health_.settings().time_zone;
+      plan.start_date = health_.Today();
+      plan.observation_days = observation_days;
+      plan.person_ids = std::vector<std::int64_t>{person_id};
+      plan.slots = std::vector<health::SlotDef>{{"morning", 7 * 60, 10 * 60}, {"afternoon", 14 * 60, 17 * 60},
+                                                {"evening", 19 * 60, 21 * 60}};
+      auto made = health_.CreatePlanIn(sql, plan, actor);
+      if (!made) return made.error();
+      ip.observation_plan_id = made->id;
+    }
+    repo::AddPerson(sql, id, ip);
+    const std::string name = person->person.name_zh.empty() ? person->person.name_latin : person->person.name_zh;
+    repo::AddEvent(sql, id, {0, now, actor.user_id, actor.username, role == "contact" ? "contact_added" : "person_added",
+                             name});
+    auth::RecordAudit(sql, actor, now, "update", "incident_person", std::to_string(id), "",
+                      boost::json::serialize(boost::json::object{{"person_id", person_id}, {"role", role}}));
+    return *repo::FindIncident(sql, id, true);
+  });
+}
+
+}  // namespace tongxin::incidents

@@ -1,0 +1,214 @@
+// Emergency plans and incidents through the real server: default plans, incidents opened
+// by hand and (once) from health alerts, the checklist and timeline, outcome rules, plan
+// versions, close contacts starting observation, step reminders and escalation through
+// the outbox, and who may see what.
+#include <gtest/gtest.h>
+
+#include "support/test_server.hpp"
+
+namespace tongxin::testing {
+namespace {
+
+constexpr const char* kMorning = "2026-03-02T01:30:00Z";  // 09:30 in Shanghai
+
+boost::json::object Report(double temperature) {
+  return {{"temperature", temperature}, {"method", "armpit"}, {"location", "campus"}};
+}
+
+class IncidentsApiTest : public ::testing::Test {
+ protected:
+  void RunJobs() { server_.app().scheduler().RunOnce(); }
+  std::int64_t PersonId(HttpClient& c, const std::string& q) {
+    return c.Get("/api/v1/people?q=" + q).Json().at("items").as_array()[0].at("id").as_int64();
+  }
+  boost::json::object OpenFor(HttpClient& c, const std::string& type, std::int64_t person) {
+    auto res = c.Post("/api/v1/incidents", boost::json::object{{"incident_type", type}, {"title", "test " + type},
+                                                                {"person_id", person}, {"severity", "high"}});
+    EXPECT_EQ(res.status, 201) << res.body;
+    return res.Json().as_object();
+  }
+  std::size_t NoticesOfKind(HttpClient& c, const std::string& kind) {
+    std::size_t n = 0;
+    auto body = c.Get("/api/v1/notices?page_size=100").Json();
+    for (const auto& x : body.at("items").as_array()) n += x.at("kind").as_string() == kind ? 1 : 0;
+    return n;
+  }
+  TestServer server_{{.start_time = kMorning}};
+};
+
+TEST_F(IncidentsApiTest, DefaultPlansShipForEveryTypeInBothLanguages) {
+  auto office = server_.As("office");
+  const auto body = office->Get("/api/v1/incident-plans").Json();
+  const auto& plans = body.at("items").as_array();
+  ASSERT_EQ(plans.size(), 10u);
+  for (const auto& p : plans) {
+    EXPECT_FALSE(p.at("name_zh").as_string().empty());
+    EXPECT_FALSE(p.at("name_en").as_string().empty());
+    ASSERT_FALSE(p.at("steps").as_array().empty()) << p;
+    for (const auto& s : p.at("steps").as_array()) {
+      EXPECT_FALSE(s.at("title_zh").as_string().empty());
+      EXPECT_FALSE(s.at("title_en").as_string().empty());
+    }
+  }
+}
+
+TEST_F(IncidentsApiTest, AFeverReportBecomesOneIncidentWithThePlansChecklist) {
+  auto oliver = server_.As("foreign");
+  ASSERT_EQ(oliver->Post("/api/v1/health/checkins", Report(38.5)).status, 201);
+  RunJobs();
+  RunJobs();  // a second pass (or a second instance) opens nothing more
+  auto office = server_.As("office");
+  auto list = office->Get("/api/v1/incidents?open=1").Json();
+  ASSERT_EQ(list.at("total").as_int64(), 1);
+  const auto& item = list.at("items").as_array()[0];
+  EXPECT_EQ(item.at("incident_type").as_string(), "fever");
+  EXPECT_EQ(item.at("person_name").as_string(), "Oliver Bennett");
+  EXPECT_EQ(item.at("steps_total").as_int64(), 5);
+  EXPECT_FALSE(item.at("alert_id").is_null());
+  auto detail = office->Get("/api/v1/incidents/" + std::to_string(item.at("id").as_int64())).Json();
+  EXPECT_EQ(detail.at("steps").as_array()[0].at("title").as_string(),
+            "Call the person, confirm the report; ask them to stay home and wear a mask");
+  EXPECT_EQ(detail.at("steps").as_array()[0].at("due_at").as_string(), "2026-03-02T02:00:00Z");  // 30 minutes
+  EXPECT_EQ(detail.at("people").as_array()[0].at("role").as_string(), "concerned");
+  EXPECT_EQ(detail.at("events").as_array()[0].at("kind").as_string(), "opened");
+  // Oliver sees that there is an incident about him, not its handling.
+  auto mine = oliver->Get("/api/v1/incidents").Json();
+  ASSERT_EQ(mine.at("total").as_int64(), 1);
+  auto own = oliver->Get("/api/v1/incidents/" + std::to_string(item.at("id").as_int64())).Json();
+  EXPECT_FALSE(own.as_object().contains("steps"));
+  EXPECT_FALSE(own.as_object().contains("outcome"));
+  // Each view is audited.
+  auto audit = server_.As("admin")->Get("/api/v1/audit?action=read&entity=incident").Json();
+  EXPECT_EQ(audit.at("total").as_int64(), 2);
+}
+
+TEST_F(IncidentsApiTest, ChecklistTimelineAndOutcome) {
+  auto office = server_.As("office");
+  auto inc = OpenFor(*office, "suspected_case", PersonId(*office, "anna"));
+  const std::string base = "/api/v1/incidents/" + std::to_string(inc.at("id").as_int64());
+  const auto step = inc.at("steps").as_array()[0].at("id").as_int64();
+  auto done = office->Post(base + "/steps/" + std::to_string(step) + "/done", boost::json::object{{"note", "called"}});
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_FALSE(done.Json().at("steps").as_array()[0].at("done_at").as_string().empty());
+  EXPECT_EQ(office->Post(base + "/steps/" + std::to_string(step) + "/done", boost::json::object{}).ErrorCode(),
+            "incidents.step_done");
+  ASSERT_EQ(office->Post(base + "/notes", boost::json::object{{"text", "clinic informed"}}).status, 201);
+  auto no_outcome = office->Patch(base, boost::json::object{{"status", "resolved"}});
+  EXPECT_EQ(no_outcome.status, 400);
+  EXPECT_EQ(no_outcome.Json().at("error").at("details").at("field").as_string(), "outcome");
+  auto stale = office->Patch(base, boost::json::object{{"severity", "critical"}, {"version", 99}});
+  EXPECT_EQ(stale.status, 409);
+  auto closed = office->Patch(base, boost::json::object{{"status", "closed"}, {"outcome", "negative test"},
+                                                        {"version", inc.at("version").as_int64()}});
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  EXPECT_FALSE(closed.Json().at("closed_at").as_string().empty());
+  std::vector<std::string> kinds;
+  const auto closed_body = closed.Json();
+  for (const auto& e : closed_body.at("events").as_array()) kinds.emplace_back(e.at("kind").as_string());
+  EXPECT_EQ(kinds, (std::vector<std::string>{"opened", "step_done", "note", "status"}));
+  auto bad = office->Post("/api/v1/incidents", boost::json::object{{"incident_type", "flood"}, {"title", "x"},
+                                                                   {"unit_id", server_.UnitId("SIE")}});
+  EXPECT_EQ(bad.Json().at("error").at("details").at("field").as_string(), "incident_type");
+}
+
+TEST_F(IncidentsApiTest, PlansAreVersionedAndOpenIncidentsKeepTheirs) {
+  auto office = server_.As("office");
+  auto before = OpenFor(*office, "other", PersonId(*office, "anna"));
+  boost::json::object plan{{"name_zh", "其他事件（新）"}, {"name_en", "Other (new)"},
+                           {"steps", boost::json::array{boost::json::object{{"title_zh", "一"}, {"title_en", "One"},
+                                                                            {"owner_role", "office"},
+                                                                            {"due_minutes", 10}}}}};
+  auto saved = office->Put("/api/v1/incident-plans/other", plan);
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_EQ(saved.Json().at("version").as_int64(), 2);
+  auto after = OpenFor(*office, "other", PersonId(*office, "anna"));
+  EXPECT_EQ(before.at("steps").as_array().size(), 2u);
+  EXPECT_EQ(after.at("steps").as_array().size(), 1u);
+  EXPECT_EQ(after.at("plan_version").as_int64(), 2);
+  auto again = office->Get("/api/v1/incidents/" + std::to_string(before.at("id").as_int64())).Json();
+  EXPECT_EQ(again.at("steps").as_array().size(), 2u);
+  EXPECT_EQ(office->Get("/api/v1/incident-plans/other").Json().at("items").as_array().size(), 2u);
+  plan["steps"].as_array()[0].as_object()["due_minutes"] = 0;
+  auto bad = office->Put("/api/v1/incident-plans/other", plan);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.Json().at("error").at("details").at("field").as_string(), "steps[1].due_minutes");
+  auto hr = server_.As("hr");
+  EXPECT_EQ(hr->Put("/api/v1/incident-plans/other", plan).status, 403);
+}
+
+TEST_F(IncidentsApiTest, ACloseContactStartsObservationThatOutlivesTheIncident) {
+  auto office = server_.As("office");
+  auto inc = OpenFor(*office, "confirmed_case", PersonId(*office, "oliver"));
+  const std::string base = "/api/v1/incidents/" + std::to_string(inc.at("id").as_int64());
+  const auto anna = PersonId(*office, "anna");
+  auto added = office->Post(base + "/people", boost::json::object{{"person_id", anna}, {"role", "contact"}});
+  ASSERT_EQ(added.status, 201) << added.body;
+  const auto added_body = added.Json();
+  const auto& contact = added_body.at("people").as_array()[1];
+  ASSERT_FALSE(contact.at("observation_plan_id").is_null());
+  EXPECT_EQ(office->Post(base + "/people", boost::json::object{{"person_id", anna}, {"role", "contact"}}).ErrorCode(),
+            "incidents.person_already_added");
+  ASSERT_EQ(office->Patch(base, boost::json::object{{"status", "closed"}, {"outcome", "recovered"}}).status, 200);
+  auto plans = office->Get("/api/v1/health/plans").Json().at("items").as_array();
+  bool found = false;
+  for (const auto& p : plans) {
+    if (p.at("id") != contact.at("observation_plan_id")) continue;
+    found = true;
+    EXPECT_EQ(p.at("kind").as_string(), "observation");
+    EXPECT_EQ(p.at("end_date").as_string(), "2026-03-15");  // 14 days from 2026-03-02
+    EXPECT_EQ(p.at("slots").as_array().size(), 3u);
+    EXPECT_TRUE(p.at("active").as_bool());
+  }
+  EXPECT_TRUE(found);
+  // Anna now has an evening slot today.
+  auto today = office->Get("/api/v1/health/today?day=2026-03-02").Json();
+  bool evening = false;
+  for (const auto& s : today.at("slots").as_array()) evening = evening || s.at("slot_name").as_string() == "evening";
+  EXPECT_TRUE(evening);
+}
+
+TEST_F(IncidentsApiTest, OwnersAreRemindedBeforeTheDeadlineAndLateStepsEscalate) {
+  auto office = server_.As("office");
+  OpenFor(*office, "fever", PersonId(*office, "anna"));  // step 1: office, 30 minutes
+  server_.clock().Advance(std::chrono::minutes(5));
+  RunJobs();
+  office = server_.As("office");
+  EXPECT_EQ(NoticesOfKind(*office, "step_due"), 1u);
+  auto leader = server_.As("leader");
+  EXPECT_EQ(NoticesOfKind(*leader, "step_overdue"), 0u);
+  server_.clock().Advance(std::chrono::minutes(30));  // 35 minutes: step 1 is late
+  RunJobs();
+  RunJobs();
+  leader = server_.As("leader");
+  EXPECT_EQ(NoticesOfKind(*leader, "step_overdue"), 1u);  // the office owned it: the leaders hear
+  office = server_.As("office");
+  EXPECT_EQ(NoticesOfKind(*office, "step_due"), 1u);
+  // Steps owned by a unit nobody covers fall to the office; late ones reach it too.
+  server_.clock().Advance(std::chrono::hours(2));
+  RunJobs();
+  office = server_.As("office");
+  EXPECT_GE(NoticesOfKind(*office, "step_overdue"), 1u);
+}
+
+TEST_F(IncidentsApiTest, IncidentsAreSeenOnlyByThoseWhoHandleThem) {
+  auto office = server_.As("office");
+  auto inc = OpenFor(*office, "mental_health", PersonId(*office, "anna"));
+  const std::string path = "/api/v1/incidents/" + std::to_string(inc.at("id").as_int64());
+  EXPECT_EQ(server_.As("volunteer")->Get("/api/v1/incidents").status, 403);
+  EXPECT_EQ(server_.As("volunteer")->Get(path).status, 403);
+  EXPECT_EQ(server_.As("foreign")->Get(path).status, 404);  // not about Oliver
+  EXPECT_EQ(server_.As("foreign")->Get("/api/v1/incidents").Json().at("total").as_int64(), 0);
+  EXPECT_EQ(server_.As("leader")->Get(path).status, 200);
+  EXPECT_EQ(server_.As("leader")->Patch(path, boost::json::object{{"severity", "low"}}).status, 403);
+  // A department account outside the incident's unit.
+  auto made = server_.As("admin")->Post(
+      "/api/v1/admin/users", boost::json::object{{"username", "clinic"}, {"password", kPassword},
+                                                 {"role", "department"},
+                                                 {"unit_ids", boost::json::array{server_.UnitId("CLINIC")}}});
+  ASSERT_EQ(made.status, 201);
+  EXPECT_EQ(server_.As("clinic")->Get(path).status, 403);
+  EXPECT_EQ(server_.As("clinic")->Get("/api/v1/incidents").Json().at("total").as_int64(), 0);
+}
+
+}  // namespace
+}  // namespace tongxin::testing

@@ -75,6 +75,7 @@ const std::map<std::string, std::set<std::string>>& Expected() {
       {"PUT /api/v1/incident-plans/{type}", kManagers},
       {"GET /api/v1/incidents", kIncidentReaders},
       {"POST /api/v1/incidents", kEditors},
+      {"GET /api/v1/incidents/export", kExporters},
       {"GET /api/v1/incidents/{id}", kIncidentReaders},
       {"PATCH /api/v1/incidents/{id}", kEditors},
       {"POST /api/v1/incidents/{id}/steps/{step_id}/done", kEditors},

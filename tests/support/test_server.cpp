@@ -9,7 +9,7 @@
 namespace tongxin::testing {
 
 TestServer::TestServer(ServerOptions options) {
-  app::Config config;
+  app::Config& config = config_;
   config.db = db_.url();
   config.port = 0;
   config.db_pool = 4;
@@ -37,6 +37,20 @@ TestServer::TestServer(ServerOptions options) {
 }
 
 TestServer::~TestServer() { app_->Stop(); }
+
+void TestServer::Restart() {
+  const auto now = clock_->Now();
+  app_->Stop();
+  app_.reset();  // every thread and connection of the old process is gone
+  auto clock = std::make_unique<FakeClock>();
+  clock->Set(now);
+  clock_ = clock.get();
+  auto app = app::App::Create(config_, std::move(clock));
+  if (!app) throw std::runtime_error("App::Create failed: " + app.error().reason + " " + app.error().log);
+  app_ = std::move(app.value());
+  auto st = app_->Start();
+  if (!st) throw std::runtime_error("server start failed: " + st.error().log);
+}
 
 std::unique_ptr<HttpClient> TestServer::As(const std::string& username) {
   auto c = std::make_unique<HttpClient>(base());

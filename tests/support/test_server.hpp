@@ -58,11 +58,14 @@ class TestServer {
   std::unique_ptr<HttpClient> Anonymous() { return std::make_unique<HttpClient>(base()); }
   // Id of the unit with this code.
   std::int64_t UnitId(const std::string& code);
+  // Stops the server and starts a new one on the same database, at the same time.
+  void Restart();
   // Number of rows in a table (to prove nothing was written).
   std::int64_t Count(const std::string& table);
 
  private:
   TestDb db_;
+  app::Config config_;
   FakeClock* clock_ = nullptr;
   std::unique_ptr<app::App> app_;
 };

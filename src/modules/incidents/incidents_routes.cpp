@@ -8,6 +8,9 @@
 #include "core/paging.hpp"
 #include "core/text.hpp"
 #include "http/json_body.hpp"
+#include "http/spreadsheet.hpp"
+
+#include <map>
 
 namespace tongxin::incidents {
 namespace {
@@ -20,6 +23,59 @@ using http::Response;
 
 Response Detail(Context& ctx, IncidentsService& s, const Incident& i, int status = 200) {
   return http::JsonResponse(IncidentToJson(i, ctx.lang, true, s.OwnView(ctx.User(), i), s.Now()), status);
+}
+
+core::Result<repo::IncidentFilter> FilterFrom(const http::Request& req) {
+  repo::IncidentFilter f;
+  f.incident_type = req.Query("type");
+  f.status = req.Query("status");
+  f.open_only = req.Query("open") == "1";
+  f.from = req.Query("from");
+  f.to = req.Query("to");
+  if (!f.incident_type.empty() && !IsIncidentType(f.incident_type)) {
+    std::string choices;
+    for (const auto& t : IncidentTypes()) choices += (choices.empty() ? "" : ", ") + t;
+    return core::FieldInvalid("type", "validation.invalid_choice", {{"choices", choices}});
+  }
+  if (!f.status.empty() && f.status != "open" && f.status != "in_progress" && f.status != "resolved" &&
+      f.status != "closed") {
+    return core::FieldInvalid("status", "validation.invalid_choice", {{"choices", "open, in_progress, resolved, closed"}});
+  }
+  if (!f.from.empty() && !core::IsValidDate(f.from)) return core::FieldInvalid("from", "validation.invalid_date");
+  if (!f.to.empty() && !core::IsValidDate(f.to)) return core::FieldInvalid("to", "validation.invalid_date");
+  const std::string unit = req.Query("unit_id");
+  if (!unit.empty()) {
+    auto id = core::ParseId(unit, "unit_id");
+    if (!id) return id.error();
+    f.unit_id = *id;
+  }
+  return f;
+}
+
+const char* Label(const std::string& key, core::Lang lang) {
+  static const std::map<std::string, std::pair<const char*, const char*>> kLabels = {
+      {"fever", {"发热", "Fever"}},
+      {"suspected_case", {"疑似病例", "Suspected case"}},
+      {"close_contact", {"密切接触者", "Close contact"}},
+      {"confirmed_case", {"确诊病例", "Confirmed case"}},
+      {"hospitalisation", {"住院", "Hospitalisation"}},
+      {"death", {"死亡", "Death"}},
+      {"stranded_abroad", {"滞留境外", "Stranded abroad"}},
+      {"mental_health", {"心理危机", "Mental-health crisis"}},
+      {"supply_shortage", {"物资短缺", "Supply shortage"}},
+      {"other", {"其他", "Other"}},
+      {"low", {"低", "Low"}},
+      {"medium", {"中", "Medium"}},
+      {"high", {"高", "High"}},
+      {"critical", {"紧急", "Critical"}},
+      {"open", {"待处理", "Open"}},
+      {"in_progress", {"处理中", "In progress"}},
+      {"resolved", {"已办结", "Resolved"}},
+      {"closed", {"已关闭", "Closed"}},
+  };
+  auto it = kLabels.find(key);
+  if (it == kLabels.end()) return "";
+  return lang == core::Lang::kZh ? it->second.first : it->second.second;
 }
 
 }  // namespace
@@ -66,38 +122,44 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
               [&incidents](Context& ctx) -> core::Result<Response> {
                 auto page = core::ParsePage(ctx.req.query);
                 if (!page) return page.error();
-                repo::IncidentFilter f;
-                f.incident_type = ctx.req.Query("type");
-                f.status = ctx.req.Query("status");
-                f.open_only = ctx.req.Query("open") == "1";
-                f.from = ctx.req.Query("from");
-                f.to = ctx.req.Query("to");
-                if (!f.incident_type.empty() && !IsIncidentType(f.incident_type)) {
-                  return core::FieldInvalid("type", "validation.invalid_choice", {{"choices", "fever, suspected_case, ..."}});
-                }
-                if (!f.status.empty() && f.status != "open" && f.status != "in_progress" && f.status != "resolved" &&
-                    f.status != "closed") {
-                  return core::FieldInvalid("status", "validation.invalid_choice",
-                                            {{"choices", "open, in_progress, resolved, closed"}});
-                }
-                for (const auto* d : {&f.from, &f.to}) {
-                  if (!d->empty() && !core::IsValidDate(*d)) {
-                    return core::FieldInvalid(d == &f.from ? "from" : "to", "validation.invalid_date");
-                  }
-                }
-                const std::string unit = ctx.req.Query("unit_id");
-                if (!unit.empty()) {
-                  auto id = core::ParseId(unit, "unit_id");
-                  if (!id) return id.error();
-                  f.unit_id = *id;
-                }
-                auto list = incidents.List(ctx.User(), f, *page);
+                auto f = FilterFrom(ctx.req);
+                if (!f) return f.error();
+                auto list = incidents.List(ctx.User(), *f, *page);
                 if (!list) return list.error();
                 boost::json::array items;
                 const bool own = ctx.User().role == Role::kForeignStaff;
                 for (const auto& i : list->items) items.push_back(IncidentToJson(i, ctx.lang, false, own));
                 return http::JsonResponse({{"items", std::move(items)}, {"total", list->total},
                                            {"page", page->page}, {"page_size", page->page_size}});
+              }});
+
+  router.Add({"GET", "/api/v1/incidents/export", staff, "incidents",
+              "Export the filtered list as XLSX (format=xlsx) or CSV (format=csv); audited",
+              [&incidents](Context& ctx) -> core::Result<Response> {
+                auto f = FilterFrom(ctx.req);
+                if (!f) return f.error();
+                const bool zh = ctx.lang == core::Lang::kZh;
+                const std::string base = (zh ? "事件列表-" : "incidents-") + incidents.Now().substr(0, 10);
+                return http::SpreadsheetResponse(
+                    ctx.req, base, [&](const http::BeginSheet& begin, const http::AddRow& add) -> core::Result<std::int64_t> {
+                      begin({zh ? "事件" : "Incidents",
+                             zh ? std::vector<std::string>{"编号", "类型", "严重程度", "状态", "标题", "人员", "单位",
+                                                           "开始时间", "关闭时间", "已完成步骤", "逾期步骤", "处置结果"}
+                                : std::vector<std::string>{"No.", "Type", "Severity", "Status", "Title", "Person", "Unit",
+                                                           "Opened", "Closed", "Steps done", "Steps overdue", "Outcome"},
+                             {8, 14, 10, 10, 36, 20, 24, 20, 20, 12, 12, 40}});
+                      auto n = incidents.Export(ctx.User(), *f, auth::ActorFrom(ctx), [&](const Incident& i) {
+                        io::Cell overdue = io::Cell::Number(i.steps_overdue);
+                        overdue.highlight = i.steps_overdue > 0;
+                        add({io::Cell::Number(static_cast<double>(i.id)), Label(i.incident_type, ctx.lang),
+                             Label(i.severity, ctx.lang), Label(i.status, ctx.lang), i.title,
+                             zh || i.person_name_latin.empty() ? (i.person_name_zh.empty() ? i.person_name_latin : i.person_name_zh)
+                                                               : i.person_name_latin,
+                             zh || i.unit_name_en.empty() ? i.unit_name_zh : i.unit_name_en, i.opened_at, i.closed_at,
+                             std::to_string(i.steps_done) + "/" + std::to_string(i.steps_total), overdue, i.outcome});
+                      });
+                      return n;
+                    });
               }});
 
   router.Add({"POST", "/api/v1/incidents", handlers, "incidents", "Open an incident (the type's current plan applies)",

@@ -186,6 +186,23 @@ core::Result<core::Page<Incident>> IncidentsService::List(const core::Principal&
   });
 }
 
+core::Result<std::int64_t> IncidentsService::Export(const core::Principal& who, repo::IncidentFilter f,
+                                                   const auth::Actor& actor,
+                                                   const std::function<void(const Incident&)>& sink) {
+  core::PageRequest all{1, 100000};
+  auto list = List(who, std::move(f), all);
+  if (!list) return list.error();
+  for (const auto& i : list->items) sink(i);
+  const auto n = static_cast<std::int64_t>(list->items.size());
+  auto st = db_.InTransaction([&](soci::session& sql) -> core::Status {
+    auth::RecordAudit(sql, actor, Now(), "export", "incident", "", "",
+                      boost::json::serialize(boost::json::object{{"rows", n}}));
+    return {};
+  });
+  if (!st) return st.error();
+  return n;
+}
+
 core::Result<Incident> IncidentsService::Update(const core::Principal& who, std::int64_t id, const UpdateInput& in,
                                                 const auth::Actor& actor) {
   return db_.InTransaction([&](soci::session& sql) -> core::Result<Incident> {

@@ -39,6 +39,9 @@ class IncidentsService {
   bool OwnView(const core::Principal& who, const Incident& i) const;
   core::Result<core::Page<Incident>> List(const core::Principal& who, repo::IncidentFilter f,
                                           const core::PageRequest& page);
+  // Every incident of the filtered list, oldest-first paging hidden (export). Audited.
+  core::Result<std::int64_t> Export(const core::Principal& who, repo::IncidentFilter f, const auth::Actor& actor,
+                                    const std::function<void(const Incident&)>& sink);
   // Errors: incidents.stale (409), incidents.outcome_required, users.not_found.
   core::Result<Incident> Update(const core::Principal& who, std::int64_t id, const UpdateInput& in,
                                 const auth::Actor& actor);

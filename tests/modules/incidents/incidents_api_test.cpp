@@ -106,6 +106,15 @@ TEST_F(IncidentsApiTest, ChecklistTimelineAndOutcome) {
   const auto closed_body = closed.Json();
   for (const auto& e : closed_body.at("events").as_array()) kinds.emplace_back(e.at("kind").as_string());
   EXPECT_EQ(kinds, (std::vector<std::string>{"opened", "step_done", "note", "status"}));
+  // The list exports, with the outcome; the export is audited.
+  auto csv = office->Get("/api/v1/incidents/export?format=csv&status=closed");
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_NE(csv.body.find("negative test"), std::string::npos);
+  EXPECT_NE(csv.body.find("1/5"), std::string::npos);
+  auto xlsx = office->Get("/api/v1/incidents/export");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  EXPECT_EQ(server_.As("admin")->Get("/api/v1/audit?action=export&entity=incident").Json().at("total").as_int64(), 2);
   auto bad = office->Post("/api/v1/incidents", boost::json::object{{"incident_type", "flood"}, {"title", "x"},
                                                                    {"unit_id", server_.UnitId("SIE")}});
   EXPECT_EQ(bad.Json().at("error").at("details").at("field").as_string(), "incident_type");
@@ -208,6 +217,27 @@ TEST_F(IncidentsApiTest, IncidentsAreSeenOnlyByThoseWhoHandleThem) {
   ASSERT_EQ(made.status, 201);
   EXPECT_EQ(server_.As("clinic")->Get(path).status, 403);
   EXPECT_EQ(server_.As("clinic")->Get("/api/v1/incidents").Json().at("total").as_int64(), 0);
+}
+
+TEST_F(IncidentsApiTest, TheSchedulerPicksUpAfterARestartWithoutRepeatingItself) {
+  auto office = server_.As("office");
+  OpenFor(*office, "fever", PersonId(*office, "anna"));
+  server_.clock().Advance(std::chrono::minutes(5));
+  RunJobs();  // step 1's owner reminded
+  const auto before = server_.Count("notifications");
+  ASSERT_GT(before, 0);
+  server_.Restart();
+  RunJobs();  // the new process finds the reminder sent
+  EXPECT_EQ(server_.Count("notifications"), before);
+  server_.clock().Advance(std::chrono::minutes(30));  // step 1 late while "down"
+  server_.Restart();
+  RunJobs();
+  auto leader = server_.As("leader");
+  EXPECT_EQ(NoticesOfKind(*leader, "step_overdue"), 1u);
+  const auto after = server_.Count("notifications");
+  server_.Restart();
+  RunJobs();
+  EXPECT_EQ(server_.Count("notifications"), after);
 }
 
 }  // namespace

@@ -202,6 +202,37 @@ describe('Tongxin in a browser', () => {
     await desk.close()
   })
 
+  it('the fever alert became an incident; the office works its checklist on a phone', async () => {
+    const office = await apiLogin(server.base, 'office')
+    let incident = null
+    for (let i = 0; i < 50 && !incident; i++) {
+      const { body } = await api(server.base, office, 'GET', '/api/v1/incidents?open=1')
+      incident = body.items.find((x) => x.incident_type === 'fever' && x.person_name === 'Oliver Bennett')
+      if (!incident) await new Promise((ok) => setTimeout(ok, 200))
+    }
+    assert.ok(incident, 'no incident was opened for the fever alert')
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true,
+      hasTouch: true, locale: 'zh-CN' })
+    const page = await ctx.newPage()
+    await login(page, server.base, 'office')
+    await page.goto(server.base + '/incidents')
+    await page.waitForSelector('[data-test=incident-card]')
+    await shot(page, '13-phone-incidents')
+    await page.click('[data-test=incident-card]')
+    await page.waitForSelector('[data-test=incident-step]')
+    assert.match(await page.textContent('[data-test=incident-heading]'), /Oliver Bennett/)
+    assert.match(await page.textContent('[data-test=incident-step]'), /电话核实情况/)
+    await page.click('[data-test=step-done]')
+    await page.waitForSelector('[data-test=incident-step].done')
+    await page.fill('[data-test=incident-note]', '已电话联系，本人情况稳定')
+    await page.click('[data-test=incident-note-save]')
+    await page.waitForFunction(() => document.body.textContent.includes('本人情况稳定'))
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(wide <= 1, `incident page is ${wide}px wider than the phone`)
+    await shot(page, '14-phone-incident-checklist')
+    await ctx.close()
+  })
+
   it('a leader reads without edit buttons; an admin sees the audit log', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
     const page = await ctx.newPage()

@@ -78,6 +78,7 @@ const std::map<std::string, std::set<std::string>>& Expected() {
       {"GET /api/v1/incidents/export", kExporters},
       {"GET /api/v1/incidents/{id}", kIncidentReaders},
       {"PATCH /api/v1/incidents/{id}", kEditors},
+      {"GET /api/v1/incidents/{id}/report.pdf", kExporters},
       {"POST /api/v1/incidents/{id}/steps/{step_id}/done", kEditors},
       {"POST /api/v1/incidents/{id}/notes", kEditors},
       {"POST /api/v1/incidents/{id}/people", kEditors},

@@ -230,6 +230,8 @@ describe('Tongxin in a browser', () => {
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     assert.ok(wide <= 1, `incident page is ${wide}px wider than the phone`)
     await shot(page, '14-phone-incident-checklist')
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=incident-pdf]')])
+    assert.match(pdf.suggestedFilename(), /^事件报告-\d+\.pdf$/)
     await ctx.close()
   })
 

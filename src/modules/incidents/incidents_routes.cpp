@@ -9,6 +9,7 @@
 #include "core/text.hpp"
 #include "http/json_body.hpp"
 #include "http/spreadsheet.hpp"
+#include "modules/incidents/incident_report.hpp"
 
 #include <map>
 
@@ -182,6 +183,18 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
                 auto i = incidents.Get(ctx.User(), *id, auth::ActorFrom(ctx));
                 if (!i) return i.error();
                 return Detail(ctx, incidents, *i);
+              }});
+
+  router.Add({"GET", "/api/v1/incidents/{id}/report.pdf", staff, "incidents",
+              "The incident as a printable PDF report in the caller's language (audited)",
+              [&incidents](Context& ctx) -> core::Result<Response> {
+                auto id = core::ParseId(ctx.req.params["id"], "id");
+                if (!id) return id.error();
+                auto i = incidents.Get(ctx.User(), *id, auth::ActorFrom(ctx));
+                if (!i) return i.error();
+                auto pdf = IncidentReportPdf(*i, ctx.lang, incidents.time_zone(), incidents.Now());
+                const std::string name = (ctx.lang == core::Lang::kZh ? "事件报告-" : "incident-") + std::to_string(*id) + ".pdf";
+                return http::FileResponse(std::move(pdf), "application/pdf", name);
               }});
 
   router.Add({"PATCH", "/api/v1/incidents/{id}", handlers, "incidents",

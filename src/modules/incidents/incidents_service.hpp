@@ -56,6 +56,7 @@ class IncidentsService {
                                    const std::string& role, int observation_days, const auth::Actor& actor);
 
   std::string Now() const { return core::FormatIso(clock_.Now()); }
+  const std::string& time_zone() const { return health_.settings().time_zone; }
 
  private:
   core::Result<Incident> LoadInScope(soci::session& sql, const core::Principal& who, std::int64_t id);

@@ -4,6 +4,10 @@
 // the outbox, and who may see what.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
 #include "support/test_server.hpp"
 
 namespace tongxin::testing {
@@ -13,6 +17,17 @@ constexpr const char* kMorning = "2026-03-02T01:30:00Z";  // 09:30 in Shanghai
 
 boost::json::object Report(double temperature) {
   return {{"temperature", temperature}, {"method", "armpit"}, {"location", "campus"}};
+}
+
+// Output of a shell command (poppler's pdftotext / pdftoppm).
+std::string Shell(const std::string& cmd) {
+  std::string out;
+  if (FILE* p = popen(cmd.c_str(), "r")) {
+    char buf[4096];
+    for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+    pclose(p);
+  }
+  return out;
 }
 
 class IncidentsApiTest : public ::testing::Test {
@@ -238,6 +253,46 @@ TEST_F(IncidentsApiTest, TheSchedulerPicksUpAfterARestartWithoutRepeatingItself)
   server_.Restart();
   RunJobs();
   EXPECT_EQ(server_.Count("notifications"), after);
+}
+
+TEST_F(IncidentsApiTest, TheWholeStoryPrintsAsAPdfThatRendersChinese) {
+  auto office = server_.As("office");
+  office->SetLanguage("zh-CN");
+  auto inc = OpenFor(*office, "fever", PersonId(*office, "anna"));
+  const std::string base = "/api/v1/incidents/" + std::to_string(inc.at("id").as_int64());
+  const auto step = inc.at("steps").as_array()[0].at("id").as_int64();
+  ASSERT_EQ(office->Post(base + "/steps/" + std::to_string(step) + "/done", boost::json::object{{"note", "已电话联系"}}).status,
+            200);
+  auto pdf = office->Get(base + "/report.pdf");
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  EXPECT_EQ(pdf.Header("content-type"), "application/pdf");
+  ASSERT_EQ(pdf.body.substr(0, 5), "%PDF-");
+  const std::string dir = TempDir("tongxin-pdf");
+  const std::string file = dir + "/report.pdf";
+  std::ofstream(file, std::ios::binary) << pdf.body;
+  // The text layer holds the Chinese as written (the CJK font was embedded and used).
+  const std::string text = Shell("pdftotext -enc UTF-8 '" + file + "' -");
+  EXPECT_NE(text.find("突发事件处置报告"), std::string::npos) << text;
+  EXPECT_NE(text.find("电话核实情况"), std::string::npos) << text;
+  EXPECT_NE(text.find("已电话联系"), std::string::npos) << text;
+  EXPECT_NE(text.find("Anna Ivanova"), std::string::npos) << text;
+  // Rendered to an image, the page carries ink (not an empty page of missing glyphs).
+  Shell("pdftoppm -r 40 -gray -f 1 -l 1 '" + file + "' '" + dir + "/page'");
+  std::ifstream img(dir + "/page-1.pgm", std::ios::binary);
+  ASSERT_TRUE(img.good());
+  std::string magic;
+  int w = 0, h = 0, maxval = 0;
+  img >> magic >> w >> h >> maxval;
+  img.get();
+  ASSERT_EQ(magic, "P5");
+  std::string pixels((std::istreambuf_iterator<char>(img)), std::istreambuf_iterator<char>());
+  ASSERT_EQ(pixels.size(), static_cast<std::size_t>(w) * h);
+  std::size_t dark = 0;
+  for (unsigned char c : pixels) dark += c < 128 ? 1 : 0;
+  EXPECT_GT(dark, pixels.size() / 200) << "the rendered page is (almost) blank";
+  // The report is a read of health data: audited.
+  EXPECT_GE(server_.As("admin")->Get("/api/v1/audit?action=read&entity=incident").Json().at("total").as_int64(), 1);
+  EXPECT_EQ(server_.As("volunteer")->Get(base + "/report.pdf").status, 403);
 }
 
 }  // namespace

@@ -82,6 +82,7 @@ export const addPerson = (id: number, person_id: number, role: 'concerned' | 'co
   post<Incident>(`/api/v1/incidents/${id}/people`, { person_id, role, observation_days })
 export const exportIncidents = (q: IncidentQuery, format: 'xlsx' | 'csv') =>
   download('/api/v1/incidents/export', { ...q, page: undefined, page_size: undefined, format })
+export const incidentReport = (id: number) => download(`/api/v1/incidents/${id}/report.pdf`, {})
 export const listPlans = () => get<{ items: IncidentPlan[] }>('/api/v1/incident-plans')
 export const savePlan = (type: string, body: { name_zh: string; name_en: string; steps: Omit<PlanStep, 'position'>[] }) =>
   request<IncidentPlan>('PUT', `/api/v1/incident-plans/${type}`, body)

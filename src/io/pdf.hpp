@@ -1,0 +1,34 @@
+// PDF reports with cairo and pango: A4 pages, text laid out by pango (so Chinese renders
+// with a CJK font, Noto Sans CJK by default), flowing onto new pages as needed. Not
+// thread-safe; one writer per document.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace tongxin::io {
+
+class PdfWriter {
+ public:
+  PdfWriter();
+  ~PdfWriter();
+  PdfWriter(const PdfWriter&) = delete;
+  PdfWriter& operator=(const PdfWriter&) = delete;
+
+  void Title(const std::string& text);
+  void Heading(const std::string& text);
+  void Paragraph(const std::string& text, bool muted = false);
+  // "label: value" lines with aligned labels.
+  void Fields(const std::vector<std::pair<std::string, std::string>>& rows);
+  // A bullet item with a mark (✓, ✗, •) and an optional second, smaller line.
+  void Item(const std::string& mark, const std::string& text, const std::string& detail = "");
+  // Finishes the document and returns the PDF bytes.
+  std::string Finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tongxin::io

@@ -1,0 +1,125 @@
+// PDF with cairo + pango.
+#include "io/pdf.hpp"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+namespace tongxin::io {
+namespace {
+
+constexpr double kPageW = 595.28, kPageH = 841.89;  // A4 in points
+constexpr double kMargin = 56.0;
+constexpr const char* kFont = "Noto Sans CJK SC";
+
+cairo_status_t Append(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+struct PdfWriter::Impl {
+  std::string out;
+  cairo_surface_t* surface = nullptr;
+  cairo_t* cr = nullptr;
+  double y = kMargin;
+  bool finished = false;
+
+  Impl() {
+    surface = cairo_pdf_surface_create_for_stream(&Append, &out, kPageW, kPageH);
+    cr = cairo_create(surface);
+  }
+  ~Impl() {
+    if (cr) cairo_destroy(cr);
+    if (surface) cairo_surface_destroy(surface);
+  }
+
+  // Lays text out at x with width w; breaks the page first when it would not fit.
+  double Draw(const std::string& text, double size, bool bold, double x, double w, double r = 0.1, double g = 0.1,
+              double b = 0.1, bool advance = true) {
+    PangoLayout* layout = pango_cairo_create_layout(cr);
+    PangoFontDescription* font = pango_font_description_from_string(kFont);
+    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
+    pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(layout, font);
+    pango_layout_set_width(layout, static_cast<int>(w * PANGO_SCALE));
+    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_text(layout, text.c_str(), -1);
+    int pw = 0, ph = 0;
+    pango_layout_get_size(layout, &pw, &ph);
+    const double height = static_cast<double>(ph) / PANGO_SCALE;
+    if (y + height > kPageH - kMargin) {
+      cairo_show_page(cr);
+      y = kMargin;
+    }
+    cairo_set_source_rgb(cr, r, g, b);
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, layout);
+    pango_font_description_free(font);
+    g_object_unref(layout);
+    if (advance) y += height;
+    return height;
+  }
+};
+
+PdfWriter::PdfWriter() : impl_(std::make_unique<Impl>()) {}
+PdfWriter::~PdfWriter() = default;
+
+void PdfWriter::Title(const std::string& text) {
+  impl_->Draw(text, 18, true, kMargin, kPageW - 2 * kMargin, 0.72, 0.11, 0.11);
+  impl_->y += 10;
+}
+
+void PdfWriter::Heading(const std::string& text) {
+  impl_->y += 8;
+  impl_->Draw(text, 13, true, kMargin, kPageW - 2 * kMargin);
+  impl_->y += 4;
+}
+
+void PdfWriter::Paragraph(const std::string& text, bool muted) {
+  const double c = muted ? 0.42 : 0.1;
+  impl_->Draw(text, 10, false, kMargin, kPageW - 2 * kMargin, c, c, c);
+  impl_->y += 3;
+}
+
+void PdfWriter::Fields(const std::vector<std::pair<std::string, std::string>>& rows) {
+  const double label_w = 110;
+  for (const auto& [label, value] : rows) {
+    const double y0 = impl_->y;
+    const double h = impl_->Draw(value.empty() ? "—" : value, 10, false, kMargin + label_w,
+                                 kPageW - 2 * kMargin - label_w);
+    // The label goes beside its value, on the value's page.
+    const double top = impl_->y - h;
+    const double saved = impl_->y;
+    impl_->y = top < y0 ? top : y0;
+    impl_->Draw(label, 10, true, kMargin, label_w - 8, 0.42, 0.42, 0.42, false);
+    impl_->y = saved + 3;
+  }
+}
+
+void PdfWriter::Item(const std::string& mark, const std::string& text, const std::string& detail) {
+  const double indent = 18;
+  const double h = impl_->Draw(text, 10, false, kMargin + indent, kPageW - 2 * kMargin - indent);
+  const double saved = impl_->y;
+  impl_->y -= h;
+  impl_->Draw(mark, 10, true, kMargin, indent, 0.1, 0.1, 0.1, false);
+  impl_->y = saved;
+  if (!detail.empty()) impl_->Draw(detail, 8.5, false, kMargin + indent, kPageW - 2 * kMargin - indent, 0.42, 0.42, 0.42);
+  impl_->y += 4;
+}
+
+std::string PdfWriter::Finish() {
+  if (!impl_->finished) {
+    cairo_show_page(impl_->cr);
+    cairo_surface_finish(impl_->surface);
+    cairo_destroy(impl_->cr);
+    impl_->cr = nullptr;
+    cairo_surface_destroy(impl_->surface);
+    impl_->surface = nullptr;
+    impl_->finished = true;
+  }
+  return impl_->out;
+}
+
+}  // namespace tongxin::io

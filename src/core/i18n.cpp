@@ -99,6 +99,9 @@ const std::unordered_map<std::string_view, Texts>& Catalogue() {
       {"incidents.step_done", {"该步骤已完成", "This step is done already"}},
       {"incidents.person_already_added", {"此人已在本事件中", "This person is already part of the incident"}},
       {"incidents.steps_invalid", {"预案至少需要一个步骤（最多 50 个）", "A plan needs between 1 and 50 steps"}},
+      {"incidents.attachment_type", {"只能上传 {allowed} 文件", "Only {allowed} files can be attached"}},
+      {"incidents.attachment_too_large", {"附件不能超过 {max_mb} MB", "Attachments may be at most {max_mb} MB"}},
+      {"incidents.attachment_not_found", {"找不到该附件", "No such attachment"}},
       {"notify.not_found", {"找不到该通知", "No such notification"}},
       {"notify.not_requeueable", {"只有发送失败或状态未知的邮件可以重发", "Only failed or unknown email can be sent again"}},
       {"notify.smtp_disabled", {"未配置邮件服务器（smtp_url）", "No mail server is configured (smtp_url)"}},
@@ -166,7 +169,7 @@ const std::unordered_map<std::string_view, Texts>& FieldLabels() {
       {"unread", {"未读", "unread"}}, {"incident_type", {"事件类型", "incident type"}},
       {"severity", {"严重程度", "severity"}}, {"title", {"标题", "title"}}, {"outcome", {"处置结果", "outcome"}},
       {"assignee_id", {"负责人", "assignee"}}, {"note", {"备注", "note"}}, {"text", {"内容", "text"}},
-      {"steps", {"步骤", "steps"}}, {"step_id", {"步骤编号", "step id"}}, {"type", {"类型", "type"}},
+      {"steps", {"步骤", "steps"}}, {"step_id", {"步骤编号", "step id"}}, {"attachment_id", {"附件编号", "attachment id"}}, {"type", {"类型", "type"}},
       {"from", {"开始日期", "from"}}, {"to", {"结束日期", "to"}},
   };
   return kLabels;

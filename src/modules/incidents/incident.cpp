@@ -77,6 +77,12 @@ boost::json::object IncidentToJson(const Incident& i, core::Lang lang, bool deta
     events.push_back({{"id", e.id}, {"at", e.at}, {"user_id", OptId(e.user_id)}, {"username", e.username},
                       {"kind", e.kind}, {"text", e.text}});
   }
+  boost::json::array files;
+  for (const auto& a : i.attachments) {
+    files.push_back({{"id", a.id}, {"filename", a.filename}, {"content_type", a.content_type}, {"size", a.size},
+                     {"uploaded_at", a.uploaded_at}});
+  }
+  o["attachments"] = std::move(files);
   o["steps"] = std::move(steps);
   o["people"] = std::move(people);
   o["events"] = std::move(events);

@@ -10,6 +10,7 @@
 
 #include "core/i18n.hpp"
 #include "core/result.hpp"
+#include "modules/incidents/attachment.hpp"
 
 namespace tongxin::incidents {
 
@@ -58,6 +59,7 @@ struct Incident {
   std::vector<IncidentStep> steps;
   std::vector<IncidentPerson> people;
   std::vector<IncidentEvent> events;
+  std::vector<Attachment> attachments;  // without their bytes
 };
 
 // detail: steps, people and timeline too. own_view: what the person concerned may see.

@@ -229,6 +229,23 @@ std::optional<Incident> FindIncident(soci::session& sql, std::int64_t id, bool w
     }
   }
   {
+    Query a("SELECT id, filename, content_type, size_bytes, sha256, uploaded_by, uploaded_at FROM incident_attachments "
+            "WHERE incident_id = :i ORDER BY id");
+    a.Bind("i", id);
+    soci::rowset<soci::row> rs = a.Rows(sql);
+    for (const auto& r : rs) {
+      Attachment x;
+      x.id = GetInt(r, 0);
+      x.filename = GetStr(r, 1);
+      x.content_type = GetStr(r, 2);
+      x.size = GetInt(r, 3);
+      x.sha256 = GetStr(r, 4);
+      x.uploaded_by = GetOptInt(r, "uploaded_by");
+      x.uploaded_at = GetStr(r, 6);
+      out->attachments.push_back(std::move(x));
+    }
+  }
+  {
     Query e("SELECT id, at, user_id, username, kind, text FROM incident_events WHERE incident_id = :i ORDER BY id");
     e.Bind("i", id);
     soci::rowset<soci::row> rs = e.Rows(sql);
@@ -249,6 +266,35 @@ bool UpdateIncident(soci::session& sql, const Incident& i, int expected_version)
   q.Bind("u", i.updated_at).Bind("c", i.closed_at).Bind("id", i.id).Bind("v", std::int64_t{expected_version});
   if (i.assignee_id) q.Bind("a", *i.assignee_id);
   return q.Exec(sql) == 1;
+}
+
+std::int64_t InsertAttachment(soci::session& sql, std::int64_t incident_id, const Attachment& a) {
+  Query q(std::string("INSERT INTO incident_attachments (incident_id, filename, content_type, size_bytes, sha256, data, "
+                      "uploaded_by, uploaded_at) VALUES (:i, :f, :c, :s, :h, :d, ") +
+          (a.uploaded_by ? ":b" : "NULL") + ", :a) RETURNING id");
+  q.Bind("i", incident_id).Bind("f", a.filename).Bind("c", a.content_type).Bind("s", a.size).Bind("h", a.sha256);
+  q.Bind("d", ToBase64(a.bytes)).Bind("a", a.uploaded_at);
+  if (a.uploaded_by) q.Bind("b", *a.uploaded_by);
+  return q.Scalar(sql);
+}
+
+std::optional<Attachment> FindAttachment(soci::session& sql, std::int64_t incident_id, std::int64_t id) {
+  Query q("SELECT id, filename, content_type, size_bytes, sha256, data, uploaded_at FROM incident_attachments WHERE "
+          "incident_id = :i AND id = :id");
+  q.Bind("i", incident_id).Bind("id", id);
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) {
+    Attachment a;
+    a.id = GetInt(r, 0);
+    a.filename = GetStr(r, 1);
+    a.content_type = GetStr(r, 2);
+    a.size = GetInt(r, 3);
+    a.sha256 = GetStr(r, 4);
+    a.bytes = FromBase64(GetStr(r, 5));
+    a.uploaded_at = GetStr(r, 6);
+    return a;
+  }
+  return std::nullopt;
 }
 
 std::optional<IncidentStep> FindStep(soci::session& sql, std::int64_t incident_id, std::int64_t step_id) {

@@ -36,6 +36,10 @@ std::optional<IncidentStep> FindStep(soci::session& sql, std::int64_t incident_i
 void CompleteStep(soci::session& sql, std::int64_t step_id, const std::string& at, std::int64_t by,
                   const std::string& note);
 
+std::int64_t InsertAttachment(soci::session& sql, std::int64_t incident_id, const Attachment& a);
+// With its bytes.
+std::optional<Attachment> FindAttachment(soci::session& sql, std::int64_t incident_id, std::int64_t id);
+
 struct IncidentFilter {
   std::string incident_type, status, from, to;  // from/to: opened_at day bounds
   std::int64_t unit_id = 0;                     // with its sub-units (0 = all in scope)

@@ -245,6 +245,30 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
               },
               BodyKind::kJson});
 
+  router.Add({"POST", "/api/v1/incidents/{id}/attachments", handlers, "incidents",
+              "Attach a file (PDF, PNG or JPEG, at most 5 MiB) sent as the raw body; ?filename=",
+              [&incidents](Context& ctx) -> core::Result<Response> {
+                auto id = core::ParseId(ctx.req.params["id"], "id");
+                if (!id) return id.error();
+                auto i = incidents.AddAttachment(ctx.User(), *id, ctx.req.Query("filename", "file"),
+                                                 std::move(ctx.req.body), auth::ActorFrom(ctx));
+                if (!i) return i.error();
+                return Detail(ctx, incidents, *i, 201);
+              },
+              BodyKind::kFile, kMaxAttachmentBytes + 1});
+
+  router.Add({"GET", "/api/v1/incidents/{id}/attachments/{attachment_id}", staff, "incidents",
+              "Download an attachment (audited)",
+              [&incidents](Context& ctx) -> core::Result<Response> {
+                auto id = core::ParseId(ctx.req.params["id"], "id");
+                if (!id) return id.error();
+                auto aid = core::ParseId(ctx.req.params["attachment_id"], "attachment_id");
+                if (!aid) return aid.error();
+                auto a = incidents.GetAttachment(ctx.User(), *id, *aid, auth::ActorFrom(ctx));
+                if (!a) return a.error();
+                return http::FileResponse(std::move(a->bytes), a->content_type, a->filename);
+              }});
+
   router.Add({"POST", "/api/v1/incidents/{id}/people", handlers, "incidents",
               "Add a person concerned or a close contact (contact: an observation plan of observation_days, "
               "default 14, three checks a day)",

@@ -284,6 +284,48 @@ core::Result<Incident> IncidentsService::AddNote(const core::Principal& who, std
   });
 }
 
+core::Result<Incident> IncidentsService::AddAttachment(const core::Principal& who, std::int64_t id,
+                                                      const std::string& filename, std::string bytes,
+                                                      const auth::Actor& actor) {
+  if (bytes.size() > kMaxAttachmentBytes) {
+    return core::MakeError(core::Errc::kTooLarge, "incidents.attachment_too_large",
+                           {{"max_mb", std::to_string(kMaxAttachmentBytes / (1024 * 1024))}});
+  }
+  auto type = SniffAttachmentType(bytes);
+  if (!type) return type.error();
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<Incident> {
+    auto found = LoadInScope(sql, who, id);
+    if (!found) return found.error();
+    Attachment a;
+    a.filename = CleanFileName(filename);
+    a.content_type = *type;
+    a.size = static_cast<std::int64_t>(bytes.size());
+    a.sha256 = Sha256Hex(bytes);
+    a.uploaded_by = who.user_id;
+    a.uploaded_at = Now();
+    a.bytes = std::move(bytes);
+    a.id = repo::InsertAttachment(sql, id, a);
+    repo::AddEvent(sql, id, {0, a.uploaded_at, actor.user_id, actor.username, "attachment", a.filename});
+    auth::RecordAudit(sql, actor, a.uploaded_at, "create", "incident_attachment", std::to_string(a.id), "",
+                      boost::json::serialize(boost::json::object{{"incident_id", id}, {"filename", a.filename},
+                                                                 {"size", a.size}, {"sha256", a.sha256}}));
+    return *repo::FindIncident(sql, id, true);
+  });
+}
+
+core::Result<Attachment> IncidentsService::GetAttachment(const core::Principal& who, std::int64_t id,
+                                                         std::int64_t attachment_id, const auth::Actor& actor) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<Attachment> {
+    auto found = LoadInScope(sql, who, id);
+    if (!found) return found.error();
+    if (OwnView(who, *found)) return core::NotFound("incidents.attachment_not_found");
+    auto a = repo::FindAttachment(sql, id, attachment_id);
+    if (!a) return core::NotFound("incidents.attachment_not_found");
+    auth::RecordAudit(sql, actor, Now(), "read", "incident_attachment", std::to_string(attachment_id), "", "");
+    return *a;
+  });
+}
+
 core::Result<Incident> IncidentsService::AddPerson(const core::Principal& who, std::int64_t id, std::int64_t person_id,
                                                    const std::string& role, int observation_days,
                                                    const auth::Actor& actor) {

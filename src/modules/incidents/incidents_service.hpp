@@ -55,6 +55,13 @@ class IncidentsService {
   core::Result<Incident> AddPerson(const core::Principal& who, std::int64_t id, std::int64_t person_id,
                                    const std::string& role, int observation_days, const auth::Actor& actor);
 
+  // Errors: incidents.attachment_type (415), incidents.attachment_too_large (413).
+  core::Result<Incident> AddAttachment(const core::Principal& who, std::int64_t id, const std::string& filename,
+                                       std::string bytes, const auth::Actor& actor);
+  // Errors: incidents.attachment_not_found. Audited.
+  core::Result<Attachment> GetAttachment(const core::Principal& who, std::int64_t id, std::int64_t attachment_id,
+                                         const auth::Actor& actor);
+
   std::string Now() const { return core::FormatIso(clock_.Now()); }
   const std::string& time_zone() const { return health_.settings().time_zone; }
 

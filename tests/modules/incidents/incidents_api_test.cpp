@@ -295,5 +295,37 @@ TEST_F(IncidentsApiTest, TheWholeStoryPrintsAsAPdfThatRendersChinese) {
   EXPECT_EQ(server_.As("volunteer")->Get(base + "/report.pdf").status, 403);
 }
 
+TEST_F(IncidentsApiTest, AttachmentsAreCheckedByContentKeptInTheDatabaseAndAuditedOnDownload) {
+  auto office = server_.As("office");
+  auto inc = OpenFor(*office, "hospitalisation", PersonId(*office, "anna"));
+  const std::string base = "/api/v1/incidents/" + std::to_string(inc.at("id").as_int64());
+  const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(300, '\x07');
+  auto up = office->Request("POST", base + "/attachments?filename=..%2F..%2Fetc%2F%E5%8C%96%E9%AA%8C%E5%8D%95.png", png,
+                            {{"Content-Type", "application/octet-stream"}});
+  ASSERT_EQ(up.status, 201) << up.body;
+  const auto up_body = up.Json();
+  const auto& file = up_body.at("attachments").as_array()[0];
+  EXPECT_EQ(file.at("filename").as_string(), "化验单.png");  // no path, whatever was sent
+  EXPECT_EQ(file.at("content_type").as_string(), "image/png");
+  EXPECT_EQ(file.at("size").as_int64(), 308);
+  // A text file called .pdf is refused: the type comes from the content.
+  auto text = office->Request("POST", base + "/attachments?filename=report.pdf", "hello",
+                              {{"Content-Type", "application/pdf"}});
+  EXPECT_EQ(text.status, 415);
+  EXPECT_EQ(text.ErrorCode(), "incidents.attachment_type");
+  auto big = office->Request("POST", base + "/attachments?filename=big.pdf", "%PDF-" + std::string(5 * 1024 * 1024, 'x'),
+                             {{"Content-Type", "application/pdf"}});
+  EXPECT_EQ(big.status, 413);
+  const std::string url = base + "/attachments/" + std::to_string(file.at("id").as_int64());
+  auto got = server_.As("leader")->Get(url);
+  ASSERT_EQ(got.status, 200);
+  EXPECT_EQ(got.body, png);
+  EXPECT_EQ(got.Header("content-type"), "image/png");
+  EXPECT_EQ(server_.As("foreign")->Get(url).status, 403);
+  auto admin = server_.As("admin");
+  EXPECT_EQ(admin->Get("/api/v1/audit?action=read&entity=incident_attachment").Json().at("total").as_int64(), 1);
+  EXPECT_EQ(server_.Count("incident_attachments"), 1);
+}
+
 }  // namespace
 }  // namespace tongxin::testing

@@ -1,4 +1,4 @@
-import { download, get, patch, post, request, type Query } from './request'
+import { download, get, patch, post, request, upload, type Query } from './request'
 import type { Paged } from './types'
 
 export const INCIDENT_TYPES = ['fever', 'suspected_case', 'close_contact', 'confirmed_case', 'hospitalisation', 'death',
@@ -45,6 +45,7 @@ export interface Incident {
   steps?: IncidentStep[]
   people?: IncidentPerson[]
   events?: IncidentEvent[]
+  attachments?: { id: number; filename: string; content_type: string; size: number; uploaded_at: string }[]
 }
 export interface PlanStep {
   position: number
@@ -83,6 +84,9 @@ export const addPerson = (id: number, person_id: number, role: 'concerned' | 'co
 export const exportIncidents = (q: IncidentQuery, format: 'xlsx' | 'csv') =>
   download('/api/v1/incidents/export', { ...q, page: undefined, page_size: undefined, format })
 export const incidentReport = (id: number) => download(`/api/v1/incidents/${id}/report.pdf`, {})
+export const uploadAttachment = (id: number, file: File, onProgress: (pct: number) => void) =>
+  upload<Incident>(`/api/v1/incidents/${id}/attachments`, file, { filename: file.name }, onProgress)
+export const downloadAttachment = (id: number, attachmentId: number) => download(`/api/v1/incidents/${id}/attachments/${attachmentId}`, {})
 export const listPlans = () => get<{ items: IncidentPlan[] }>('/api/v1/incident-plans')
 export const savePlan = (type: string, body: { name_zh: string; name_en: string; steps: Omit<PlanStep, 'position'>[] }) =>
   request<IncidentPlan>('PUT', `/api/v1/incident-plans/${type}`, body)

@@ -1,0 +1,71 @@
+// Attachment checks and encodings.
+#include "modules/incidents/attachment.hpp"
+
+#include <sodium.h>
+
+#include <cstring>
+
+#include "core/text.hpp"
+
+namespace tongxin::incidents {
+
+core::Result<std::string> SniffAttachmentType(const std::string& b) {
+  if (b.rfind("%PDF-", 0) == 0) return std::string("application/pdf");
+  if (b.size() >= 8 && std::memcmp(b.data(), "\x89PNG\r\n\x1a\n", 8) == 0) return std::string("image/png");
+  if (b.size() >= 3 && static_cast<unsigned char>(b[0]) == 0xFF && static_cast<unsigned char>(b[1]) == 0xD8 &&
+      static_cast<unsigned char>(b[2]) == 0xFF) {
+    return std::string("image/jpeg");
+  }
+  return core::MakeError(core::Errc::kUnsupportedMedia, "incidents.attachment_type", {{"allowed", "PDF, PNG, JPEG"}});
+}
+
+std::string CleanFileName(const std::string& name) {
+  std::string base = name;
+  if (auto slash = base.find_last_of("/\\"); slash != std::string::npos) base = base.substr(slash + 1);
+  std::string out;
+  for (unsigned char c : base) {
+    if (c >= 0x20 && c != 0x7f && c != '"') out.push_back(static_cast<char>(c));
+  }
+  out = core::Trim(out);
+  if (out.empty() || out == "." || out == "..") out = "file";
+  if (core::Utf8Length(out) > 120) {
+    // Cut on a character boundary.
+    std::size_t chars = 0, i = 0;
+    while (i < out.size() && chars < 120) {
+      const unsigned char c = static_cast<unsigned char>(out[i]);
+      i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      ++chars;
+    }
+    out.resize(std::min(i, out.size()));
+  }
+  return out;
+}
+
+std::string Sha256Hex(const std::string& bytes) {
+  unsigned char h[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+  return hex;
+}
+
+std::string ToBase64(const std::string& bytes) {
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  out.resize(std::strlen(out.c_str()));
+  return out;
+}
+
+std::string FromBase64(const std::string& text) {
+  std::string out(text.size(), '\0');
+  std::size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
+                        &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
+    return "";
+  }
+  out.resize(len);
+  return out;
+}
+
+}  // namespace tongxin::incidents

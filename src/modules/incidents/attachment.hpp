@@ -1,0 +1,32 @@
+// Incident attachments: type by content (PDF, PNG, JPEG — never the client's word for it),
+// a clean file name, a size limit.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/result.hpp"
+
+namespace tongxin::incidents {
+
+inline constexpr std::size_t kMaxAttachmentBytes = 5 * 1024 * 1024;
+
+struct Attachment {
+  std::int64_t id = 0;
+  std::string filename, content_type, sha256;
+  std::int64_t size = 0;
+  std::optional<std::int64_t> uploaded_by;
+  std::string uploaded_at;
+  std::string bytes;  // only when downloading
+};
+
+// Errors: kUnsupportedMedia incidents.attachment_type (details.allowed).
+core::Result<std::string> SniffAttachmentType(const std::string& bytes);
+// The last path component, control characters removed, at most 120 characters; "" -> "file".
+std::string CleanFileName(const std::string& name);
+std::string Sha256Hex(const std::string& bytes);
+std::string ToBase64(const std::string& bytes);
+std::string FromBase64(const std::string& text);
+
+}  // namespace tongxin::incidents

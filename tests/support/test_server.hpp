@@ -58,6 +58,7 @@ class TestServer {
   std::unique_ptr<HttpClient> Anonymous() { return std::make_unique<HttpClient>(base()); }
   // Id of the unit with this code.
   std::int64_t UnitId(const std::string& code);
+  const app::Config& config() const { return config_; }
   // Stops the server and starts a new one on the same database, at the same time.
   void Restart();
   // Number of rows in a table (to prove nothing was written).

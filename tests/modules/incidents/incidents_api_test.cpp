@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "support/test_server.hpp"
 
@@ -325,6 +326,32 @@ TEST_F(IncidentsApiTest, AttachmentsAreCheckedByContentKeptInTheDatabaseAndAudit
   auto admin = server_.As("admin");
   EXPECT_EQ(admin->Get("/api/v1/audit?action=read&entity=incident_attachment").Json().at("total").as_int64(), 1);
   EXPECT_EQ(server_.Count("incident_attachments"), 1);
+}
+
+TEST_F(IncidentsApiTest, TwoInstancesRunningTheJobsAtOnceDoEachThingOnce) {
+  auto office = server_.As("office");
+  OpenFor(*office, "fever", PersonId(*office, "anna"));
+  auto oliver = server_.As("foreign");
+  ASSERT_EQ(oliver->Post("/api/v1/health/checkins", Report(38.4)).status, 201);
+  server_.clock().Advance(std::chrono::minutes(40));  // step 1 of the first incident is late
+  // A second instance on the same database (as behind a load balancer).
+  auto clock = std::make_unique<FakeClock>();
+  clock->Set(server_.clock().Now());
+  auto second = app::App::Create(server_.config(), std::move(clock));
+  ASSERT_TRUE(second) << second.error().reason;
+  std::thread a([&] {
+    for (int i = 0; i < 3; ++i) server_.app().scheduler().RunOnce();
+  });
+  std::thread b([&] {
+    for (int i = 0; i < 3; ++i) (*second)->scheduler().RunOnce();
+  });
+  a.join();
+  b.join();
+  EXPECT_EQ(server_.Count("incidents"), 2);  // the one opened by hand, one for the alert
+  auto leader = server_.As("leader");
+  EXPECT_EQ(NoticesOfKind(*leader, "step_overdue"), 1u);
+  office = server_.As("office");
+  EXPECT_EQ(NoticesOfKind(*office, "alert"), 1u);
 }
 
 }  // namespace

@@ -59,7 +59,8 @@ core::Result<std::unique_ptr<App>> App::Create(const Config& config, std::unique
   app->incidents_ = std::make_unique<incidents::IncidentsService>(*app->db_, *app->clock_, *app->health_);
   if (auto st = app->incidents_->EnsureDefaultPlans(); !st) return st.error();
   app->incident_jobs_ = std::make_unique<incidents::IncidentJobs>(*app->db_, *app->clock_, *app->incidents_,
-                                                                  *app->notify_, config.step_remind_minutes);
+                                                                  *app->notify_, config.step_remind_minutes,
+                                                                  config.step_escalate_minutes);
   app->scheduler_ = std::make_unique<Scheduler>(std::chrono::seconds(config.jobs_interval_seconds));
   App* self = app.get();
   app->scheduler_->Add("health", [self] {

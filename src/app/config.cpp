@@ -101,6 +101,8 @@ const std::vector<Setting>& Settings() {
                  50),
       IntSetting("step_remind_minutes", "remind an incident step's owner this long before its deadline",
                  &Config::step_remind_minutes, 0, 7 * 24 * 60),
+      IntSetting("step_escalate_minutes", "tell the next level this long after an incident step's deadline",
+                 &Config::step_escalate_minutes, 0, 7 * 24 * 60),
       IntSetting("health_retention_days",
                  "delete reports, alerts, inquiries and rosters of days older than this; 0 = keep",
                  &Config::health_retention_days, 0, 36500),

@@ -42,6 +42,7 @@ struct Config {
   int notify_max_attempts = 6;
   int notify_retry_seconds = 60;
   int step_remind_minutes = 30;     // remind an incident step's owner this long before it is due
+  int step_escalate_minutes = 0;    // tell the next level this long after a step's deadline
   int health_retention_days = 0;    // 0 = keep health data
   int notice_retention_days = 180;  // notifications (and job marks); 0 = keep
 };

@@ -35,7 +35,18 @@ boost::json::object IncidentToJson(const Incident& i, core::Lang lang, bool deta
                         {"unit_name", Pick(lang, i.unit_name_zh, i.unit_name_en)},
                         {"opened_at", i.opened_at},
                         {"closed_at", i.closed_at}};
-  if (own_view) return o;
+  if (own_view) {
+    // The person concerned sees the steps that are theirs to do.
+    boost::json::array mine;
+    for (const auto& s : i.steps) {
+      if (s.owner_role != "person") continue;
+      mine.push_back({{"id", s.id}, {"title", Pick(lang, s.title_zh, s.title_en)},
+                      {"instructions", Pick(lang, s.instructions_zh, s.instructions_en)}, {"due_at", s.due_at},
+                      {"done_at", s.done_at}});
+    }
+    o["my_steps"] = std::move(mine);
+    return o;
+  }
   o["location"] = i.location;
   o["plan_id"] = i.plan_id;
   o["plan_version"] = i.plan_version;

@@ -76,8 +76,13 @@ notify::Message StepText(const repo::DueStep& s, bool overdue, const std::string
 }  // namespace
 
 IncidentJobs::IncidentJobs(storage::Database& db, const core::Clock& clock, IncidentsService& incidents,
-                           notify::NotifyService& notify, int remind_before_minutes)
-    : db_(db), clock_(clock), incidents_(incidents), notify_(notify), remind_before_minutes_(remind_before_minutes) {}
+                           notify::NotifyService& notify, int remind_before_minutes, int escalate_after_minutes)
+    : db_(db),
+      clock_(clock),
+      incidents_(incidents),
+      notify_(notify),
+      remind_before_minutes_(remind_before_minutes),
+      escalate_after_minutes_(escalate_after_minutes) {}
 
 core::Result<IncidentJobReport> IncidentJobs::Run() {
   IncidentJobReport report;
@@ -92,6 +97,7 @@ core::Result<IncidentJobReport> IncidentJobs::Run() {
   const auto now_tp = clock_.Now();
   const std::string now = core::FormatIso(now_tp);
   const std::string soon = core::FormatIso(now_tp + std::chrono::minutes(remind_before_minutes_));
+  const std::string late_before = core::FormatIso(now_tp - std::chrono::minutes(escalate_after_minutes_));
   const std::string tz = "Asia/Shanghai";
   auto done = db_.InTransaction([&](soci::session& sql) -> core::Status {
     auto steps = repo::StepsDueBefore(sql, soon);
@@ -108,7 +114,8 @@ core::Result<IncidentJobReport> IncidentJobs::Run() {
         if (m.role == "leader" && m.Covers(s.unit_path)) leaders.push_back(&m);
       }
       if (owners.empty()) owners = office;  // nobody holds the role there: the office does
-      const bool overdue = s.due_at < now;
+      const bool overdue = s.due_at < late_before;
+      if (!overdue && s.due_at < now) continue;  // late, but not yet long enough to escalate
       const std::string key = (overdue ? "step_overdue:" : "step_due:") + std::to_string(s.step_id);
       const std::string link = "/incidents/" + std::to_string(s.incident_id);
       auto send = [&](const Member& m) {
@@ -116,6 +123,15 @@ core::Result<IncidentJobReport> IncidentJobs::Run() {
                              [&](core::Lang lang) { return StepText(s, overdue, tz, lang); }, link);
       };
       if (!overdue) {
+        if (s.owner_role == "person") {
+          // The person concerned: through their account or their email.
+          if (auto person = s.person_id ? notify_.ForPerson(sql, *s.person_id) : std::nullopt) {
+            report.reminders += notify_.Queue(sql, *person, "step_due", key,
+                                              [&](core::Lang lang) { return StepText(s, false, tz, lang); },
+                                              "/incidents/" + std::to_string(s.incident_id));
+          }
+          continue;
+        }
         for (const auto* m : owners) report.reminders += send(*m);
         continue;
       }

@@ -19,7 +19,7 @@ struct IncidentJobReport {
 class IncidentJobs {
  public:
   IncidentJobs(storage::Database& db, const core::Clock& clock, IncidentsService& incidents,
-               notify::NotifyService& notify, int remind_before_minutes);
+               notify::NotifyService& notify, int remind_before_minutes, int escalate_after_minutes = 0);
   core::Result<IncidentJobReport> Run();
 
  private:
@@ -28,6 +28,7 @@ class IncidentJobs {
   IncidentsService& incidents_;
   notify::NotifyService& notify_;
   int remind_before_minutes_;
+  int escalate_after_minutes_;  // a step this long past its deadline goes to the next level
 };
 
 }  // namespace tongxin::incidents

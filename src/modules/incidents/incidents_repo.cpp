@@ -361,7 +361,7 @@ std::vector<AlertToOpen> AlertsWithoutIncident(soci::session& sql, int limit) {
 
 std::vector<DueStep> StepsDueBefore(soci::session& sql, const std::string& before) {
   Query q("SELECT s.id, s.incident_id, s.title_zh, s.title_en, s.owner_role, s.owner_unit_code, s.due_at, i.title, "
-          "i.incident_type, u.path, i.assignee_id FROM incident_steps s JOIN incidents i ON i.id = s.incident_id "
+          "i.incident_type, u.path, i.assignee_id, i.person_id FROM incident_steps s JOIN incidents i ON i.id = s.incident_id "
           "JOIN units u ON u.id = i.unit_id WHERE s.done_at = '' AND s.due_at < :b AND i.status IN ('open', "
           "'in_progress') ORDER BY s.due_at");
   q.Bind("b", before);
@@ -369,7 +369,7 @@ std::vector<DueStep> StepsDueBefore(soci::session& sql, const std::string& befor
   soci::rowset<soci::row> rs = q.Rows(sql);
   for (const auto& r : rs) {
     out.push_back({GetInt(r, 0), GetInt(r, 1), GetStr(r, 2), GetStr(r, 3), GetStr(r, 4), GetStr(r, 5), GetStr(r, 6),
-                   GetStr(r, 7), GetStr(r, 8), GetStr(r, 9), GetOptInt(r, "assignee_id")});
+                   GetStr(r, 7), GetStr(r, 8), GetStr(r, 9), GetOptInt(r, "assignee_id"), GetOptInt(r, "person_id")});
   }
   return out;
 }

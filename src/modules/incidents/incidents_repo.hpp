@@ -62,6 +62,7 @@ struct DueStep {
   std::string title_zh, title_en, owner_role, owner_unit_code, due_at;
   std::string incident_title, incident_type, unit_path;
   std::optional<std::int64_t> assignee_id;
+  std::optional<std::int64_t> person_id;
 };
 // Undone steps of open incidents due before `before`.
 std::vector<DueStep> StepsDueBefore(soci::session& sql, const std::string& before);

@@ -69,7 +69,8 @@ core::Result<Plan> ParsePlanBody(const boost::json::object& body) {
       s.title_en = sr.String("title_en", true, 200).value_or("");
       s.instructions_zh = sr.String("instructions_zh", false, 2000, true).value_or("");
       s.instructions_en = sr.String("instructions_en", false, 2000, true).value_or("");
-      s.owner_role = sr.Choice("owner_role", true, {"office", "department", "leader", "volunteer"}).value_or("");
+      // "person": the person concerned (sees the step, is reminded of it).
+      s.owner_role = sr.Choice("owner_role", true, {"office", "department", "leader", "volunteer", "person"}).value_or("");
       s.owner_unit_code = sr.String("owner_unit_code", false, 32).value_or("");
       s.due_minutes = static_cast<int>(sr.Int("due_minutes", true, 1, 60 * 24 * 30).value_or(0));
       s.due_from = sr.Choice("due_from", false, {"start", "previous"}).value_or("start");
@@ -115,6 +116,11 @@ std::vector<Plan> DefaultPlans() {
   return {
       Make("fever", "发热处置预案", "Fever response plan",
            {confirm,
+            Step("居家休息，每日早晚报告体温", "Rest at home and report your temperature morning and evening",
+                 "不去办公室或教室；如出现呼吸困难、持续高热，立即联系国际处。",
+                 "Do not go to the office or classroom; if you have trouble breathing or a persistent high fever, "
+                 "call the International Office at once.",
+                 "person", "", 60),
             Step("校医院评估，必要时陪同前往发热门诊", "Clinic assessment; escort to the fever clinic if needed",
                  "校医院医生电话问诊；需就诊时安排专人陪同。", "A clinic doctor assesses by phone; if a visit is needed, arrange an escort.",
                  "department", "CLINIC", 120),

@@ -21,7 +21,7 @@ bool IsIncidentType(const std::string& t);
 struct PlanStep {
   int position = 0;
   std::string title_zh, title_en, instructions_zh, instructions_en;
-  std::string owner_role;       // office, department, ...
+  std::string owner_role;       // office, department, leader, volunteer, or person (the person concerned)
   std::string owner_unit_code;  // "" = the role within the incident's unit scope
   int due_minutes = 60;
   std::string due_from = "start";  // start, previous

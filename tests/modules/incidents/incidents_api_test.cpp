@@ -79,7 +79,7 @@ TEST_F(IncidentsApiTest, AFeverReportBecomesOneIncidentWithThePlansChecklist) {
   const auto& item = list.at("items").as_array()[0];
   EXPECT_EQ(item.at("incident_type").as_string(), "fever");
   EXPECT_EQ(item.at("person_name").as_string(), "Oliver Bennett");
-  EXPECT_EQ(item.at("steps_total").as_int64(), 5);
+  EXPECT_EQ(item.at("steps_total").as_int64(), 6);
   EXPECT_FALSE(item.at("alert_id").is_null());
   auto detail = office->Get("/api/v1/incidents/" + std::to_string(item.at("id").as_int64())).Json();
   EXPECT_EQ(detail.at("steps").as_array()[0].at("title").as_string(),
@@ -92,10 +92,25 @@ TEST_F(IncidentsApiTest, AFeverReportBecomesOneIncidentWithThePlansChecklist) {
   ASSERT_EQ(mine.at("total").as_int64(), 1);
   auto own = oliver->Get("/api/v1/incidents/" + std::to_string(item.at("id").as_int64())).Json();
   EXPECT_FALSE(own.as_object().contains("steps"));
+  ASSERT_EQ(own.at("my_steps").as_array().size(), 1u);  // the step that is Oliver's to do
+  EXPECT_EQ(own.at("my_steps").as_array()[0].at("title").as_string(),
+            "Rest at home and report your temperature morning and evening");
   EXPECT_FALSE(own.as_object().contains("outcome"));
   // Each view is audited.
   auto audit = server_.As("admin")->Get("/api/v1/audit?action=read&entity=incident").Json();
   EXPECT_EQ(audit.at("total").as_int64(), 2);
+  // Oliver is reminded of his own step (due an hour after the start), in English.
+  server_.clock().Advance(std::chrono::minutes(35));
+  RunJobs();
+  oliver = server_.As("foreign");
+  auto notices = oliver->Get("/api/v1/notices").Json();
+  bool reminded = false;
+  for (const auto& n : notices.at("items").as_array()) {
+    reminded = reminded || (n.at("kind").as_string() == "step_due" &&
+                            n.at("subject").as_string() ==
+                                "Step due soon: Rest at home and report your temperature morning and evening");
+  }
+  EXPECT_TRUE(reminded) << notices;
 }
 
 TEST_F(IncidentsApiTest, ChecklistTimelineAndOutcome) {

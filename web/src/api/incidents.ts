@@ -45,6 +45,7 @@ export interface Incident {
   steps?: IncidentStep[]
   people?: IncidentPerson[]
   events?: IncidentEvent[]
+  my_steps?: { id: number; title: string; instructions: string; due_at: string; done_at: string }[]
   attachments?: { id: number; filename: string; content_type: string; size: number; uploaded_at: string }[]
 }
 export interface PlanStep {

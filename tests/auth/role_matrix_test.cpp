@@ -83,6 +83,7 @@ const std::map<std::string, std::set<std::string>>& Expected() {
       {"POST /api/v1/incidents/{id}/notes", kEditors},
       {"POST /api/v1/incidents/{id}/people", kEditors},
       {"POST /api/v1/incidents/{id}/attachments", kEditors},
+      {"GET /api/v1/incidents/{id}/assignees", kEditors},
       {"GET /api/v1/incidents/{id}/attachments/{attachment_id}", kExporters},
       {"GET /api/v1/notices", kAll},
       {"GET /api/v1/notices/unread-count", kAll},

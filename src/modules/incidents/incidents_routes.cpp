@@ -245,6 +245,18 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
               },
               BodyKind::kJson});
 
+  router.Add({"GET", "/api/v1/incidents/{id}/assignees", handlers, "incidents",
+              "Accounts that may be made responsible for the incident",
+              [&incidents](Context& ctx) -> core::Result<Response> {
+                auto id = core::ParseId(ctx.req.params["id"], "id");
+                if (!id) return id.error();
+                auto list = incidents.Assignees(ctx.User(), *id);
+                if (!list) return list.error();
+                boost::json::array items;
+                for (const auto& a : *list) items.push_back({{"id", a.id}, {"name", a.name}, {"role", a.role}});
+                return http::JsonResponse({{"items", std::move(items)}});
+              }});
+
   router.Add({"POST", "/api/v1/incidents/{id}/attachments", handlers, "incidents",
               "Attach a file (PDF, PNG or JPEG, at most 5 MiB) sent as the raw body; ?filename=",
               [&incidents](Context& ctx) -> core::Result<Response> {

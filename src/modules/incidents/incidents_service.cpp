@@ -6,6 +6,8 @@
 #include "auth/auth_repo.hpp"
 #include "modules/health/slot_time.hpp"
 #include "modules/people/people_repo.hpp"
+#include "storage/query.hpp"
+#include "storage/rows.hpp"
 
 namespace tongxin::incidents {
 namespace {
@@ -281,6 +283,29 @@ core::Result<Incident> IncidentsService::AddNote(const core::Principal& who, std
     auth::RecordAudit(sql, actor, now, "create", "incident_note", std::to_string(id), "",
                       boost::json::serialize(boost::json::object{{"text", text}}));
     return *repo::FindIncident(sql, id, true);
+  });
+}
+
+core::Result<std::vector<IncidentsService::Assignee>> IncidentsService::Assignees(const core::Principal& who,
+                                                                                  std::int64_t id) {
+  return db_.WithSession([&](soci::session& sql) -> core::Result<std::vector<Assignee>> {
+    auto found = LoadInScope(sql, who, id);
+    if (!found) return found.error();
+    storage::Query q("SELECT u.id, u.display_name, u.username, u.role, un.path FROM users u LEFT JOIN user_units uu ON "
+                     "uu.user_id = u.id LEFT JOIN units un ON un.id = uu.unit_id WHERE u.active = 1 AND u.role IN "
+                     "('admin', 'office', 'department') ORDER BY u.role, u.display_name, u.id");
+    std::vector<Assignee> out;
+    soci::rowset<soci::row> rs = q.Rows(sql);
+    for (const auto& r : rs) {
+      const std::int64_t uid = storage::GetInt(r, 0);
+      const std::string role = storage::GetStr(r, 3);
+      const std::string path = storage::GetStr(r, 4);
+      const bool covers = role == "admin" || (!path.empty() && found->unit_path.rfind(path, 0) == 0);
+      if (!covers || (!out.empty() && out.back().id == uid)) continue;
+      const std::string name = storage::GetStr(r, 1);
+      out.push_back({uid, name.empty() ? storage::GetStr(r, 2) : name, role});
+    }
+    return out;
   });
 }
 

@@ -55,6 +55,13 @@ class IncidentsService {
   core::Result<Incident> AddPerson(const core::Principal& who, std::int64_t id, std::int64_t person_id,
                                    const std::string& role, int observation_days, const auth::Actor& actor);
 
+  struct Assignee {
+    std::int64_t id = 0;
+    std::string name, role;
+  };
+  // Who may be made responsible: active admin, office and department accounts whose
+  // units cover the incident's.
+  core::Result<std::vector<Assignee>> Assignees(const core::Principal& who, std::int64_t id);
   // Errors: incidents.attachment_type (415), incidents.attachment_too_large (413).
   core::Result<Incident> AddAttachment(const core::Principal& who, std::int64_t id, const std::string& filename,
                                        std::string bytes, const auth::Actor& actor);

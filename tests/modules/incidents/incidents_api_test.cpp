@@ -124,6 +124,20 @@ TEST_F(IncidentsApiTest, ChecklistTimelineAndOutcome) {
   EXPECT_EQ(office->Post(base + "/steps/" + std::to_string(step) + "/done", boost::json::object{}).ErrorCode(),
             "incidents.step_done");
   ASSERT_EQ(office->Post(base + "/notes", boost::json::object{{"text", "clinic informed"}}).status, 201);
+  // Someone is made responsible: offered accounts cover the incident's unit.
+  auto who = office->Get(base + "/assignees").Json();
+  std::int64_t hr_id = 0;
+  bool leader_offered = false;
+  for (const auto& a : who.at("items").as_array()) {
+    if (a.at("role").as_string() == "department") hr_id = a.at("id").as_int64();
+    leader_offered = leader_offered || a.at("role").as_string() == "leader";
+  }
+  ASSERT_GT(hr_id, 0) << who;  // hr covers Anna's school
+  EXPECT_FALSE(leader_offered);
+  auto assigned = office->Patch(base, boost::json::object{{"assignee_id", hr_id}});
+  ASSERT_EQ(assigned.status, 200) << assigned.body;
+  EXPECT_EQ(assigned.Json().at("assignee_id").as_int64(), hr_id);
+  inc = assigned.Json().as_object();
   auto no_outcome = office->Patch(base, boost::json::object{{"status", "resolved"}});
   EXPECT_EQ(no_outcome.status, 400);
   EXPECT_EQ(no_outcome.Json().at("error").at("details").at("field").as_string(), "outcome");
@@ -136,7 +150,7 @@ TEST_F(IncidentsApiTest, ChecklistTimelineAndOutcome) {
   std::vector<std::string> kinds;
   const auto closed_body = closed.Json();
   for (const auto& e : closed_body.at("events").as_array()) kinds.emplace_back(e.at("kind").as_string());
-  EXPECT_EQ(kinds, (std::vector<std::string>{"opened", "step_done", "note", "status"}));
+  EXPECT_EQ(kinds, (std::vector<std::string>{"opened", "step_done", "note", "assigned", "status"}));
   // The list exports, with the outcome; the export is audited.
   auto csv = office->Get("/api/v1/incidents/export?format=csv&status=closed");
   ASSERT_EQ(csv.status, 200) << csv.body;

@@ -88,6 +88,7 @@ export const incidentReport = (id: number) => download(`/api/v1/incidents/${id}/
 export const uploadAttachment = (id: number, file: File, onProgress: (pct: number) => void) =>
   upload<Incident>(`/api/v1/incidents/${id}/attachments`, file, { filename: file.name }, onProgress)
 export const downloadAttachment = (id: number, attachmentId: number) => download(`/api/v1/incidents/${id}/attachments/${attachmentId}`, {})
+export const assignees = (id: number) => get<{ items: { id: number; name: string; role: string }[] }>(`/api/v1/incidents/${id}/assignees`)
 export const listPlans = () => get<{ items: IncidentPlan[] }>('/api/v1/incident-plans')
 export const savePlan = (type: string, body: { name_zh: string; name_en: string; steps: Omit<PlanStep, 'position'>[] }) =>
   request<IncidentPlan>('PUT', `/api/v1/incident-plans/${type}`, body)

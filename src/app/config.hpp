@@ -33,7 +33,7 @@ struct Config {
   int recheck_hours = 4;
   int remind_after_minutes = 60;
   int escalate_after_minutes = 120;
-  int jobs_interval_seconds = 30;
+  int jobs_interval_seconds = 10;
   std::string smtp_url;  // "" = no email
   std::string smtp_from = "tongxin@localhost";
   std::string smtp_user;

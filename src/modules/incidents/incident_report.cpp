@@ -38,6 +38,16 @@ std::string TypeName(const std::string& t, core::Lang lang) {
       {"closed", {"已关闭", "Closed"}},
       {"concerned", {"当事人", "Person concerned"}},
       {"contact", {"密切接触者", "Close contact"}},
+      {"opened", {"创建事件", "Opened"}},
+      {"opened_from_alert", {"由健康预警自动创建", "Opened from a health alert"}},
+      {"note", {"记录", "Note"}},
+      {"step_done", {"完成步骤", "Step done"}},
+      {"status", {"状态变更", "Status"}},
+      {"severity", {"严重程度变更", "Severity"}},
+      {"assigned", {"指定负责人", "Responsible"}},
+      {"contact_added", {"添加密切接触者", "Close contact added"}},
+      {"person_added", {"添加相关人员", "Person added"}},
+      {"attachment", {"添加附件", "Attachment"}},
   };
   auto it = kTypes.find(t);
   return it == kTypes.end() ? t : W(lang, it->second);
@@ -86,7 +96,7 @@ std::string IncidentReportPdf(const Incident& i, core::Lang lang, const std::str
   }
   pdf.Heading(W(lang, {"时间线", "Timeline"}));
   for (const auto& e : i.events) {
-    pdf.Item("•", local(e.at) + "  " + e.kind + (e.text.empty() ? "" : " — " + e.text), e.username);
+    pdf.Item("•", local(e.at) + "  " + TypeName(e.kind, lang) + (e.text.empty() ? "" : " — " + e.text), e.username);
   }
   pdf.Paragraph(W(lang, {"打印时间 ", "Printed "}) + local(printed_at) + W(lang, {" · 同心", " · Tongxin"}), true);
   return pdf.Finish();

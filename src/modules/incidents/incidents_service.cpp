@@ -90,8 +90,8 @@ std::int64_t IncidentsService::OpenIn(soci::session& sql, Incident& i, const Pla
     repo::InsertStep(sql, i.id, s);
   }
   if (i.person_id) repo::AddPerson(sql, i.id, {*i.person_id, "concerned", "", "", std::nullopt, i.opened_at});
-  repo::AddEvent(sql, i.id, {0, i.opened_at, actor.user_id, actor.username, "opened",
-                             i.alert_id ? "alert " + std::to_string(*i.alert_id) : ""});
+  repo::AddEvent(sql, i.id, {0, i.opened_at, actor.user_id, actor.username,
+                             i.alert_id ? "opened_from_alert" : "opened", ""});
   auth::RecordAudit(sql, actor, i.opened_at, "create", "incident", std::to_string(i.id), "", AuditJson(i));
   return i.id;
 }

@@ -86,7 +86,7 @@ TEST_F(IncidentsApiTest, AFeverReportBecomesOneIncidentWithThePlansChecklist) {
             "Call the person, confirm the report; ask them to stay home and wear a mask");
   EXPECT_EQ(detail.at("steps").as_array()[0].at("due_at").as_string(), "2026-03-02T02:00:00Z");  // 30 minutes
   EXPECT_EQ(detail.at("people").as_array()[0].at("role").as_string(), "concerned");
-  EXPECT_EQ(detail.at("events").as_array()[0].at("kind").as_string(), "opened");
+  EXPECT_EQ(detail.at("events").as_array()[0].at("kind").as_string(), "opened_from_alert");
   // Oliver sees that there is an incident about him, not its handling.
   auto mine = oliver->Get("/api/v1/incidents").Json();
   ASSERT_EQ(mine.at("total").as_int64(), 1);
@@ -305,6 +305,7 @@ TEST_F(IncidentsApiTest, TheWholeStoryPrintsAsAPdfThatRendersChinese) {
   EXPECT_NE(text.find("突发事件处置报告"), std::string::npos) << text;
   EXPECT_NE(text.find("电话核实情况"), std::string::npos) << text;
   EXPECT_NE(text.find("已电话联系"), std::string::npos) << text;
+  EXPECT_NE(text.find("完成步骤"), std::string::npos) << text;  // the timeline, in Chinese
   EXPECT_NE(text.find("Anna Ivanova"), std::string::npos) << text;
   // Rendered to an image, the page carries ink (not an empty page of missing glyphs).
   Shell("pdftoppm -r 40 -gray -f 1 -l 1 '" + file + "' '" + dir + "/page'");

@@ -235,6 +235,28 @@ describe('Tongxin in a browser', () => {
     await ctx.close()
   })
 
+  it('office staff edit an emergency plan, which becomes a new version', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })
+    const page = await ctx.newPage()
+    await login(page, server.base, 'office')
+    await page.goto(server.base + '/incident-plans')
+    await page.waitForSelector('[data-test=plan]')
+    await page.click('[data-test=plan-edit]')
+    await page.waitForSelector('[data-test=plan-save]')
+    await page.click('[data-test=plan-add-step]')
+    await page.locator('[data-test=plan-step-zh]').last().fill('向家属通报情况')
+    await page.locator('[data-test=plan-step-en]').last().fill('Brief the family')
+    await shot(page, '15-plan-editor')
+    await page.click('[data-test=plan-save]')
+    await page.waitForFunction(() => /plan version 2|预案第 2 版/.test(document.body.textContent))
+    const office = await apiLogin(server.base, 'office')
+    const { body } = await api(server.base, office, 'GET', '/api/v1/incident-plans')
+    const edited = body.items.find((p) => p.version === 2)
+    assert.ok(edited, 'no plan reached version 2')
+    assert.equal(edited.steps.at(-1).title_en, 'Brief the family')
+    await ctx.close()
+  })
+
   it('a leader reads without edit buttons; an admin sees the audit log', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
     const page = await ctx.newPage()

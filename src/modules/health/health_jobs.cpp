@@ -3,11 +3,10 @@
 
 #include <functional>
 
-#include "storage/query.hpp"
-
 #include "modules/health/jobs_repo.hpp"
 #include "modules/health/notices.hpp"
 #include "modules/health/slot_time.hpp"
+#include "modules/notify/notify_repo.hpp"
 
 namespace tongxin::health {
 namespace {
@@ -77,7 +76,7 @@ core::Status HealthJobs::Slots(JobReport& report) {
       const std::string reminder_key = "reminder:" + w.day + ":" + std::to_string(w.slot);
       // Done before (by this or another instance)?
       auto done = db_.WithSession([&](soci::session& sql) -> core::Result<bool> {
-        return storage::Query("SELECT COUNT(*) FROM job_marks WHERE mark_key = :k").Bind("k", key).Scalar(sql) > 0;
+        return notify::repo::MarkExists(sql, key);
       });
       if (!done) return done.error();
       if (*done) continue;

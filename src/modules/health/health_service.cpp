@@ -58,21 +58,19 @@ core::Result<ReportPlan> HealthService::CreatePlan(const core::Principal&, const
 
 core::Result<ReportPlan> HealthService::CreatePlanIn(soci::session& sql, const PlanInput& in,
                                                      const auth::Actor& actor) {
-  {
-    ReportPlan p;
-    ApplyPlanInput(p, in);
-    if (auto st = CheckPlanRefs(sql, p); !st) return st.error();
-    p.created_at = p.updated_at = Now();
-    p.id = repo::InsertPlan(sql, p);
-    repo::SetPlanPeople(sql, p.id, p.person_ids);
-    auth::RecordAudit(sql, actor, p.created_at, "create", "report_plan", std::to_string(p.id), "",
-                      boost::json::serialize(PlanToJson(p)));
-    const std::string today = Today();
-    for (const auto& day : {today, AddDays(today, 1)}) {
-      if (auto st = RefreshDay(sql, day); !st) return st.error();
-    }
-    return p;
+  ReportPlan p;
+  ApplyPlanInput(p, in);
+  if (auto st = CheckPlanRefs(sql, p); !st) return st.error();
+  p.created_at = p.updated_at = Now();
+  p.id = repo::InsertPlan(sql, p);
+  repo::SetPlanPeople(sql, p.id, p.person_ids);
+  auth::RecordAudit(sql, actor, p.created_at, "create", "report_plan", std::to_string(p.id), "",
+                    boost::json::serialize(PlanToJson(p)));
+  const std::string today = Today();
+  for (const auto& day : {today, AddDays(today, 1)}) {
+    if (auto st = RefreshDay(sql, day); !st) return st.error();
   }
+  return p;
 }
 
 core::Result<ReportPlan> HealthService::UpdatePlan(const core::Principal& who, std::int64_t id, const PlanInput& in,

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "core/json_reader.hpp"
+#include "modules/incidents/labels.hpp"
 #include "modules/incidents/plan.hpp"
 
 namespace tongxin::incidents {
@@ -13,12 +14,6 @@ boost::json::value OptId(const std::optional<std::int64_t>& v) {
   return v ? boost::json::value(*v) : boost::json::value(nullptr);
 }
 
-// The text in the caller's language, or the other one when that is empty (foreign staff
-// often have no Chinese name).
-std::string Pick(core::Lang lang, const std::string& zh, const std::string& en) {
-  if (lang == core::Lang::kEn) return en.empty() ? zh : en;
-  return zh.empty() ? en : zh;
-}
 
 }  // namespace
 

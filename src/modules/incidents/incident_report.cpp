@@ -4,6 +4,7 @@
 #include <map>
 
 #include "io/pdf.hpp"
+#include "modules/incidents/labels.hpp"
 #include "modules/health/notices.hpp"
 
 namespace tongxin::incidents {
@@ -16,47 +17,7 @@ struct Words {
 
 std::string W(core::Lang lang, Words w) { return lang == core::Lang::kZh ? w.zh : w.en; }
 
-std::string TypeName(const std::string& t, core::Lang lang) {
-  static const std::map<std::string, Words> kTypes = {
-      {"fever", {"发热", "Fever"}},
-      {"suspected_case", {"疑似病例", "Suspected case"}},
-      {"close_contact", {"密切接触者", "Close contact"}},
-      {"confirmed_case", {"确诊病例", "Confirmed case"}},
-      {"hospitalisation", {"住院", "Hospitalisation"}},
-      {"death", {"死亡", "Death"}},
-      {"stranded_abroad", {"滞留境外", "Stranded abroad"}},
-      {"mental_health", {"心理危机", "Mental-health crisis"}},
-      {"supply_shortage", {"物资短缺", "Supply shortage"}},
-      {"other", {"其他", "Other"}},
-      {"low", {"低", "Low"}},
-      {"medium", {"中", "Medium"}},
-      {"high", {"高", "High"}},
-      {"critical", {"紧急", "Critical"}},
-      {"open", {"待处理", "Open"}},
-      {"in_progress", {"处理中", "In progress"}},
-      {"resolved", {"已办结", "Resolved"}},
-      {"closed", {"已关闭", "Closed"}},
-      {"concerned", {"当事人", "Person concerned"}},
-      {"contact", {"密切接触者", "Close contact"}},
-      {"opened", {"创建事件", "Opened"}},
-      {"opened_from_alert", {"由健康预警自动创建", "Opened from a health alert"}},
-      {"note", {"记录", "Note"}},
-      {"step_done", {"完成步骤", "Step done"}},
-      {"status", {"状态变更", "Status"}},
-      {"severity", {"严重程度变更", "Severity"}},
-      {"assigned", {"指定负责人", "Responsible"}},
-      {"contact_added", {"添加密切接触者", "Close contact added"}},
-      {"person_added", {"添加相关人员", "Person added"}},
-      {"attachment", {"添加附件", "Attachment"}},
-  };
-  auto it = kTypes.find(t);
-  return it == kTypes.end() ? t : W(lang, it->second);
-}
 
-std::string Pick(core::Lang lang, const std::string& zh, const std::string& en) {
-  if (lang == core::Lang::kEn) return en.empty() ? zh : en;
-  return zh.empty() ? en : zh;
-}
 
 }  // namespace
 
@@ -66,9 +27,9 @@ std::string IncidentReportPdf(const Incident& i, core::Lang lang, const std::str
   pdf.Title(W(lang, {"突发事件处置报告", "Incident report"}) + " · " + std::to_string(i.id));
   pdf.Paragraph(i.title);
   pdf.Fields({
-      {W(lang, {"类型", "Type"}), TypeName(i.incident_type, lang)},
-      {W(lang, {"严重程度", "Severity"}), TypeName(i.severity, lang)},
-      {W(lang, {"状态", "Status"}), TypeName(i.status, lang)},
+      {W(lang, {"类型", "Type"}), Label(i.incident_type, lang)},
+      {W(lang, {"严重程度", "Severity"}), Label(i.severity, lang)},
+      {W(lang, {"状态", "Status"}), Label(i.status, lang)},
       {W(lang, {"当事人", "Person"}), Pick(lang, i.person_name_zh, i.person_name_latin)},
       {W(lang, {"单位", "Unit"}), Pick(lang, i.unit_name_zh, i.unit_name_en)},
       {W(lang, {"地点", "Location"}), i.location},
@@ -90,13 +51,13 @@ std::string IncidentReportPdf(const Incident& i, core::Lang lang, const std::str
   if (!i.people.empty()) {
     pdf.Heading(W(lang, {"相关人员", "People"}));
     for (const auto& p : i.people) {
-      pdf.Item("•", Pick(lang, p.name_zh, p.name_latin) + " · " + TypeName(p.role, lang),
+      pdf.Item("•", Pick(lang, p.name_zh, p.name_latin) + " · " + Label(p.role, lang),
                p.observation_plan_id ? W(lang, {"已开始健康观察", "under health observation"}) : "");
     }
   }
   pdf.Heading(W(lang, {"时间线", "Timeline"}));
   for (const auto& e : i.events) {
-    pdf.Item("•", local(e.at) + "  " + TypeName(e.kind, lang) + (e.text.empty() ? "" : " — " + e.text), e.username);
+    pdf.Item("•", local(e.at) + "  " + Label(e.kind, lang) + (e.text.empty() ? "" : " — " + e.text), e.username);
   }
   pdf.Paragraph(W(lang, {"打印时间 ", "Printed "}) + local(printed_at) + W(lang, {" · 同心", " · Tongxin"}), true);
   return pdf.Finish();

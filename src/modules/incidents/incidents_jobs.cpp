@@ -10,40 +10,6 @@
 namespace tongxin::incidents {
 namespace {
 
-struct Member {
-  notify::Recipient to;
-  std::string role;
-  std::vector<std::string> paths;
-  bool Covers(const std::string& path) const {
-    for (const auto& p : paths) {
-      if (path.rfind(p, 0) == 0) return true;
-    }
-    return false;
-  }
-};
-
-std::vector<Member> Members(soci::session& sql) {
-  storage::Query q("SELECT u.id, u.role, u.email, u.language, p.email AS person_email, un.path FROM users u JOIN "
-                   "user_units uu ON uu.user_id = u.id JOIN units un ON un.id = uu.unit_id LEFT JOIN people p ON "
-                   "p.id = u.person_id WHERE u.active = 1 ORDER BY u.id");
-  std::vector<Member> out;
-  soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) {
-    const std::int64_t id = storage::GetInt(r, 0);
-    if (out.empty() || out.back().to.user_id != id) {
-      Member m;
-      m.to.user_id = id;
-      m.role = storage::GetStr(r, 1);
-      const std::string email = storage::GetStr(r, 2);
-      m.to.email = email.empty() ? storage::GetStr(r, "person_email") : email;
-      m.to.lang = core::ParseLang(storage::GetStr(r, 3)).value_or(core::Lang::kZh);
-      out.push_back(std::move(m));
-    }
-    out.back().paths.push_back(storage::GetStr(r, "path"));
-  }
-  return out;
-}
-
 std::string UnitPathByCode(soci::session& sql, const std::string& code) {
   if (code.empty()) return "";
   storage::Query q("SELECT path FROM units WHERE code = :c");
@@ -102,12 +68,12 @@ core::Result<IncidentJobReport> IncidentJobs::Run() {
   auto done = db_.InTransaction([&](soci::session& sql) -> core::Status {
     auto steps = repo::StepsDueBefore(sql, soon);
     if (steps.empty()) return {};
-    const auto members = Members(sql);
+    const auto members = notify_.Staff(sql, {"office", "department", "leader", "volunteer"});
     std::map<std::string, std::string> unit_paths;
     for (const auto& s : steps) {
       if (!unit_paths.count(s.owner_unit_code)) unit_paths[s.owner_unit_code] = UnitPathByCode(sql, s.owner_unit_code);
       const std::string owner_path = unit_paths[s.owner_unit_code].empty() ? s.unit_path : unit_paths[s.owner_unit_code];
-      std::vector<const Member*> owners, office, leaders;
+      std::vector<const notify::NotifyService::StaffMember*> owners, office, leaders;
       for (const auto& m : members) {
         if (m.role == s.owner_role && m.Covers(owner_path)) owners.push_back(&m);
         if (m.role == "office" && m.Covers(s.unit_path)) office.push_back(&m);
@@ -118,7 +84,7 @@ core::Result<IncidentJobReport> IncidentJobs::Run() {
       if (!overdue && s.due_at < now) continue;  // late, but not yet long enough to escalate
       const std::string key = (overdue ? "step_overdue:" : "step_due:") + std::to_string(s.step_id);
       const std::string link = "/incidents/" + std::to_string(s.incident_id);
-      auto send = [&](const Member& m) {
+      auto send = [&](const notify::NotifyService::StaffMember& m) {
         return notify_.Queue(sql, m.to, overdue ? "step_overdue" : "step_due", key,
                              [&](core::Lang lang) { return StepText(s, overdue, tz, lang); }, link);
       };

@@ -10,8 +10,8 @@
 #include "http/json_body.hpp"
 #include "http/spreadsheet.hpp"
 #include "modules/incidents/incident_report.hpp"
+#include "modules/incidents/labels.hpp"
 
-#include <map>
 
 namespace tongxin::incidents {
 namespace {
@@ -53,31 +53,6 @@ core::Result<repo::IncidentFilter> FilterFrom(const http::Request& req) {
   return f;
 }
 
-const char* Label(const std::string& key, core::Lang lang) {
-  static const std::map<std::string, std::pair<const char*, const char*>> kLabels = {
-      {"fever", {"发热", "Fever"}},
-      {"suspected_case", {"疑似病例", "Suspected case"}},
-      {"close_contact", {"密切接触者", "Close contact"}},
-      {"confirmed_case", {"确诊病例", "Confirmed case"}},
-      {"hospitalisation", {"住院", "Hospitalisation"}},
-      {"death", {"死亡", "Death"}},
-      {"stranded_abroad", {"滞留境外", "Stranded abroad"}},
-      {"mental_health", {"心理危机", "Mental-health crisis"}},
-      {"supply_shortage", {"物资短缺", "Supply shortage"}},
-      {"other", {"其他", "Other"}},
-      {"low", {"低", "Low"}},
-      {"medium", {"中", "Medium"}},
-      {"high", {"高", "High"}},
-      {"critical", {"紧急", "Critical"}},
-      {"open", {"待处理", "Open"}},
-      {"in_progress", {"处理中", "In progress"}},
-      {"resolved", {"已办结", "Resolved"}},
-      {"closed", {"已关闭", "Closed"}},
-  };
-  auto it = kLabels.find(key);
-  if (it == kLabels.end()) return "";
-  return lang == core::Lang::kZh ? it->second.first : it->second.second;
-}
 
 }  // namespace
 
@@ -154,9 +129,8 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
                         overdue.highlight = i.steps_overdue > 0;
                         add({io::Cell::Number(static_cast<double>(i.id)), Label(i.incident_type, ctx.lang),
                              Label(i.severity, ctx.lang), Label(i.status, ctx.lang), i.title,
-                             zh || i.person_name_latin.empty() ? (i.person_name_zh.empty() ? i.person_name_latin : i.person_name_zh)
-                                                               : i.person_name_latin,
-                             zh || i.unit_name_en.empty() ? i.unit_name_zh : i.unit_name_en, i.opened_at, i.closed_at,
+                             Pick(ctx.lang, i.person_name_zh, i.person_name_latin),
+                             Pick(ctx.lang, i.unit_name_zh, i.unit_name_en), i.opened_at, i.closed_at,
                              std::to_string(i.steps_done) + "/" + std::to_string(i.steps_total), overdue, i.outcome});
                       });
                       return n;

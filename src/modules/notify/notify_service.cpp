@@ -60,18 +60,21 @@ bool NotifyService::StaffMember::Covers(const std::string& unit_path) const {
   return false;
 }
 
-std::vector<NotifyService::StaffMember> NotifyService::Staff(soci::session& sql) {
-  Query q("SELECT u.id, u.email, u.language, p.email AS person_email, un.path FROM users u "
+std::vector<NotifyService::StaffMember> NotifyService::Staff(soci::session& sql,
+                                                            const std::vector<std::string>& roles) {
+  Query q("SELECT u.id, u.email, u.language, p.email AS person_email, un.path, u.role FROM users u "
           "JOIN user_units uu ON uu.user_id = u.id JOIN units un ON un.id = uu.unit_id "
-          "LEFT JOIN people p ON p.id = u.person_id "
-          "WHERE u.active = 1 AND u.role IN ('office', 'department') ORDER BY u.id");
+          "LEFT JOIN people p ON p.id = u.person_id WHERE u.active = 1 ORDER BY u.id");
   std::vector<StaffMember> out;
   soci::rowset<soci::row> rs = q.Rows(sql);
   for (const auto& r : rs) {
+    const std::string role = GetStr(r, "role");
+    if (std::find(roles.begin(), roles.end(), role) == roles.end()) continue;
     const std::int64_t id = GetInt(r, "id");
     if (out.empty() || out.back().to.user_id != id) {
       StaffMember m;
       m.to.user_id = id;
+      m.role = role;
       const std::string email = GetStr(r, "email");
       m.to.email = email.empty() ? GetStr(r, "person_email") : email;
       m.to.lang = LangOf(GetStr(r, "language"));

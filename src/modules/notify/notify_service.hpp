@@ -54,13 +54,15 @@ class NotifyService {
 
   // The person, through their account when they have one.
   std::optional<Recipient> ForPerson(soci::session& sql, std::int64_t person_id);
-  // Active office and department accounts with their unit scopes.
+  // Active accounts of these roles that have units, with their unit scopes.
   struct StaffMember {
     Recipient to;
+    std::string role;
     std::vector<std::string> scope_paths;
     bool Covers(const std::string& unit_path) const;
   };
-  std::vector<StaffMember> Staff(soci::session& sql);
+  std::vector<StaffMember> Staff(soci::session& sql,
+                                 const std::vector<std::string>& roles = {"office", "department"});
   // Those of them whose scope covers the unit with this path.
   std::vector<Recipient> StaffFor(soci::session& sql, const std::string& unit_path);
 

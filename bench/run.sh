@@ -63,7 +63,9 @@ run "GET /healthz (baseline, no database)" 64 /healthz
 run "GET /api/v1/auth/me (session lookup only)" 64 /api/v1/auth/me
 run "GET /api/v1/people (first page by name, total over 100k)" 64 "/api/v1/people?page_size=20"
 run "same, one connection" 1 "/api/v1/people?page_size=20"
-run "search q=berg42 (substring over 100k)" 1 "/api/v1/people?q=berg42&page_size=20"
+run "search q=berg42 (substring over 100k, trigram index)" 1 "/api/v1/people?q=berg42&page_size=20"
+run "search q=009999 (substring of 1 name in 100k, trigram index)" 1 "/api/v1/people?q=009999&page_size=20"
+run "search q=g4 (two letters: shorter than a trigram, a scan)" 1 "/api/v1/people?q=g4&page_size=20"
 run "filter category + nationality" 1 "/api/v1/people?category=foreign_staff&nationality=GB&page_size=20"
 run "one unit's subtree, page 50" 1 "/api/v1/people?unit_id=8&page=50&page_size=20"
 t3=$(date +%s.%N)

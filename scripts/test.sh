@@ -15,6 +15,12 @@ export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/scripts/lsan.supp}
 echo "== C++ tests on SQLite"
 (cd build/asan && ctest -j "$jobs" --output-on-failure)
 
+echo "== OpenAPI document (Redocly lint: no errors)"
+apidir=$(mktemp -d /tmp/tongxin-openapi-XXXXXX)
+build/asan/tongxin openapi --db "sqlite:$apidir/o.db" --log-level warn > "$apidir/openapi.json"
+(cd web && REDOCLY_TELEMETRY=off npx redocly lint --format=stylish "$apidir/openapi.json")
+rm -rf "$apidir"
+
 echo "== C++ tests on PostgreSQL 15"
 pgdir=$(mktemp -d /tmp/tongxin-pg-XXXXXX)
 port=$((56000 + RANDOM % 2000))

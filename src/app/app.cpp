@@ -1,7 +1,7 @@
 // Application wiring.
 #include "app/app.hpp"
 
-#include <boost/json/serialize.hpp>
+#include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
@@ -36,6 +36,7 @@ core::Result<std::unique_ptr<App>> App::Create(const Config& config, std::unique
   auth::AuthSettings settings;
   settings.session_idle = std::chrono::minutes(config.session_idle_minutes);
   settings.session_absolute = std::chrono::hours(config.session_absolute_hours);
+  settings.login_audit_retention_days = config.login_audit_retention_days;
   app->auth_ = std::make_unique<auth::AuthService>(*app->db_, *app->clock_, settings);
   app->people_ = std::make_unique<people::PeopleService>(*app->db_, *app->clock_);
   app->importer_ = std::make_unique<people::PeopleImporter>(*app->people_);
@@ -112,6 +113,12 @@ void App::RunRetention() {
     }
     if (r->Total() > 0) spdlog::info("health retention: {} rows of days before {} deleted", r->Total(), before);
   }
+  if (config_.incident_retention_days > 0) {
+    auto r = incidents_->PurgeClosed(config_.incident_retention_days, system);
+    if (!r) spdlog::error("incident retention: {}", r.error().reason);
+    else if (*r > 0) spdlog::info("incident retention: {} closed incidents deleted", *r);
+  }
+  if (auto r = auth_->PurgeLoginRecords(); !r) spdlog::error("login retention: {}", r.error().reason);
   auto marked = db_->InTransaction([&](soci::session& sql) -> core::Status {
     if (config_.notice_retention_days > 0) {
       const auto before = core::FormatIso(clock_->Now() - std::chrono::hours(24) * config_.notice_retention_days);
@@ -159,6 +166,17 @@ http::Router App::BuildRouter() {
 core::Status App::Start() {
   dispatcher_ = std::make_unique<http::Dispatcher>(
       BuildRouter(), auth::MakeAuthenticator(*auth_), [this] { return db_->Ping(); }, config_.max_body);
+  dispatcher_->SetHsts(config_.secure_cookies);
+  dispatcher_->SetReadAudit([this](const http::Request& req, const core::Principal& who, const std::string& entity) {
+    return db_->InTransaction([&](soci::session& sql) -> core::Status {
+      auth::Actor actor{who.user_id, who.username, req.request_id, req.remote_ip};
+      std::string query;
+      for (const auto& [k, v] : req.query) query += (query.empty() ? "" : "&") + k + "=" + v;
+      auth::RecordAudit(sql, actor, core::FormatIso(clock_->Now()), "read", entity, "", "",
+                        boost::json::serialize(boost::json::object{{"path", req.path}, {"query", query}}));
+      return {};
+    });
+  });  // secure cookies mean the app is served over TLS
   if (std::filesystem::is_regular_file(std::filesystem::path(config_.web_root) / "index.html")) {
     dispatcher_->SetStaticFiles(std::make_unique<http::StaticFiles>(config_.web_root));
   } else {
@@ -170,6 +188,16 @@ core::Status App::Start() {
   opt.io_threads = config_.io_threads;
   opt.workers = config_.workers;
   opt.max_connections = static_cast<std::size_t>(config_.max_connections);
+  opt.max_connections_per_ip = static_cast<std::size_t>(config_.max_connections_per_ip);
+  for (std::size_t start = 0; start < config_.trusted_proxies.size();) {
+    auto comma = config_.trusted_proxies.find(',', start);
+    std::string addr = config_.trusted_proxies.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    addr.erase(0, addr.find_first_not_of(' '));
+    addr.erase(addr.find_last_not_of(' ') + 1);
+    if (!addr.empty()) opt.trusted_proxies.push_back(addr);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
   opt.read_timeout = std::chrono::seconds(config_.read_timeout);
   opt.idle_timeout = std::chrono::seconds(config_.idle_timeout);
   server_ = std::make_unique<http::Server>(opt, *dispatcher_);

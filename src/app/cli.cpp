@@ -1,6 +1,8 @@
 // Command-line entry: configuration precedence and the sub-commands.
 #include "app/cli.hpp"
 
+#include "http/openapi.hpp"
+
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
@@ -76,6 +78,7 @@ int RunCli(int argc, char** argv) {
   std::string import_file, import_unit;
   import_people->add_option("file", import_file, "CSV or XLSX file")->required()->check(CLI::ExistingFile);
   import_people->add_option("--unit", import_unit, "unit code for rows without a unit column");
+  auto* openapi = cli.add_subcommand("openapi", "Print the OpenAPI document of every route and exit");
   auto* backup = cli.add_subcommand("backup", "Write a consistent online copy of the SQLite database");
   std::string backup_file;
   backup->add_option("file", backup_file, "target file (must not exist)")->required();
@@ -174,6 +177,12 @@ int RunCli(int argc, char** argv) {
     auto n = (*app)->importer().Confirm(system, pv->id, actor);
     if (!n) return Fail(n.error());
     std::cout << "imported " << *n << " people\n";
+    return 0;
+  }
+  if (*openapi) {
+    auto app = OpenApp(config);
+    if (!app) return Fail(app.error());
+    std::cout << boost::json::serialize(http::BuildOpenApi((*app)->BuildRouter(), TONGXIN_VERSION)) << "\n";
     return 0;
   }
   if (*backup) {

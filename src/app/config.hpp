@@ -45,6 +45,10 @@ struct Config {
   int step_escalate_minutes = 0;    // tell the next level this long after a step's deadline
   int health_retention_days = 0;    // 0 = keep health data
   int notice_retention_days = 180;  // notifications (and job marks); 0 = keep
+  int incident_retention_days = 0;  // closed incidents (with attachments); 0 = keep
+  int login_audit_retention_days = 365;  // login/logout audit rows; 0 = keep
+  std::string trusted_proxies;      // comma-separated addresses whose X-Forwarded-For is believed
+  int max_connections_per_ip = 256; // per client address, beside max_connections
 };
 
 // One configurable setting: its key ("web_root"), flag "--web-root", env TONGXIN_WEB_ROOT.

@@ -41,7 +41,7 @@ void RegisterAuditRoutes(http::Router& router, storage::Database& db) {
   using http::Access;
   using http::Context;
   using http::Response;
-  const auto admin = Access::Roles({core::Role::kAdmin});
+  const auto admin = Access::Roles(core::roles::kAdmins);
 
   router.Add({"GET", "/api/v1/audit", admin, "audit",
               "Audit entries, newest first (filters: from, to, username, entity, entity_id, action)",
@@ -90,6 +90,10 @@ void RegisterAuditRoutes(http::Router& router, storage::Database& db) {
                                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                           "audit-" + stamp + ".xlsx");
               }});
+
+  // Reading the audit log is itself on record.
+  router.AuditReads("GET", "/api/v1/audit", "audit_log");
+  router.AuditReads("GET", "/api/v1/audit/export", "audit_log");
 }
 
 }  // namespace tongxin::auth

@@ -59,7 +59,7 @@ SessionRow SessionFromRow(const soci::row& r) {
 TokenRow TokenFromRow(const soci::row& r) {
   return {GetInt(r, "id"),          GetInt(r, "user_id"),      GetStr(r, "name"),
           GetStr(r, "token_hash"),  GetStr(r, "prefix"),       GetStr(r, "created_at"),
-          GetStr(r, "last_used_at"), GetInt(r, "revoked") != 0};
+          GetStr(r, "last_used_at"), GetInt(r, "revoked") != 0, GetStr(r, "expires_at")};
 }
 
 }  // namespace
@@ -139,6 +139,32 @@ bool PersonExists(soci::session& sql, std::int64_t person_id) {
   return storage::Query("SELECT COUNT(*) FROM people WHERE id = :id").Bind("id", person_id).Scalar(sql) > 0;
 }
 
+std::optional<PersonScope> FindPersonScope(soci::session& sql, std::int64_t person_id) {
+  storage::Query q("SELECT p.unit_id, u.path FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = :id");
+  q.Bind("id", person_id);
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) return PersonScope{storage::GetInt(r, 0), storage::GetStr(r, 1)};
+  return std::nullopt;
+}
+
+std::vector<AccountScope> HandlerAccounts(soci::session& sql) {
+  storage::Query q("SELECT u.id, u.display_name, u.username, u.role, un.path FROM users u LEFT JOIN user_units uu ON "
+                   "uu.user_id = u.id LEFT JOIN units un ON un.id = uu.unit_id WHERE u.active = 1 AND u.role IN "
+                   "('admin', 'office', 'department') ORDER BY u.role, u.display_name, u.id");
+  std::vector<AccountScope> out;
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) {
+    const std::int64_t id = storage::GetInt(r, 0);
+    if (out.empty() || out.back().id != id) {
+      const std::string name = storage::GetStr(r, 1);
+      out.push_back({id, name.empty() ? storage::GetStr(r, 2) : name, storage::GetStr(r, 3), {}});
+    }
+    const std::string path = storage::GetStr(r, 4);
+    if (!path.empty()) out.back().paths.push_back(path);
+  }
+  return out;
+}
+
 void InsertSession(soci::session& sql, const SessionRow& s) {
   long long uid = s.user_id;
   sql << "INSERT INTO sessions (id, user_id, csrf_token, created_at, last_seen_at, absolute_expires_at, ip, "
@@ -170,8 +196,9 @@ void DeleteUserSessions(soci::session& sql, std::int64_t user_id, const std::str
 }
 
 std::int64_t InsertToken(soci::session& sql, const TokenRow& t) {
-  return storage::Query("INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at) "
-                        "VALUES (:u, :n, :h, :p, :c) RETURNING id")
+  return storage::Query("INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, expires_at) "
+                        "VALUES (:u, :n, :h, :p, :c, :e) RETURNING id")
+      .Bind("e", t.expires_at)
       .Bind("u", t.user_id)
       .Bind("n", t.name)
       .Bind("h", t.token_hash)
@@ -181,7 +208,7 @@ std::int64_t InsertToken(soci::session& sql, const TokenRow& t) {
 }
 
 std::optional<TokenRow> FindTokenByHash(soci::session& sql, const std::string& hash) {
-  storage::Query q("SELECT id, user_id, name, token_hash, prefix, created_at, last_used_at, revoked "
+  storage::Query q("SELECT id, user_id, name, token_hash, prefix, created_at, last_used_at, revoked, expires_at "
                    "FROM api_tokens WHERE token_hash = :h");
   q.Bind("h", hash);
   soci::rowset<soci::row> rs = q.Rows(sql);
@@ -190,7 +217,7 @@ std::optional<TokenRow> FindTokenByHash(soci::session& sql, const std::string& h
 }
 
 std::vector<TokenRow> ListTokens(soci::session& sql, std::int64_t user_id) {
-  storage::Query q("SELECT id, user_id, name, token_hash, prefix, created_at, last_used_at, revoked "
+  storage::Query q("SELECT id, user_id, name, token_hash, prefix, created_at, last_used_at, revoked, expires_at "
                    "FROM api_tokens WHERE user_id = :u AND revoked = 0 ORDER BY id");
   q.Bind("u", user_id);
   std::vector<TokenRow> out;
@@ -211,26 +238,83 @@ void TouchToken(soci::session& sql, std::int64_t token_id, const std::string& no
   sql << "UPDATE api_tokens SET last_used_at = :n WHERE id = :id", soci::use(now), soci::use(id);
 }
 
-std::optional<LoginAttempt> FindLoginAttempt(soci::session& sql, const std::string& username) {
-  storage::Query q("SELECT username, failures, first_failure_at, locked_until FROM login_attempts WHERE username = :u");
-  q.Bind("u", username);
+namespace {
+
+const char* AttemptTable(AttemptKind kind) {
+  return kind == AttemptKind::kAccount ? "login_attempts" : "login_address_attempts";
+}
+const char* AttemptKey(AttemptKind kind) { return kind == AttemptKind::kAccount ? "username" : "ip"; }
+
+}  // namespace
+
+std::optional<LoginAttempt> FindLoginAttempt(soci::session& sql, AttemptKind kind, const std::string& key) {
+  storage::Query q(std::string("SELECT ") + AttemptKey(kind) + ", failures, first_failure_at, locked_until FROM " +
+                   AttemptTable(kind) + " WHERE " + AttemptKey(kind) + " = :k");
+  q.Bind("k", key);
   soci::rowset<soci::row> rs = q.Rows(sql);
   for (const auto& r : rs) {
-    return LoginAttempt{GetStr(r, "username"), static_cast<int>(GetInt(r, "failures")),
-                        GetStr(r, "first_failure_at"), GetStr(r, "locked_until")};
+    return LoginAttempt{GetStr(r, 0), static_cast<int>(GetInt(r, 1)), GetStr(r, 2), GetStr(r, 3)};
   }
   return std::nullopt;
 }
 
-void SaveLoginAttempt(soci::session& sql, const LoginAttempt& a) {
-  ClearLoginAttempt(sql, a.username);
-  int failures = a.failures;
-  sql << "INSERT INTO login_attempts (username, failures, first_failure_at, locked_until) VALUES (:u, :f, :ff, :lu)",
-      soci::use(a.username), soci::use(failures), soci::use(a.first_failure_at), soci::use(a.locked_until);
+int CountFailure(soci::session& sql, AttemptKind kind, const std::string& key, const std::string& now,
+                 const std::string& window_start) {
+  const std::string t = AttemptTable(kind);
+  storage::Query q("INSERT INTO " + t + " (" + AttemptKey(kind) +
+                   ", failures, first_failure_at, locked_until) VALUES (:k, 1, :n1, '') ON CONFLICT (" +
+                   AttemptKey(kind) + ") DO UPDATE SET failures = CASE WHEN " + t +
+                   ".first_failure_at < :w1 THEN 1 ELSE " + t + ".failures + 1 END, first_failure_at = CASE WHEN " + t +
+                   ".first_failure_at < :w2 THEN :n2 ELSE " + t + ".first_failure_at END RETURNING failures");
+  q.Bind("k", key).Bind("n1", now).Bind("n2", now).Bind("w1", window_start).Bind("w2", window_start);
+  return static_cast<int>(q.Scalar(sql));
 }
 
-void ClearLoginAttempt(soci::session& sql, const std::string& username) {
-  sql << "DELETE FROM login_attempts WHERE username = :u", soci::use(username);
+void SetLockedUntil(soci::session& sql, AttemptKind kind, const std::string& key, const std::string& until) {
+  storage::Query q(std::string("UPDATE ") + AttemptTable(kind) + " SET locked_until = :u WHERE " + AttemptKey(kind) +
+                   " = :k");
+  q.Bind("u", until).Bind("k", key).Exec(sql);
+}
+
+void ClearLoginAttempt(soci::session& sql, AttemptKind kind, const std::string& key) {
+  storage::Query q(std::string("DELETE FROM ") + AttemptTable(kind) + " WHERE " + AttemptKey(kind) + " = :k");
+  q.Bind("k", key).Exec(sql);
+}
+
+std::int64_t PurgeLoginAttempts(soci::session& sql, const std::string& window_start, const std::string& now) {
+  std::int64_t n = 0;
+  for (auto kind : {AttemptKind::kAccount, AttemptKind::kAddress}) {
+    storage::Query q(std::string("DELETE FROM ") + AttemptTable(kind) +
+                     " WHERE first_failure_at < :w AND locked_until < :n");
+    n += q.Bind("w", window_start).Bind("n", now).Exec(sql);
+  }
+  return n;
+}
+
+bool IsKnownDevice(soci::session& sql, const std::string& token_hash, std::int64_t user_id) {
+  storage::Query q("SELECT COUNT(*) FROM known_devices WHERE token_hash = :h AND user_id = :u");
+  return q.Bind("h", token_hash).Bind("u", user_id).Scalar(sql) > 0;
+}
+
+void SaveKnownDevice(soci::session& sql, const std::string& token_hash, std::int64_t user_id, const std::string& now) {
+  storage::Query q("INSERT INTO known_devices (token_hash, user_id, created_at, last_seen_at) VALUES (:h, :u, :c, :s) "
+                   "ON CONFLICT (token_hash) DO UPDATE SET last_seen_at = :s2");
+  q.Bind("h", token_hash).Bind("u", user_id).Bind("c", now).Bind("s", now).Bind("s2", now).Exec(sql);
+}
+
+void DeleteKnownDevices(soci::session& sql, std::int64_t user_id) {
+  storage::Query("DELETE FROM known_devices WHERE user_id = :u").Bind("u", user_id).Exec(sql);
+}
+
+std::int64_t PurgeLoginAudit(soci::session& sql, const std::string& before) {
+  storage::Query q("DELETE FROM audit_log WHERE action IN ('login', 'login_failed', 'logout') AND at < :b");
+  return q.Bind("b", before).Exec(sql);
+}
+
+std::int64_t RevokeUserTokens(soci::session& sql, std::int64_t user_id) {
+  return storage::Query("UPDATE api_tokens SET revoked = 1 WHERE user_id = :u AND revoked = 0")
+      .Bind("u", user_id)
+      .Exec(sql);
 }
 
 }  // namespace tongxin::auth::repo

@@ -24,6 +24,21 @@ void SetUserUnits(soci::session& sql, std::int64_t user_id, const std::vector<st
 std::vector<std::string> UnitPaths(soci::session& sql, const std::vector<std::int64_t>& unit_ids);
 bool UnitExists(soci::session& sql, std::int64_t unit_id);
 bool PersonExists(soci::session& sql, std::int64_t person_id);
+// A person's unit and its path (the scope guard's lookup); nullopt when no such person.
+struct PersonScope {
+  std::int64_t unit_id = 0;
+  std::string unit_path;
+};
+std::optional<PersonScope> FindPersonScope(soci::session& sql, std::int64_t person_id);
+
+// Active admin, office and department accounts with the paths of their units, for
+// choosing who is responsible for something in a unit.
+struct AccountScope {
+  std::int64_t id = 0;
+  std::string name, role;
+  std::vector<std::string> paths;
+};
+std::vector<AccountScope> HandlerAccounts(soci::session& sql);
 
 struct SessionRow {
   std::string id;  // hash of the cookie token
@@ -51,6 +66,7 @@ struct TokenRow {
   std::string created_at;
   std::string last_used_at;
   bool revoked = false;
+  std::string expires_at;  // "" = never
 };
 std::int64_t InsertToken(soci::session& sql, const TokenRow& t);
 std::optional<TokenRow> FindTokenByHash(soci::session& sql, const std::string& hash);
@@ -60,13 +76,33 @@ bool RevokeToken(soci::session& sql, std::int64_t user_id, std::int64_t token_id
 void TouchToken(soci::session& sql, std::int64_t token_id, const std::string& now);
 
 struct LoginAttempt {
-  std::string username;
+  std::string key;  // username, or client address
   int failures = 0;
   std::string first_failure_at;
   std::string locked_until;
 };
-std::optional<LoginAttempt> FindLoginAttempt(soci::session& sql, const std::string& username);
-void SaveLoginAttempt(soci::session& sql, const LoginAttempt& a);
-void ClearLoginAttempt(soci::session& sql, const std::string& username);
+// Failed logins are counted per account (existing usernames only, so unknown names add
+// no rows) and per client address. kAccount / kAddress choose the table.
+enum class AttemptKind { kAccount, kAddress };
+std::optional<LoginAttempt> FindLoginAttempt(soci::session& sql, AttemptKind kind, const std::string& key);
+// Counts one failure atomically (one statement, safe with concurrent logins): a count
+// older than window_start starts again at 1. Returns the new count.
+int CountFailure(soci::session& sql, AttemptKind kind, const std::string& key, const std::string& now,
+                 const std::string& window_start);
+void SetLockedUntil(soci::session& sql, AttemptKind kind, const std::string& key, const std::string& until);
+void ClearLoginAttempt(soci::session& sql, AttemptKind kind, const std::string& key);
+// Retention: counts whose window ended and whose lock expired.
+std::int64_t PurgeLoginAttempts(soci::session& sql, const std::string& window_start, const std::string& now);
+
+// Browsers that logged in to an account before (a random cookie, stored hashed).
+bool IsKnownDevice(soci::session& sql, const std::string& token_hash, std::int64_t user_id);
+void SaveKnownDevice(soci::session& sql, const std::string& token_hash, std::int64_t user_id, const std::string& now);
+void DeleteKnownDevices(soci::session& sql, std::int64_t user_id);
+
+// Retention: login, logout and failed-login audit rows older than `before`.
+std::int64_t PurgeLoginAudit(soci::session& sql, const std::string& before);
+
+// Revokes every API token of a user (password change or reset). Returns how many.
+std::int64_t RevokeUserTokens(soci::session& sql, std::int64_t user_id);
 
 }  // namespace tongxin::auth::repo

@@ -32,6 +32,11 @@ boost::json::object MeJson(const User& u, const core::Principal& p) {
   boost::json::object o = UserToJson(u);
   o["csrf_token"] = p.csrf_token;
   o["may_see_identifiers"] = p.MaySeeIdentifiers();
+  boost::json::array sets;  // the named role sets the caller belongs to (core/roles.hpp)
+  for (const auto& s : core::NamedRoleSets()) {
+    if (s.roles.Has(p.role)) sets.emplace_back(s.name);
+  }
+  o["role_sets"] = std::move(sets);
   return o;
 }
 
@@ -57,7 +62,8 @@ void RegisterAuthRoutes(http::Router& router, AuthService& auth, CookieSettings 
                 auto username = r.String("username", true, 64);
                 auto password = r.String("password", true, 256);
                 if (auto st = r.Finish(); !st) return st.error();
-                auto res = auth.Login(*username, *password, ActorFrom(ctx), ctx.req.Header("user-agent"));
+                auto res = auth.Login(*username, *password, ActorFrom(ctx), ctx.req.Header("user-agent"),
+                                      ctx.req.Cookie(kDeviceCookie));
                 if (!res) return res.error();
                 core::Principal p;
                 p.csrf_token = res->csrf_token;
@@ -65,6 +71,7 @@ void RegisterAuthRoutes(http::Router& router, AuthService& auth, CookieSettings 
                 Response out = http::JsonResponse(MeJson(res->user, p));
                 AddCookie(out, Cookie(kSessionCookie, res->session_token, cookies.max_age_seconds, true, cookies.secure));
                 AddCookie(out, Cookie(kCsrfCookie, res->csrf_token, cookies.max_age_seconds, false, cookies.secure));
+                AddCookie(out, Cookie(kDeviceCookie, res->device_token, kDeviceCookieSeconds, true, cookies.secure));
                 return out;
               },
               BodyKind::kJson, 0, true});
@@ -122,31 +129,33 @@ void RegisterAuthRoutes(http::Router& router, AuthService& auth, CookieSettings 
                 if (!list) return list.error();
                 boost::json::array items;
                 for (const auto& t : *list) {
-                  items.push_back({{"id", t.id}, {"name", t.name}, {"prefix", t.prefix},
-                                   {"created_at", t.created_at}, {"last_used_at", t.last_used_at}});
+                  items.push_back({{"id", t.id}, {"name", t.name}, {"prefix", t.prefix}, {"created_at", t.created_at},
+                                   {"last_used_at", t.last_used_at}, {"expires_at", t.expires_at}});
                 }
                 return http::JsonResponse({{"items", std::move(items)}});
               }});
 
   router.Add({"POST", "/api/v1/auth/tokens", Access::Roles(everyone), "auth",
-              "Create an API token for scripts (shown once)",
+              "Create an API token for scripts (shown once); optional expires_in_days",
               [&auth](Context& ctx) -> core::Result<Response> {
                 auto body = http::ParseJsonObject(ctx.req);
                 if (!body) return body.error();
-                core::JsonReader r(*body, {"name"});
+                core::JsonReader r(*body, {"name", "expires_in_days"});
                 auto name = r.String("name", true, 64);
+                auto days = r.Int("expires_in_days", false, 1, 3650);
                 if (auto st = r.Finish(); !st) return st.error();
-                auto t = auth.CreateToken(ctx.User(), *name, ActorFrom(ctx));
+                auto t = auth.CreateToken(ctx.User(), *name, static_cast<int>(days.value_or(0)), ActorFrom(ctx));
                 if (!t) return t.error();
                 return http::JsonResponse({{"id", t->first.id}, {"name", t->first.name}, {"prefix", t->first.prefix},
-                                           {"created_at", t->first.created_at}, {"token", t->second}},
+                                           {"created_at", t->first.created_at}, {"expires_at", t->first.expires_at},
+                                           {"token", t->second}},
                                           201);
               },
               BodyKind::kJson});
 
   router.Add({"DELETE", "/api/v1/auth/tokens/{id}", Access::Roles(everyone), "auth", "Revoke an API token",
               [&auth](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
                 if (auto st = auth.RevokeToken(ctx.User(), *id, ActorFrom(ctx)); !st) return st.error();
                 return http::NoContent();

@@ -10,6 +10,9 @@ namespace tongxin::auth {
 
 inline constexpr const char* kSessionCookie = "tx_session";
 inline constexpr const char* kCsrfCookie = "tx_csrf";
+// A browser that logged in before: its right password is never throttled (see Login).
+inline constexpr const char* kDeviceCookie = "tx_device";
+inline constexpr long long kDeviceCookieSeconds = 365LL * 24 * 3600;
 
 struct CookieSettings {
   bool secure = false;  // add Secure (behind HTTPS)

@@ -26,40 +26,71 @@ core::Result<core::Principal> AuthService::BuildPrincipal(soci::session& sql, co
   return p;
 }
 
+namespace {
+
+// The wait before the next attempt after `failures` failures (threshold: max).
+std::chrono::seconds Delay(int failures, int max, std::chrono::seconds first, std::chrono::seconds cap) {
+  if (failures < max) return std::chrono::seconds(0);
+  auto d = first;
+  for (int i = max; i < failures && d < cap; ++i) d *= 2;
+  return std::min(d, cap);
+}
+
+core::Error TooMany(const std::string& until, core::TimePoint now) {
+  auto t = core::ParseIso(until).value_or(now);
+  auto secs = std::chrono::duration_cast<std::chrono::seconds>(t - now).count();
+  return core::MakeError(core::Errc::kTooManyRequests, "auth.too_many_attempts",
+                         {{"retry_after", std::to_string(std::max<long long>(1, secs))}});
+}
+
+}  // namespace
+
 core::Result<LoginResult> AuthService::Login(const std::string& username_in, const std::string& password,
-                                             const Actor& actor, const std::string& user_agent) {
+                                             const Actor& actor, const std::string& user_agent,
+                                             const std::string& device_token) {
   const std::string username = core::ToLowerAscii(core::Trim(username_in));
   const auto now = clock_.Now();
   const std::string now_s = core::FormatIso(now);
+  const std::string device_hash = device_token.empty() ? "" : HashToken(device_token);
   struct Found {
-    std::optional<repo::LoginAttempt> attempt;
+    std::optional<repo::LoginAttempt> account, address;
     std::optional<User> user;
+    bool known_device = false;
   };
   auto found = db_.WithSession([&](soci::session& sql) -> core::Result<Found> {
-    return Found{repo::FindLoginAttempt(sql, username), repo::FindUserByName(sql, username)};
+    Found f{std::nullopt, repo::FindLoginAttempt(sql, repo::AttemptKind::kAddress, actor.ip),
+            repo::FindUserByName(sql, username), false};
+    if (f.user) {
+      f.account = repo::FindLoginAttempt(sql, repo::AttemptKind::kAccount, username);
+      f.known_device = !device_hash.empty() && repo::IsKnownDevice(sql, device_hash, f.user->id);
+    }
+    return f;
   });
   if (!found) return found.error();
-  const auto& attempt = found->attempt;
-  if (attempt && !attempt->locked_until.empty() && attempt->locked_until > now_s) {
-    auto until = core::ParseIso(attempt->locked_until).value_or(now);
-    auto secs = std::chrono::duration_cast<std::chrono::seconds>(until - now).count();
-    return core::MakeError(core::Errc::kTooManyRequests, "auth.too_many_attempts",
-                           {{"retry_after", std::to_string(std::max<long long>(1, secs))}});
+  // A browser the account logged in from before is never held back by strangers' failures.
+  if (!found->known_device) {
+    for (const auto* a : {&found->address, &found->account}) {
+      if (*a && (*a)->locked_until > now_s) return TooMany((*a)->locked_until, now);
+    }
   }
   // Hashing takes ~0.1 s: done outside any transaction.
   const auto& user = found->user;
   const bool verified = VerifyPassword(password, user ? user->password_hash : dummy_hash_);
   if (!verified || !user) {
     auto saved = db_.InTransaction([&](soci::session& sql) -> core::Status {
-      repo::LoginAttempt a = attempt.value_or(repo::LoginAttempt{username, 0, now_s, ""});
-      auto first = core::ParseIso(a.first_failure_at).value_or(now);
-      if (a.first_failure_at.empty() || now - first > settings_.failure_window) {
-        a.failures = 0;
-        a.first_failure_at = now_s;
+      const std::string window = core::FormatIso(now - settings_.failure_window);
+      const int by_address = repo::CountFailure(sql, repo::AttemptKind::kAddress, actor.ip, now_s, window);
+      if (auto d = Delay(by_address, settings_.max_address_failures, settings_.first_delay, settings_.lockout);
+          d.count() > 0) {
+        repo::SetLockedUntil(sql, repo::AttemptKind::kAddress, actor.ip, core::FormatIso(now + d));
       }
-      a.failures += 1;
-      a.locked_until = a.failures >= settings_.max_failures ? core::FormatIso(now + settings_.lockout) : "";
-      repo::SaveLoginAttempt(sql, a);
+      if (user && !found->known_device) {  // unknown names add no rows
+        const int by_account = repo::CountFailure(sql, repo::AttemptKind::kAccount, username, now_s, window);
+        if (auto d = Delay(by_account, settings_.max_failures, settings_.first_delay, settings_.lockout);
+            d.count() > 0) {
+          repo::SetLockedUntil(sql, repo::AttemptKind::kAccount, username, core::FormatIso(now + d));
+        }
+      }
       Actor who = actor;
       who.username = username.substr(0, 64);
       RecordAudit(sql, who, now_s, "login_failed", "session", "", "", "");
@@ -70,11 +101,13 @@ core::Result<LoginResult> AuthService::Login(const std::string& username_in, con
   }
   if (!user->active) return core::Forbidden("auth.user_inactive");
   return db_.InTransaction([&](soci::session& sql) -> core::Result<LoginResult> {
-    repo::ClearLoginAttempt(sql, username);
+    repo::ClearLoginAttempt(sql, repo::AttemptKind::kAccount, username);
     LoginResult res;
     res.session_token = RandomHex(32);
     res.csrf_token = RandomHex(16);
+    res.device_token = found->known_device ? device_token : RandomHex(32);
     res.user = *user;
+    repo::SaveKnownDevice(sql, HashToken(res.device_token), user->id, now_s);
     repo::SessionRow s{HashToken(res.session_token), user->id, res.csrf_token, now_s, now_s,
                        core::FormatIso(now + settings_.session_absolute), actor.ip, user_agent.substr(0, 200)};
     repo::InsertSession(sql, s);
@@ -83,6 +116,18 @@ core::Result<LoginResult> AuthService::Login(const std::string& username_in, con
     who.username = user->username;
     RecordAudit(sql, who, now_s, "login", "session", "", "", "");
     return res;
+  });
+}
+
+core::Result<std::int64_t> AuthService::PurgeLoginRecords() {
+  const auto now = clock_.Now();
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<std::int64_t> {
+    std::int64_t n = repo::PurgeLoginAttempts(sql, core::FormatIso(now - settings_.failure_window), core::FormatIso(now));
+    if (settings_.login_audit_retention_days > 0) {
+      const auto before = core::FormatIso(now - std::chrono::hours(24) * settings_.login_audit_retention_days);
+      n += repo::PurgeLoginAudit(sql, before);
+    }
+    return n;
   });
 }
 
@@ -134,6 +179,7 @@ core::Result<std::optional<core::Principal>> AuthService::AuthenticateInDb(const
     if (!bearer_token.empty()) {
       auto token = repo::FindTokenByHash(sql, HashToken(bearer_token));
       if (!token || token->revoked) return std::optional<core::Principal>();
+      if (!token->expires_at.empty() && token->expires_at <= now_s) return std::optional<core::Principal>();
       auto user = repo::FindUserById(sql, token->user_id);
       if (!user || !user->active) return std::optional<core::Principal>();
       if (token->last_used_at.empty() ||
@@ -183,7 +229,9 @@ core::Status AuthService::ChangePassword(const core::Principal& who, const std::
     u.updated_at = Now();
     repo::UpdateUser(sql, u);
     repo::DeleteUserSessions(sql, u.id, who.session_id);
-    RecordAudit(sql, actor, u.updated_at, "change_password", "user", std::to_string(u.id), "", "");
+    const auto revoked = repo::RevokeUserTokens(sql, u.id);
+    RecordAudit(sql, actor, u.updated_at, "change_password", "user", std::to_string(u.id), "",
+                boost::json::serialize(boost::json::object{{"tokens_revoked", revoked}}));
     return {};
   });
 }
@@ -307,40 +355,10 @@ core::Status AuthService::ResetPassword(std::int64_t id, const std::string& pass
     u->updated_at = Now();
     repo::UpdateUser(sql, *u);
     repo::DeleteUserSessions(sql, id, "");
-    repo::ClearLoginAttempt(sql, u->username);
-    RecordAudit(sql, actor, u->updated_at, "reset_password", "user", std::to_string(id), "", "");
-    return {};
-  });
-}
-
-core::Result<std::pair<TokenInfo, std::string>> AuthService::CreateToken(const core::Principal& who,
-                                                                         const std::string& name,
-                                                                         const Actor& actor) {
-  const std::string plain = "tx_" + RandomHex(24);
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<std::pair<TokenInfo, std::string>> {
-    repo::TokenRow t{0, who.user_id, name, HashToken(plain), plain.substr(0, 9), Now(), "", false};
-    t.id = repo::InsertToken(sql, t);
-    RecordAudit(sql, actor, t.created_at, "create", "token", std::to_string(t.id), "",
-                boost::json::serialize(boost::json::object{{"name", name}, {"prefix", t.prefix}}));
-    return std::make_pair(TokenInfo{t.id, t.name, t.prefix, t.created_at, ""}, plain);
-  });
-}
-
-core::Result<std::vector<TokenInfo>> AuthService::ListTokens(const core::Principal& who) {
-  return db_.WithSession([&](soci::session& sql) -> core::Result<std::vector<TokenInfo>> {
-    std::vector<TokenInfo> out;
-    for (const auto& t : repo::ListTokens(sql, who.user_id)) {
-      out.push_back({t.id, t.name, t.prefix, t.created_at, t.last_used_at});
-    }
-    return out;
-  });
-}
-
-core::Status AuthService::RevokeToken(const core::Principal& who, std::int64_t token_id, const Actor& actor) {
-  const PrincipalsForgotten forget(*this);  // after the change below has committed
-  return db_.InTransaction([&](soci::session& sql) -> core::Status {
-    if (!repo::RevokeToken(sql, who.user_id, token_id)) return core::NotFound("tokens.not_found");
-    RecordAudit(sql, actor, Now(), "revoke", "token", std::to_string(token_id), "", "");
+    repo::ClearLoginAttempt(sql, repo::AttemptKind::kAccount, u->username);
+    const auto revoked = repo::RevokeUserTokens(sql, id);
+    RecordAudit(sql, actor, u->updated_at, "reset_password", "user", std::to_string(id), "",
+                boost::json::serialize(boost::json::object{{"tokens_revoked", revoked}}));
     return {};
   });
 }

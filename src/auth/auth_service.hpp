@@ -25,14 +25,21 @@ namespace tongxin::auth {
 struct AuthSettings {
   std::chrono::seconds session_idle{std::chrono::hours(2)};
   std::chrono::seconds session_absolute{std::chrono::hours(12)};
-  int max_failures = 5;                                     // failed logins before a lockout
+  // Throttling (see Login): after max_failures failed logins to an account within
+  // failure_window, each further attempt waits first_delay, doubling per failure up to
+  // lockout; max_address_failures from one client address throttle that address alike.
+  int max_failures = 5;
+  int max_address_failures = 30;
   std::chrono::seconds failure_window{std::chrono::minutes(15)};
+  std::chrono::seconds first_delay{std::chrono::seconds(30)};
   std::chrono::seconds lockout{std::chrono::minutes(15)};
+  int login_audit_retention_days = 365;  // login, logout and failed-login audit rows
 };
 
 struct LoginResult {
   std::string session_token;  // goes into the HttpOnly cookie; only its hash is stored
   std::string csrf_token;
+  std::string device_token;   // the known-device cookie (long-lived, stored hashed)
   User user;
 };
 
@@ -42,22 +49,31 @@ struct TokenInfo {
   std::string prefix;
   std::string created_at;
   std::string last_used_at;
+  std::string expires_at;  // "" = never
 };
 
 class AuthService {
  public:
   AuthService(storage::Database& db, const core::Clock& clock, AuthSettings settings);
 
-  // Errors: auth.bad_credentials (401), auth.too_many_attempts (429, details.retry_after),
-  // auth.user_inactive (403).
+  // Throttled per account and per client address with a growing delay (429
+  // auth.too_many_attempts, details.retry_after), never by a lock a stranger can hold:
+  // a browser that logged in to the account before (device_token from its known-device
+  // cookie) is exempt, and a password reset lifts the account's delay. Unknown usernames
+  // count against the address only (no rows per name). Counters update atomically.
+  // Errors: auth.bad_credentials (401), auth.too_many_attempts (429), auth.user_inactive (403).
   core::Result<LoginResult> Login(const std::string& username, const std::string& password, const Actor& actor,
-                                  const std::string& user_agent);
+                                  const std::string& user_agent, const std::string& device_token = "");
+  // Retention: expired failure counts, and login/logout audit rows older than
+  // login_audit_retention_days. Returns the rows deleted.
+  core::Result<std::int64_t> PurgeLoginRecords();
   core::Status Logout(const core::Principal& who, const Actor& actor);
   // nullopt when the credentials are absent, unknown or expired.
   core::Result<std::optional<core::Principal>> Authenticate(const std::string& session_token,
                                                             const std::string& bearer_token);
 
-  // Errors: auth.wrong_password, auth.weak_password. Other sessions of the user end.
+  // Errors: auth.wrong_password, auth.weak_password. Other sessions of the user end and
+  // their API tokens are revoked.
   core::Status ChangePassword(const core::Principal& who, const std::string& current, const std::string& next,
                               const Actor& actor);
   // The caller's own language and notification email (each optional). Errors: field errors.
@@ -70,12 +86,13 @@ class AuthService {
   // Errors: users.username_taken, units.not_found, people.not_found (each naming its field).
   core::Result<User> CreateUser(const UserInput& in, const Actor& actor);
   core::Result<User> UpdateUser(std::int64_t id, const UserInput& in, const core::Principal& by, const Actor& actor);
-  // Sets a new password and ends the user's sessions.
+  // Sets a new password, ends the user's sessions, revokes their API tokens and lifts
+  // the login delay.
   core::Status ResetPassword(std::int64_t id, const std::string& password, const Actor& actor);
 
-  // The plaintext token is returned once and never stored.
+  // The plaintext token is returned once and never stored. expires_in_days: 0 = never.
   core::Result<std::pair<TokenInfo, std::string>> CreateToken(const core::Principal& who, const std::string& name,
-                                                              const Actor& actor);
+                                                              int expires_in_days, const Actor& actor);
   core::Result<std::vector<TokenInfo>> ListTokens(const core::Principal& who);
   core::Status RevokeToken(const core::Principal& who, std::int64_t token_id, const Actor& actor);
 

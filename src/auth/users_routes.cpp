@@ -14,7 +14,7 @@ void RegisterUserRoutes(http::Router& router, AuthService& auth) {
   using http::BodyKind;
   using http::Context;
   using http::Response;
-  const auto admin = Access::Roles({core::Role::kAdmin});
+  const auto admin = Access::Roles(core::roles::kAdmins);
 
   router.Add({"GET", "/api/v1/admin/users", admin, "users", "List users (search with q)",
               [&auth](Context& ctx) -> core::Result<Response> {

@@ -24,6 +24,8 @@ const std::unordered_map<std::string_view, Texts>& Catalogue() {
       {"request.unsupported_media_type", {"不支持的内容类型 {content_type}，应为 {expected}", "Unsupported content type {content_type}; expected {expected}"}},
       {"request.not_found", {"找不到请求的地址", "No such address"}},
       {"request.method_not_allowed", {"该地址不支持此方法，可用：{allow}", "This address does not accept this method; allowed: {allow}"}},
+      {"request.header_too_large", {"请求头过大（上限 {max} 字节）", "The request header is too large (limit {max} bytes)"}},
+      {"request.malformed", {"请求不是有效的 HTTP", "The request is not valid HTTP"}},
       {"request.bad_path", {"请求路径无效", "The request path is invalid"}},
       {"request.bad_query", {"查询参数 {field} 无效", "Query parameter {field} is invalid"}},
       {"server.overloaded", {"服务器繁忙，请稍后再试", "The server is busy; please try again shortly"}},
@@ -51,6 +53,7 @@ const std::unordered_map<std::string_view, Texts>& Catalogue() {
       {"auth.too_many_attempts", {"登录失败次数过多，请 {retry_after} 秒后再试", "Too many failed logins; try again in {retry_after} seconds"}},
       {"auth.forbidden", {"您的角色无权执行此操作", "Your role may not do this"}},
       {"auth.out_of_scope", {"该记录不在您负责的单位范围内", "This record is outside the units assigned to you"}},
+      {"auth.assignee_out_of_scope", {"该账号不负责此事件所在单位", "This account does not cover the incident's unit"}},
       {"auth.csrf", {"缺少或错误的 CSRF 令牌，请刷新页面", "Missing or wrong CSRF token; reload the page"}},
       {"auth.wrong_password", {"当前密码不正确", "The current password is wrong"}},
       {"auth.weak_password", {"密码至少 10 个字符", "The password must have at least 10 characters"}},
@@ -71,6 +74,7 @@ const std::unordered_map<std::string_view, Texts>& Catalogue() {
       {"imports.has_errors", {"文件中有 {invalid} 行无效，请修改后重新上传", "{invalid} rows of the file are invalid; fix them and upload again"}},
       {"imports.already_done", {"该导入已完成", "This import has already been carried out"}},
       {"imports.bad_file", {"无法读取文件：{detail}", "The file cannot be read: {detail}"}},
+      {"imports.too_large", {"文件展开后超出上限（{limit}：最多 {max}），请拆分后再上传", "The file expands beyond a limit ({limit}: at most {max}); split it and upload again"}},
       {"imports.no_rows", {"文件中没有数据行", "The file has no data rows"}},
       {"imports.missing_column", {"缺少必需的列 {column}", "The required column {column} is missing"}},
       {"imports.unknown_unit", {"找不到单位 {unit}", "No unit named {unit}"}},
@@ -89,6 +93,8 @@ const std::unordered_map<std::string_view, Texts>& Catalogue() {
       {"health.no_plan", {"该人员没有健康打卡计划", "This person has no report plan"}},
       {"health.outside_slot", {"现在不在打卡时段内，下一个时段开始于 {next_slot_local}", "It is not reporting time now; the next slot starts at {next_slot_local}"}},
       {"health.alert_not_found", {"找不到该异常记录", "No such alert"}},
+      {"health.plan_needs_unit", {"请选择该计划适用的单位（只有管理员可设全校范围的类别计划）", "Choose the unit the plan applies to (only administrators may set a category plan for every unit)"}},
+      {"health.no_roster", {"{day} 没有打卡名单（不在计划日期内，或离今天太远）", "There is no roster for {day} (outside the plans' dates, or too far from today)"}},
       {"health.plan_not_found", {"找不到该打卡计划", "No such report plan"}},
       {"incidents.not_found", {"找不到该事件", "No such incident"}},
       {"incidents.unknown_type", {"没有这种事件类型", "No such incident type"}},
@@ -97,6 +103,8 @@ const std::unordered_map<std::string_view, Texts>& Catalogue() {
       {"incidents.outcome_required", {"办结或关闭事件前请填写处置结果", "Record the outcome before resolving or closing the incident"}},
       {"incidents.step_not_found", {"找不到该处置步骤", "No such step"}},
       {"incidents.step_done", {"该步骤已完成", "This step is done already"}},
+      {"incidents.person_not_found", {"此人不在本事件中", "This person is not part of the incident"}},
+      {"incidents.person_is_case", {"事件所涉人员不能移除", "The person the incident is about cannot be removed"}},
       {"incidents.person_already_added", {"此人已在本事件中", "This person is already part of the incident"}},
       {"incidents.steps_invalid", {"预案至少需要一个步骤（最多 50 个）", "A plan needs between 1 and 50 steps"}},
       {"incidents.attachment_type", {"只能上传 {allowed} 文件", "Only {allowed} files can be attached"}},
@@ -122,6 +130,7 @@ Texts Generic(Errc code) {
     case Errc::kConflict: return {"数据冲突", "Conflict"};
     case Errc::kTooLarge: return {"请求过大", "Request too large"};
     case Errc::kUnsupportedMedia: return {"不支持的内容类型", "Unsupported content type"};
+    case Errc::kHeaderTooLarge: return {"请求头过大", "Request header too large"};
     case Errc::kTooManyRequests: return {"请求过于频繁", "Too many requests"};
     case Errc::kUnavailable: return {"服务暂时不可用", "Service temporarily unavailable"};
     case Errc::kInternal: break;

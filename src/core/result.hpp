@@ -21,6 +21,7 @@ enum class Errc {
   kConflict,          // 409: unique key, stale state
   kTooLarge,          // 413
   kUnsupportedMedia,  // 415
+  kHeaderTooLarge,    // 431
   kTooManyRequests,   // 429
   kUnavailable,       // 503: database busy or down
   kInternal,          // 500: never reveals its log text

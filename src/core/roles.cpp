@@ -24,6 +24,15 @@ std::vector<Role> AllRoles() {
   return out;
 }
 
+const std::vector<NamedRoleSet>& NamedRoleSets() {
+  static const std::vector<NamedRoleSet> kSets = {
+      {"admins", roles::kAdmins},   {"managers", roles::kManagers}, {"editors", roles::kEditors},
+      {"staff", roles::kStaff},     {"readers", roles::kReaders},   {"incident_readers", roles::kIncidentReaders},
+      {"own_record", roles::kOwnRecord}, {"everyone", roles::kEveryone},
+  };
+  return kSets;
+}
+
 bool Principal::InScope(std::string_view unit_path) const {
   if (all_units) return true;
   for (const auto& p : scope_paths) {

@@ -45,6 +45,28 @@ class RoleSet {
   unsigned bits_ = 0;
 };
 
+// The role sets routes are declared with, named once. /auth/me tells the web app which of
+// them the caller belongs to, so no view repeats a list of roles.
+namespace roles {
+inline constexpr RoleSet kAdmins{Role::kAdmin};
+inline constexpr RoleSet kManagers{Role::kAdmin, Role::kOffice};                       // plans, imports, units
+inline constexpr RoleSet kEditors{Role::kAdmin, Role::kOffice, Role::kDepartment};     // change records in scope
+inline constexpr RoleSet kStaff{Role::kAdmin, Role::kOffice, Role::kDepartment, Role::kLeader};  // read health data
+inline constexpr RoleSet kReaders{Role::kAdmin, Role::kOffice, Role::kDepartment, Role::kLeader,
+                                  Role::kVolunteer};                                   // people and units
+inline constexpr RoleSet kIncidentReaders{Role::kAdmin, Role::kOffice, Role::kDepartment, Role::kLeader,
+                                          Role::kForeignStaff};                        // staff, and the person
+inline constexpr RoleSet kOwnRecord{Role::kForeignStaff};                             // see only themselves
+inline constexpr RoleSet kEveryone = RoleSet::All();
+}  // namespace roles
+
+struct NamedRoleSet {
+  std::string_view name;  // "managers", "editors", ...
+  RoleSet roles;
+};
+// Every named set, for /auth/me.
+const std::vector<NamedRoleSet>& NamedRoleSets();
+
 // Who is making a request. Built by auth/ from a session cookie or an API token.
 struct Principal {
   std::int64_t user_id = 0;

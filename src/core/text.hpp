@@ -10,6 +10,8 @@ namespace tongxin::core {
 bool IsValidUtf8(std::string_view s);
 // Number of code points; assumes valid UTF-8.
 std::size_t Utf8Length(std::string_view s);
+// Compares secrets (CSRF tokens) in time that depends only on their lengths.
+bool ConstantTimeEquals(std::string_view a, std::string_view b);
 // True when s holds C0 control characters other than tab, CR and LF, or DEL.
 bool HasControlChars(std::string_view s, bool allow_newlines);
 std::string Trim(std::string_view s);

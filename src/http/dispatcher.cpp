@@ -5,6 +5,7 @@
 #include <boost/url/url_view.hpp>
 #include <spdlog/spdlog.h>
 
+#include "core/text.hpp"
 #include "http/errors.hpp"
 
 namespace tongxin::http {
@@ -32,6 +33,11 @@ std::size_t Dispatcher::BodyLimitFor(const std::string& method, const std::strin
   return default_max_body_;
 }
 
+bool Dispatcher::Authenticated(const Request& req) const {
+  auto who = auth_(req);
+  return who.ok() && who.value().has_value();
+}
+
 Response Dispatcher::Handle(Request& req) const {
   core::Lang lang = core::FromAcceptLanguage(req.Header("accept-language"));
   Response res;
@@ -45,6 +51,7 @@ Response Dispatcher::Handle(Request& req) const {
   }
   res.SetHeader("X-Request-Id", req.request_id);
   res.SetHeader("X-Content-Type-Options", "nosniff");
+  if (hsts_) res.SetHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   if (req.path.rfind("/api/", 0) == 0 && res.GetHeader("Cache-Control").empty()) {
     res.SetHeader("Cache-Control", "no-store");
   }
@@ -101,14 +108,22 @@ core::Result<Response> Dispatcher::Route(Request& req, core::Lang& lang) const {
     if (!route.access.roles.Has(user->role)) return core::Forbidden();
   }
   if (user && !user->via_token && IsWriteMethod(req.method) && !route.csrf_exempt) {
-    if (req.Header("x-csrf-token") != user->csrf_token) return core::Forbidden("auth.csrf");
+    if (user->csrf_token.empty() || !core::ConstantTimeEquals(req.Header("x-csrf-token"), user->csrf_token)) {
+      return core::Forbidden("auth.csrf");
+    }
   }
   if (route.body == BodyKind::kJson && IsWriteMethod(req.method) && !IsJsonContentType(req.Header("content-type"))) {
     return core::MakeError(core::Errc::kUnsupportedMedia, "request.unsupported_media_type",
                            {{"content_type", req.Header("content-type")}, {"expected", "application/json"}});
   }
   Context ctx{req, user ? &*user : nullptr, lang};
-  return route.handler(ctx);
+  auto res = route.handler(ctx);
+  if (res.ok() && res->status < 300 && !route.audit_read.empty() && user && audit_ &&
+      (!route.audit_only_unmasked || user->MaySeeIdentifiers())) {
+    // The answer goes out only once its read is on record.
+    if (auto st = audit_(req, *user, route.audit_read); !st) return st.error();
+  }
+  return res;
 }
 
 }  // namespace tongxin::http

@@ -16,6 +16,7 @@ int StatusFor(core::Errc code) {
     case core::Errc::kConflict: return 409;
     case core::Errc::kTooLarge: return 413;
     case core::Errc::kUnsupportedMedia: return 415;
+    case core::Errc::kHeaderTooLarge: return 431;
     case core::Errc::kTooManyRequests: return 429;
     case core::Errc::kUnavailable: return 503;
     case core::Errc::kInternal: return 500;

@@ -1,6 +1,8 @@
 // OpenAPI generation.
 #include "http/openapi.hpp"
 
+#include <cctype>
+
 #include "core/roles.hpp"
 #include "core/text.hpp"
 
@@ -12,7 +14,15 @@ boost::json::object BuildOpenApi(const Router& router, const std::string& versio
     boost::json::object op;
     op["summary"] = r.summary;
     op["tags"] = boost::json::array{boost::json::value(r.tag)};
-    op["operationId"] = core::ToLowerAscii(r.method) + r.pattern;
+    // URL-safe and unique: "get_api_v1_people_id".
+    std::string op_id = core::ToLowerAscii(r.method);
+    for (char c : r.pattern) {
+      const bool word = std::isalnum(static_cast<unsigned char>(c)) != 0;
+      if (word) op_id += c;
+      else if (op_id.back() != '_') op_id += '_';
+    }
+    while (op_id.back() == '_') op_id.pop_back();
+    op["operationId"] = op_id;
     boost::json::array params;
     for (std::size_t pos = r.pattern.find('{'); pos != std::string::npos; pos = r.pattern.find('{', pos + 1)) {
       std::string name = r.pattern.substr(pos + 1, r.pattern.find('}', pos) - pos - 1);
@@ -49,6 +59,7 @@ boost::json::object BuildOpenApi(const Router& router, const std::string& versio
   return {
       {"openapi", "3.0.3"},
       {"info", {{"title", "Tongxin API"}, {"version", version}}},
+      {"servers", boost::json::array{boost::json::object{{"url", "/"}, {"description", "this server"}}}},
       {"paths", std::move(paths)},
       {"components",
        {{"securitySchemes",

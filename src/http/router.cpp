@@ -1,15 +1,33 @@
 // Path matching with {param} segments.
 #include "http/router.hpp"
 
+#include "core/paging.hpp"
+
 #include <algorithm>
 #include <cassert>
 #include <cstdint>
 
 namespace tongxin::http {
 
+core::Result<std::int64_t> Context::Id(const std::string& name) const {
+  auto it = req.params.find(name);
+  return core::ParseId(it == req.params.end() ? std::string() : it->second, name);
+}
+
 void Router::Add(Route route) {
   assert(route.handler && !route.pattern.empty());
   routes_.push_back(std::move(route));
+}
+
+void Router::AuditReads(const std::string& method, const std::string& pattern, std::string entity,
+                        bool only_unmasked) {
+  for (auto& r : routes_) {
+    if (r.method != method || r.pattern != pattern) continue;
+    r.audit_read = std::move(entity);
+    r.audit_only_unmasked = only_unmasked;
+    return;
+  }
+  assert(false && "AuditReads names a route that is not there");
 }
 
 bool Router::MatchPattern(const std::string& pattern, const std::string& path,

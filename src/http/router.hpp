@@ -22,6 +22,8 @@ struct Context {
   core::Lang lang;
 
   const core::Principal& User() const { return *user; }
+  // The path parameter `name` ("{id}") as a positive id. Errors: validation (400) naming it.
+  core::Result<std::int64_t> Id(const std::string& name = "id") const;
 };
 
 using Handler = std::function<core::Result<Response>(Context&)>;
@@ -46,6 +48,12 @@ struct Route {
   BodyKind body = BodyKind::kNone;
   std::size_t max_body = 0;  // 0: the server default
   bool csrf_exempt = false;  // only login, which has no session yet
+  // Reads of health data, of unmasked identifiers and of the audit log are audited by the
+  // dispatcher after a successful answer, as a "read" of this entity (one place for all
+  // routes, instead of remembering it in each). Empty: not audited here (not sensitive, or
+  // audited by its service with the record's id).
+  std::string audit_read;
+  bool audit_only_unmasked = false;  // only for callers who see identifiers unmasked
 };
 
 struct Match {
@@ -57,6 +65,9 @@ struct Match {
 class Router {
  public:
   void Add(Route route);
+  // Declares the reads of a route the dispatcher audits (see Route::audit_read).
+  void AuditReads(const std::string& method, const std::string& pattern, std::string entity,
+                  bool only_unmasked = false);
   // route set when method and path match; otherwise allowed lists the methods the path
   // accepts (empty: no such path).
   Match Find(const std::string& method, const std::string& path) const;

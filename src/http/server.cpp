@@ -7,6 +7,7 @@
 #include <boost/beast/http.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <map>
@@ -64,25 +65,45 @@ struct Server::Impl {
   std::atomic<bool> stopped{false};
   std::mutex mu;
   std::map<std::uint64_t, std::weak_ptr<Conn>> conns;
+  std::map<std::string, std::size_t> per_ip;  // open connections by client address (under mu)
   std::uint64_t next_conn = 0;
   unsigned short bound_port = 0;
 
   asio::awaitable<void> Listen();
-  asio::awaitable<void> Session(std::shared_ptr<Conn> conn, std::uint64_t id);
+  asio::awaitable<void> Session(std::shared_ptr<Conn> conn, std::uint64_t id, std::string remote);
   asio::awaitable<void> Reject(tcp::socket socket);
+  asio::awaitable<void> Refuse(Conn& conn, const Request& req, core::Error e, unsigned version);
+  std::string ClientOf(const std::string& remote, const std::string& forwarded) const;
+  bool Trusted(const std::string& addr) const;
   asio::awaitable<bool> Write(Conn& conn, const Request& req, Response res, bool keep_alive, unsigned version);
 };
 
 asio::awaitable<void> Server::Impl::Listen() {
+  auto backoff = std::chrono::milliseconds(0);
   for (;;) {
     tcp::socket socket(asio::make_strand(ioc));
     auto [ec] = co_await acceptor.async_accept(socket, asio::as_tuple(asio::use_awaitable));
     if (ec) {
       if (stopping || ec == asio::error::operation_aborted) co_return;
-      spdlog::warn("accept failed: {}", ec.message());
+      // Out of file descriptors and the like: wait instead of spinning on the error.
+      backoff = std::min<std::chrono::milliseconds>(std::max(backoff * 2, std::chrono::milliseconds(10)),
+                                                    std::chrono::seconds(1));
+      spdlog::warn("accept failed: {}; retrying in {} ms", ec.message(), backoff.count());
+      asio::steady_timer timer(ioc, backoff);
+      co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
       continue;
     }
-    if (active.load() >= opt.max_connections) {
+    backoff = std::chrono::milliseconds(0);
+    beast::error_code rec;
+    auto endpoint = socket.remote_endpoint(rec);
+    std::string remote = rec ? "" : endpoint.address().to_string();
+    bool over = active.load() >= opt.max_connections;
+    {
+      std::lock_guard lock(mu);
+      over = over || per_ip[remote] >= opt.max_connections_per_ip;
+      if (!over) ++per_ip[remote];
+    }
+    if (over) {
       auto ex = socket.get_executor();
       asio::co_spawn(ex, Reject(std::move(socket)), asio::detached);
       continue;
@@ -96,8 +117,41 @@ asio::awaitable<void> Server::Impl::Listen() {
       conns[id] = conn;
     }
     auto ex = conn->stream.get_executor();
-    asio::co_spawn(ex, Session(std::move(conn), id), asio::detached);
+    asio::co_spawn(ex, Session(std::move(conn), id, std::move(remote)), asio::detached);
   }
+}
+
+bool Server::Impl::Trusted(const std::string& addr) const {
+  return std::find(opt.trusted_proxies.begin(), opt.trusted_proxies.end(), addr) != opt.trusted_proxies.end();
+}
+
+std::string Server::Impl::ClientOf(const std::string& remote, const std::string& forwarded) const {
+  if (forwarded.empty() || !Trusted(remote)) return remote;
+  // "client, proxy1, proxy2": the nearest address that is not one of our proxies.
+  std::string client = remote;
+  std::size_t end = forwarded.size();
+  while (end > 0) {
+    const auto comma = forwarded.rfind(',', end - 1);
+    const std::size_t start = comma == std::string::npos ? 0 : comma + 1;
+    std::string addr = forwarded.substr(start, end - start);
+    addr.erase(0, addr.find_first_not_of(" \t"));
+    addr.erase(addr.find_last_not_of(" \t") + 1);
+    beast::error_code ec;
+    asio::ip::make_address(addr, ec);
+    if (ec) break;  // not an address: believe nothing further left
+    client = addr;
+    if (!Trusted(addr)) break;
+    if (comma == std::string::npos) break;
+    end = comma;
+  }
+  return client;
+}
+
+asio::awaitable<void> Server::Impl::Refuse(Conn& conn, const Request& req, core::Error e, unsigned version) {
+  Response res = ErrorResponse(e, core::FromAcceptLanguage(req.Header("accept-language")),
+                               req.request_id.empty() ? NewRequestId() : req.request_id);
+  res.SetHeader("X-Request-Id", req.request_id);
+  co_await Write(conn, req, std::move(res), false, version);
 }
 
 asio::awaitable<void> Server::Impl::Reject(tcp::socket socket) {
@@ -134,11 +188,8 @@ asio::awaitable<bool> Server::Impl::Write(Conn& conn, const Request& req, Respon
   co_return !ec;
 }
 
-asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Conn> conn, std::uint64_t id) {
+asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Conn> conn, std::uint64_t id, std::string remote) {
   beast::flat_buffer buffer;
-  beast::error_code rec;
-  auto endpoint = conn->stream.socket().remote_endpoint(rec);
-  const std::string remote = rec ? "" : endpoint.address().to_string();
   const std::size_t max_any_body = dispatcher.router().MaxBody(0);
   for (;;) {
     conn->idle = true;
@@ -148,33 +199,61 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Conn> conn, std::uin
     parser.body_limit(std::max<std::size_t>(max_any_body, 64 * 1024 * 1024));
     conn->stream.expires_after(opt.idle_timeout);
     auto [ec, n] = co_await bhttp::async_read_header(conn->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
-    if (ec) break;  // end of stream, idle timeout, cancelled on stop, or a malformed header
+    if (ec) {
+      // A request that is not HTTP, or whose header is too large, hears why before the
+      // connection closes; end of stream, timeouts and a stop just close.
+      Request bad;
+      bad.request_id = NewRequestId();
+      // (Errors are built before co_await: GCC 12 mishandles brace-initialised string
+      // arguments inside a co_await expression.)
+      const bool malformed = ec.category() == beast::error_code(bhttp::error::bad_method).category() &&
+                             ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message;
+      if (ec == bhttp::error::header_limit) {
+        core::Error e = core::MakeError(core::Errc::kHeaderTooLarge, "request.header_too_large");
+        e.details["max"] = "16384";
+        co_await Refuse(*conn, bad, std::move(e), 11);
+        spdlog::info("[{}] 431 header over 16 KiB {}", bad.request_id, remote);
+      } else if (malformed) {
+        core::Error e = core::MakeError(core::Errc::kInvalid, "request.malformed");
+        co_await Refuse(*conn, bad, std::move(e), 11);
+        spdlog::info("[{}] 400 malformed request ({}) {}", bad.request_id, ec.message(), remote);
+      }
+      break;
+    }
     conn->idle = false;
     const auto start = std::chrono::steady_clock::now();
 
     Request req;
     req.method = std::string(parser.get().method_string());
     req.target = std::string(parser.get().target());
-    req.remote_ip = remote;
     for (const auto& f : parser.get()) {
       std::string name(f.name_string());
       for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       auto [it, inserted] = req.headers.emplace(name, std::string(f.value()));
       if (!inserted) it->second += (name == "cookie" ? "; " : ", ") + std::string(f.value());
     }
+    req.remote_ip = ClientOf(remote, req.Header("x-forwarded-for"));
     const std::string incoming_id = req.Header("x-request-id");
     req.request_id = ValidRequestId(incoming_id) ? incoming_id : NewRequestId();
     const unsigned version = parser.get().version();
 
-    const std::size_t limit = dispatcher.BodyLimitFor(req.method, req.target);
+    std::size_t limit = dispatcher.BodyLimitFor(req.method, req.target);
     auto declared = parser.content_length();
+    const bool large = limit > kAnonymousMaxBody && (!declared || *declared > kAnonymousMaxBody);
+    if (large && !parser.is_done()) {
+      // Only a caller its headers authenticate may send more than the anonymous limit:
+      // asked on the worker pool (it may read the database), before the body is read.
+      const bool known = co_await asio::co_spawn(
+          workers.get_executor(), [this, &req]() -> asio::awaitable<bool> { co_return dispatcher.Authenticated(req); },
+          asio::use_awaitable);
+      if (!known) limit = kAnonymousMaxBody;
+    }
+    core::Error too_large = core::MakeError(core::Errc::kTooLarge, "request.too_large");
+    too_large.details["max"] = std::to_string(limit);
     if (declared && *declared > limit) {
-      Response res = ErrorResponse(core::MakeError(core::Errc::kTooLarge, "request.too_large",
-                                                   {{"max", std::to_string(limit)}}),
-                                   core::FromAcceptLanguage(req.Header("accept-language")), req.request_id);
-      res.SetHeader("X-Request-Id", req.request_id);
-      co_await Write(*conn, req, std::move(res), false, version);
-      spdlog::info("[{}] {} {} 413 {}", req.request_id, req.method, req.target.substr(0, req.target.find('?')), remote);
+      co_await Refuse(*conn, req, too_large, version);
+      spdlog::info("[{}] {} {} 413 {}", req.request_id, req.method, req.target.substr(0, req.target.find('?')),
+                   req.remote_ip);
       break;
     }
     parser.body_limit(limit);
@@ -182,10 +261,7 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Conn> conn, std::uin
       conn->stream.expires_after(opt.read_timeout);
       auto [ec2, n2] = co_await bhttp::async_read(conn->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
       if (ec2 == bhttp::error::body_limit) {
-        Response res = ErrorResponse(core::MakeError(core::Errc::kTooLarge, "request.too_large",
-                                                     {{"max", std::to_string(limit)}}),
-                                     core::FromAcceptLanguage(req.Header("accept-language")), req.request_id);
-        co_await Write(*conn, req, std::move(res), false, version);
+        co_await Refuse(*conn, req, too_large, version);
         break;
       }
       if (ec2) break;
@@ -203,7 +279,7 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Conn> conn, std::uin
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     spdlog::info("[{}] {} {} {} {}B {:.1f}ms {}", req.request_id, req.method,
-                 req.target.substr(0, req.target.find('?')), status, bytes, ms, remote);
+                 req.target.substr(0, req.target.find('?')), status, bytes, ms, req.remote_ip);
     if (!ok || !keep_alive || stopping) break;
   }
   beast::error_code ec;
@@ -212,6 +288,7 @@ asio::awaitable<void> Server::Impl::Session(std::shared_ptr<Conn> conn, std::uin
   {
     std::lock_guard lock(mu);
     conns.erase(id);
+    if (auto it = per_ip.find(remote); it != per_ip.end() && --it->second == 0) per_ip.erase(it);
   }
   --active;
 }

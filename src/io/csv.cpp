@@ -66,11 +66,8 @@ core::Result<Table> ParseCsv(std::string_view text) {
 
 namespace {
 void AppendField(std::string& out, const std::string& f) {
-  // Quote when needed; prefix formula-like text so spreadsheets do not execute it.
-  std::string v = f;
-  const bool sign = !v.empty() && (v[0] == '+' || v[0] == '-') &&
-                    (v.size() == 1 || !(std::isdigit(static_cast<unsigned char>(v[1])) || v[1] == ' '));
-  if (!v.empty() && (v[0] == '=' || v[0] == '@' || sign)) v = "'" + v;
+  // Quote when needed; formula-like text is neutralised so spreadsheets do not execute it.
+  const std::string v = NeutraliseFormula(f);
   if (v.find_first_of(",\"\r\n;") != std::string::npos) {
     out.push_back('"');
     for (char c : v) {

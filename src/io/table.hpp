@@ -24,6 +24,12 @@ struct Cell {
   bool bold = false;       // e.g. a totals row
 };
 
+// Text a spreadsheet could take for a formula (it starts with =, +, -, @, a tab or a
+// carriage return, or their full-width forms) gets a leading apostrophe, so a cell typed
+// by a user is never executed when an export is opened (CSV injection). Numbers are
+// written as numbers (Cell::Number) and never pass through here.
+std::string NeutraliseFormula(std::string text);
+
 struct Sheet {
   std::string name;
   std::vector<std::string> headers;

@@ -19,22 +19,50 @@ struct ZipCloser {
   void operator()(zip_t* z) const { zip_discard(z); }
 };
 
-bool ReadEntry(zip_t* z, const std::string& name, std::string* out) {
-  zip_stat_t st;
-  if (zip_stat(z, name.c_str(), 0, &st) != 0) return false;
-  if (st.size > 200u * 1024 * 1024) return false;  // refuse zip bombs
-  zip_file_t* f = zip_fopen(z, name.c_str(), 0);
-  if (!f) return false;
-  out->resize(st.size);
-  zip_int64_t n = zip_fread(f, out->data(), st.size);
-  zip_fclose(f);
-  return n == static_cast<zip_int64_t>(st.size);
+core::Error TooLarge(const char* limit, std::size_t max) {
+  return core::MakeError(core::Errc::kTooLarge, "imports.too_large", {{"limit", limit}, {"max", std::to_string(max)}});
 }
+
+// Reads one part in chunks, counting against the archive's budget: the size a zip header
+// declares is not trusted. Returns false when the part is missing or unreadable.
+class PartReader {
+ public:
+  PartReader(zip_t* z, std::size_t budget) : z_(z), left_(budget), budget_(budget) {}
+  core::Result<bool> Read(const std::string& name, std::string* out) {
+    zip_file_t* f = zip_fopen(z_, name.c_str(), 0);
+    if (!f) return false;
+    out->clear();
+    char buf[64 * 1024];
+    for (;;) {
+      const zip_int64_t n = zip_fread(f, buf, sizeof buf);
+      if (n < 0) {
+        zip_fclose(f);
+        return false;
+      }
+      if (n == 0) break;
+      if (static_cast<std::size_t>(n) > left_) {
+        zip_fclose(f);
+        return TooLarge("uncompressed_bytes", budget_);
+      }
+      left_ -= static_cast<std::size_t>(n);
+      out->append(buf, static_cast<std::size_t>(n));
+    }
+    zip_fclose(f);
+    return true;
+  }
+
+ private:
+  zip_t* z_;
+  std::size_t left_, budget_;
+};
 
 // "BC12" -> 54 (zero-based column index).
 int ColumnIndex(const char* ref) {
   int col = 0;
-  for (const char* p = ref; *p >= 'A' && *p <= 'Z'; ++p) col = col * 26 + (*p - 'A' + 1);
+  for (const char* p = ref; *p >= 'A' && *p <= 'Z'; ++p) {
+    col = col * 26 + (*p - 'A' + 1);
+    if (col > 1 << 20) return col;  // far past any limit; no overflow on "ZZZZZZZZ"
+  }
   return col - 1;
 }
 
@@ -61,7 +89,7 @@ std::string ExcelSerialToDate(const std::string& serial) {
   return buf;
 }
 
-core::Result<Table> ReadXlsx(std::string_view bytes) {
+core::Result<Table> ReadXlsx(std::string_view bytes, const XlsxLimits& limits) {
   zip_error_t zerr;
   zip_error_init(&zerr);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &zerr);
@@ -71,10 +99,19 @@ core::Result<Table> ReadXlsx(std::string_view bytes) {
     zip_source_free(src);
     return BadFile("not an XLSX file");
   }
+  if (zip_get_num_entries(z.get(), 0) > static_cast<zip_int64_t>(limits.max_entries)) {
+    return TooLarge("entries", limits.max_entries);
+  }
+  PartReader parts(z.get(), limits.max_uncompressed);
+  auto read = [&](const std::string& name, std::string* out) -> core::Result<bool> { return parts.Read(name, out); };
   // Find the first sheet's part through workbook.xml and its relationships.
   std::string sheet_path = "xl/worksheets/sheet1.xml";
   std::string wb_xml, rels_xml;
-  if (ReadEntry(z.get(), "xl/workbook.xml", &wb_xml) && ReadEntry(z.get(), "xl/_rels/workbook.xml.rels", &rels_xml)) {
+  auto wb_read = read("xl/workbook.xml", &wb_xml);
+  if (!wb_read) return wb_read.error();
+  auto rels_read = *wb_read ? read("xl/_rels/workbook.xml.rels", &rels_xml) : core::Result<bool>(false);
+  if (!rels_read) return rels_read.error();
+  if (*wb_read && *rels_read) {
     pugi::xml_document wb, rels;
     if (wb.load_string(wb_xml.c_str()) && rels.load_string(rels_xml.c_str())) {
       auto sheet = wb.child("workbook").child("sheets").child("sheet");
@@ -89,23 +126,33 @@ core::Result<Table> ReadXlsx(std::string_view bytes) {
   }
   std::vector<std::string> shared;
   std::string ss_xml;
-  if (ReadEntry(z.get(), "xl/sharedStrings.xml", &ss_xml)) {
+  auto ss_read = read("xl/sharedStrings.xml", &ss_xml);
+  if (!ss_read) return ss_read.error();
+  if (*ss_read) {
     pugi::xml_document ss;
     if (!ss.load_string(ss_xml.c_str())) return BadFile("broken shared strings");
     for (auto si : ss.child("sst").children("si")) shared.push_back(TextOf(si));
   }
   std::string sheet_xml;
-  if (!ReadEntry(z.get(), sheet_path, &sheet_xml)) return BadFile("no worksheet");
+  auto sheet_read = read(sheet_path, &sheet_xml);
+  if (!sheet_read) return sheet_read.error();
+  if (!*sheet_read) return BadFile("no worksheet");
   pugi::xml_document doc;
   if (!doc.load_string(sheet_xml.c_str())) return BadFile("broken worksheet");
+  sheet_xml.clear();
+  sheet_xml.shrink_to_fit();
   Table table;
   for (auto row : doc.child("worksheet").child("sheetData").children("row")) {
+    const auto number = row.attribute("r").as_ullong(0);
+    if (number > limits.max_rows || table.size() >= limits.max_rows) return TooLarge("rows", limits.max_rows);
     Row out;
-    int next = 0;
+    std::size_t next = 0;
     for (auto c : row.children("c")) {
-      int col = c.attribute("r") ? ColumnIndex(c.attribute("r").value()) : next;
-      if (col < 0 || col > 16384) return BadFile("bad cell reference");
-      if (static_cast<int>(out.size()) < col) out.resize(col);
+      const int ref = c.attribute("r") ? ColumnIndex(c.attribute("r").value()) : static_cast<int>(next);
+      if (ref < 0) return BadFile("bad cell reference");
+      const auto col = static_cast<std::size_t>(ref);
+      if (col >= limits.max_columns) return TooLarge("columns", limits.max_columns);
+      if (out.size() < col) out.resize(col);
       std::string type = c.attribute("t").value();
       std::string value;
       if (type == "s") {
@@ -121,8 +168,6 @@ core::Result<Table> ReadXlsx(std::string_view bytes) {
       next = col + 1;
     }
     // Keep row numbers as in the sheet: pad skipped rows with empty ones.
-    const auto number = row.attribute("r").as_uint(0);
-    if (number > 1048576) return BadFile("bad row number");
     while (number > 0 && table.size() + 1 < number) table.emplace_back();
     table.push_back(std::move(out));
   }

@@ -58,7 +58,8 @@ void XlsxWriter::AddSheet(const std::string& name, const std::vector<std::string
   for (std::size_t c = 0; c < headers.size(); ++c) {
     const double width = c < widths.size() ? widths[c] : 16;
     worksheet_set_column(impl_->ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr);
-    worksheet_write_string(impl_->ws, 0, static_cast<lxw_col_t>(c), headers[c].c_str(), impl_->bold);
+    const std::string text = NeutraliseFormula(headers[c]);
+    worksheet_write_string(impl_->ws, 0, static_cast<lxw_col_t>(c), text.c_str(), impl_->bold);
   }
   worksheet_freeze_panes(impl_->ws, 1, 0);
   impl_->next_row = 1;
@@ -71,7 +72,9 @@ void XlsxWriter::AddRow(const std::vector<Cell>& row) {
     if (cell.number) {
       worksheet_write_number(impl_->ws, impl_->next_row, static_cast<lxw_col_t>(c), *cell.number, fmt);
     } else if (!cell.text.empty()) {
-      worksheet_write_string(impl_->ws, impl_->next_row, static_cast<lxw_col_t>(c), cell.text.c_str(), fmt);
+      // libxlsxwriter 1.1 has no quote-prefix format: the apostrophe is written as text.
+      const std::string text = NeutraliseFormula(cell.text);
+      worksheet_write_string(impl_->ws, impl_->next_row, static_cast<lxw_col_t>(c), text.c_str(), fmt);
     }
   }
   ++impl_->next_row;

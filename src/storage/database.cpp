@@ -1,6 +1,9 @@
 // Opening the pool and per-connection settings.
 #include "storage/database.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <boost/url/parse.hpp>
@@ -90,6 +93,28 @@ core::Result<std::unique_ptr<soci::session>> Database::Connect() const {
   }
 }
 
+core::Status CreateOwnerOnly(const std::string& path) {
+  // Health data: a new folder and database file are the owner's alone (SQLite creates the
+  // -wal and -shm files with the database file's permissions).
+  namespace fs = std::filesystem;
+  const fs::path parent = fs::path(path).parent_path();
+  std::error_code ec;
+  if (!parent.empty() && !fs::exists(parent, ec)) {
+    fs::create_directories(parent, ec);
+    if (!ec) fs::permissions(parent, fs::perms::owner_all, fs::perm_options::replace, ec);
+  }
+  if (!fs::exists(path, ec)) {
+    const int fd = ::open(path.c_str(), O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0) {
+      core::Error err = core::MakeError(core::Errc::kUnavailable, "server.unavailable");
+      err.log = "cannot create the database file " + path;
+      return err;
+    }
+    ::close(fd);
+  }
+  return {};
+}
+
 core::Result<std::unique_ptr<Database>> Database::Open(const std::string& url, std::size_t pool_size) {
   std::unique_ptr<Database> db(new Database());
   db->pool_size_ = pool_size;
@@ -98,9 +123,7 @@ core::Result<std::unique_ptr<Database>> Database::Open(const std::string& url, s
     db->dialect_ = Dialect::kSqlite;
     std::string path = url.substr(7);
     if (path.empty()) return core::MakeError(core::Errc::kInvalid, "config.invalid", {{"field", "db"}});
-    auto parent = std::filesystem::path(path).parent_path();
-    std::error_code ec;
-    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    if (auto st = CreateOwnerOnly(path); !st) return st.error();
     db->connect_ = "db=" + path + " timeout=10";
   } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     db->dialect_ = Dialect::kPostgres;
@@ -138,6 +161,9 @@ core::Status Database::BackupTo(const std::string& path) {
   return WithSession([&](soci::session& sql) -> core::Status {
     std::string target = path;
     sql << "VACUUM INTO :p", soci::use(target);
+    std::error_code ec;
+    std::filesystem::permissions(target, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                 std::filesystem::perm_options::replace, ec);
     return {};
   });
 }

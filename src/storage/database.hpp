@@ -42,6 +42,9 @@ class WriteTx {
   bool done_ = false;
 };
 
+// Creates a SQLite file (and its folder, when missing) readable by the owner only.
+core::Status CreateOwnerOnly(const std::string& path);
+
 class Database {
  public:
   // url: "sqlite:PATH" or "postgresql://user@host:port/db". Opens pool_size connections.
@@ -74,6 +77,19 @@ class Database {
       auto result = fn(sql);
       if (result.ok()) tx.Commit();
       return result;  // the transaction's destructor rolls back when not committed
+    } catch (const soci::soci_error& e) {
+      return TranslateDbError(e);
+    }
+  }
+
+  // Like InTransaction, but always rolled back: what fn writes is seen by its own reads
+  // and then discarded (a roster computed for a read that must store nothing).
+  template <class F>
+  auto InScratch(F&& fn) -> decltype(fn(std::declval<soci::session&>())) {
+    try {
+      soci::session sql(*pool_);
+      WriteTx tx(sql, dialect_);
+      return fn(sql);  // never committed
     } catch (const soci::soci_error& e) {
       return TranslateDbError(e);
     }

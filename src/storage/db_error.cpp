@@ -7,8 +7,26 @@
 
 namespace tongxin::storage {
 
+namespace {
+
+// The driver's message without what could carry personal data: SOCI's context repeats
+// the statement with its bound values ("with :id_number=..."), and PostgreSQL's DETAIL
+// line quotes the offending key ("Key (phone)=(138...) already exists").
+std::string LogText(const std::exception& e) {
+  std::string text = e.what();
+  if (const auto* se = dynamic_cast<const soci::soci_error*>(&e)) text = se->get_error_message();
+  for (auto pos = text.find("DETAIL:"); pos != std::string::npos; pos = text.find("DETAIL:")) {
+    const auto end = text.find('\n', pos);
+    text.erase(pos, end == std::string::npos ? std::string::npos : end - pos + 1);
+  }
+  if (auto with = text.find(" with :"); with != std::string::npos) text.erase(with);
+  return text;
+}
+
+}  // namespace
+
 core::Error TranslateDbError(const std::exception& e) {
-  core::Error err = core::Internal(e.what());
+  core::Error err = core::Internal(LogText(e));
   if (const auto* se = dynamic_cast<const soci::sqlite3_soci_error*>(&e)) {
     const int code = se->result() & 0xFF;
     if (code == SQLITE_CONSTRAINT) {

@@ -38,6 +38,15 @@ std::vector<std::string> SplitStatements(const std::string& sql) {
 
 }  // namespace
 
+bool ForThisDialect(const std::string& name, Dialect dialect) {
+  auto ends = [&](std::string_view suffix) {
+    return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (ends(".sqlite")) return dialect == Dialect::kSqlite;
+  if (ends(".postgres")) return dialect == Dialect::kPostgres;
+  return true;
+}
+
 std::string ForDialect(const std::string& sql, Dialect dialect) {
   std::string out = sql;
   const std::string pk = dialect == Dialect::kSqlite ? "INTEGER PRIMARY KEY" : "BIGSERIAL PRIMARY KEY";
@@ -58,7 +67,7 @@ core::Result<int> Migrate(Database& db) {
       for (const auto& r : rs) done.insert(static_cast<int>(GetInt(r, 0)));
       for (const auto& m : EmbeddedMigrations()) {
         int version = std::stoi(m.name.substr(0, m.name.find('_')));
-        if (done.count(version)) continue;
+        if (done.count(version) || !ForThisDialect(m.name, db.dialect())) continue;
         soci::transaction tr(sql);
         for (const auto& stmt : SplitStatements(ForDialect(m.sql, db.dialect()))) sql << stmt;
         std::string name = m.name;

@@ -13,5 +13,8 @@ core::Result<int> Migrate(Database& db);
 
 // Replaces the dialect placeholders of a migration ({{PK}}).
 std::string ForDialect(const std::string& sql, Dialect dialect);
+// A migration named "0007_x.sqlite" runs only on SQLite, "0007_x.postgres" only on
+// PostgreSQL (one version, one file per dialect); others on both.
+bool ForThisDialect(const std::string& name, Dialect dialect);
 
 }  // namespace tongxin::storage

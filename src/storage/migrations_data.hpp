@@ -7,7 +7,7 @@
 namespace tongxin::storage {
 
 struct MigrationSource {
-  std::string name;  // "0001_init": the leading number is the version
+  std::string name;  // "0001_init" (or "0007_x.sqlite"): the leading number is the version
   std::string sql;   // statements separated by ";" at line ends; {{PK}} per dialect
 };
 

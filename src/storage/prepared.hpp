@@ -75,6 +75,8 @@ class StatementHandle {
  public:
   Prepared* operator->() { return p_; }
   Prepared& operator*() { return *p_; }
+  // True when this handle prepared its own statement (no cache for the connection).
+  bool fresh() const { return owned_ != nullptr; }
 
  private:
   friend StatementHandle Cached(soci::session& sql, const std::string& text, std::string_view kinds);

@@ -82,6 +82,7 @@ const std::map<std::string, std::set<std::string>>& Expected() {
       {"POST /api/v1/incidents/{id}/steps/{step_id}/done", kEditors},
       {"POST /api/v1/incidents/{id}/notes", kEditors},
       {"POST /api/v1/incidents/{id}/people", kEditors},
+      {"DELETE /api/v1/incidents/{id}/people/{person_id}", kEditors},
       {"POST /api/v1/incidents/{id}/attachments", kEditors},
       {"GET /api/v1/incidents/{id}/assignees", kEditors},
       {"GET /api/v1/incidents/{id}/attachments/{attachment_id}", kExporters},

@@ -123,19 +123,68 @@ TEST(ServerTest, ConnectionsBeyondTheCapGet503) {
   EXPECT_NE(third.find("server.overloaded"), std::string::npos);
 }
 
-TEST(ServerTest, GarbageRequestsDoNotHurtTheServer) {
+TEST(ServerTest, GarbageAndOversizeHeadersAreAnsweredAndTheServerCarriesOn) {
   TestServer server({.demo_data = false});
   {
     RawConn conn(server.app().port());
     conn.Send("THIS IS NOT HTTP\r\n\r\n");
-    conn.Read();
+    const std::string reply = conn.Read();
+    EXPECT_EQ(reply.rfind("HTTP/1.1 400", 0), 0u) << reply;
+    EXPECT_NE(reply.find("request.malformed"), std::string::npos) << reply;
+    EXPECT_NE(reply.find("Connection: close"), std::string::npos) << reply;
   }
   {
     RawConn conn(server.app().port());
     conn.Send("GET /" + std::string(20000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");  // header over 16 KiB
-    conn.Read();
+    const std::string reply = conn.Read();
+    EXPECT_EQ(reply.rfind("HTTP/1.1 431", 0), 0u) << reply.substr(0, 200);
+    EXPECT_NE(reply.find("request.header_too_large"), std::string::npos);
+  }
+  {
+    RawConn conn(server.app().port());
+    conn.Send("GET /healthz HTTP/1.1\r\nHost: x\r\n");  // then the peer goes away mid-header
   }
   EXPECT_EQ(server.Anonymous()->Get("/healthz").status, 200);
+}
+
+TEST(ServerTest, OneClientAddressCannotTakeEveryConnection) {
+  TestServer server({.demo_data = false, .max_connections_per_ip = 2});
+  RawConn a(server.app().port()), b(server.app().port());
+  a.Send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  b.Send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  ASSERT_NE(a.Read("}").find("200"), std::string::npos);
+  ASSERT_NE(b.Read("}").find("200"), std::string::npos);
+  {
+    RawConn c(server.app().port());
+    c.Send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    const std::string third = c.Read();
+    EXPECT_NE(third.find("503"), std::string::npos) << third;
+    EXPECT_NE(third.find("server.overloaded"), std::string::npos);
+  }
+  // Closing one frees its place.
+  a.Send("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  a.Read();
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_EQ(server.Anonymous()->Get("/healthz").status, 200);
+}
+
+TEST(ServerTest, BodiesOverTheAnonymousLimitAreReadOnlyForAuthenticatedCallers) {
+  TestServer server;
+  // An import accepts 20 MiB, but not from someone who is not logged in: refused from the
+  // headers alone, before the body is sent.
+  RawConn conn(server.app().port());
+  conn.Send("POST /api/v1/people/imports HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\n"
+            "Content-Length: 5000000\r\n\r\n");
+  const std::string reply = conn.Read("}");
+  EXPECT_EQ(reply.rfind("HTTP/1.1 413", 0), 0u) << reply;
+  EXPECT_NE(reply.find("\"max\":\"65536\""), std::string::npos) << reply;
+  // A logged-in office may send it (the file is refused for its content, not its size).
+  auto office = server.As("office");
+  const std::string big = "name,category\n" + std::string(200000, 'x') + ",staff\n";
+  auto res = office->Request("POST", "/api/v1/people/imports", big, {{"Content-Type", "text/csv"}});
+  EXPECT_NE(res.status, 413) << res.body;
+  auto anonymous = server.Anonymous()->Request("POST", "/api/v1/people/imports", big, {{"Content-Type", "text/csv"}});
+  EXPECT_EQ(anonymous.status, 413);
 }
 
 TEST(ServerTest, StopLetsInFlightRequestsFinish) {

@@ -36,7 +36,32 @@ TEST(CsvTest, WriteRoundTripsAndDefusesFormulas) {
   EXPECT_EQ((*t)[0][0], "名称");
   EXPECT_EQ((*t)[1][0], "'=HYPERLINK(\"x\")");
   EXPECT_EQ((*t)[1][1], "a,b");
-  EXPECT_EQ((*t)[2][0], "+86 138");  // a phone number stays as it is
+  EXPECT_EQ((*t)[2][0], "'+86 138");  // text with a leading sign, even a phone number
+  EXPECT_EQ((*t)[2][1], "'-");
+}
+
+TEST(CsvTest, EveryFormulaLookingCellIsNeutralisedAndNumbersStayNumbers) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"=1+1", "'=1+1"},
+      {"+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"},
+      {"-2+3", "'-2+3"},
+      {"@SUM(A1:A2)", "'@SUM(A1:A2)"},
+      {"\tleading tab", "'\tleading tab"},
+      {"\rleading return", "'\rleading return"},
+      {"\xEF\xBC\x9D" "1+1", "'\xEF\xBC\x9D" "1+1"},  // full-width equals sign
+      {"王芳", "王芳"},
+      {"a=b", "a=b"},
+      {"", ""},
+  };
+  for (const auto& [in, want] : cases) EXPECT_EQ(NeutraliseFormula(in), want) << in;
+  Sheet s;
+  s.headers = {"=header", "n"};
+  s.rows = {{"@x", Cell::Number(-12.5)}};
+  auto t = ParseCsv(WriteCsv(s));
+  ASSERT_TRUE(t);
+  EXPECT_EQ((*t)[0][0], "'=header");
+  EXPECT_EQ((*t)[1][0], "'@x");
+  EXPECT_EQ((*t)[1][1], "-12.5");  // a number, written as one
 }
 
 }  // namespace

@@ -26,6 +26,19 @@ TEST(XlsxTest, WrittenWorkbookReadsBack) {
   EXPECT_EQ((*t)[2][0], "");  // empty cells keep column positions
 }
 
+TEST(XlsxTest, FormulaLookingTextIsNeutralised) {
+  Sheet s;
+  s.headers = {"=cmd", "n"};
+  s.rows.push_back({"+1+1", Cell::Number(-3)});
+  auto bytes = WriteXlsx({s});
+  ASSERT_TRUE(bytes);
+  auto t = ReadXlsx(*bytes);
+  ASSERT_TRUE(t) << t.error().reason;
+  EXPECT_EQ((*t)[0][0], "'=cmd");
+  EXPECT_EQ((*t)[1][0], "'+1+1");
+  EXPECT_EQ((*t)[1][1], "-3");
+}
+
 TEST(XlsxTest, GarbageIsABadFile) {
   EXPECT_EQ(ReadXlsx("PK\x03\x04 not really a zip").error().reason, "imports.bad_file");
   EXPECT_EQ(ReadXlsx("").error().reason, "imports.bad_file");

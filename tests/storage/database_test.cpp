@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "storage/migrate.hpp"
 #include "storage/migrations_data.hpp"
 #include "storage/query.hpp"
@@ -20,7 +22,14 @@ class DatabaseTest : public ::testing::Test {
     db_ = std::move(db.value());
     auto n = Migrate(*db_);
     ASSERT_TRUE(n) << n.error().log;
-    ASSERT_EQ(*n, static_cast<int>(EmbeddedMigrations().size()));
+    ASSERT_EQ(*n, Applicable());
+  }
+
+  // The migrations of this database's dialect (one file per dialect where they differ).
+  int Applicable() const {
+    int n = 0;
+    for (const auto& m : EmbeddedMigrations()) n += ForThisDialect(m.name, db_->dialect()) ? 1 : 0;
+    return n;
   }
 
   std::int64_t Count(const std::string& table) {
@@ -42,7 +51,7 @@ TEST_F(DatabaseTest, MigrationsAreAppliedOnce) {
   auto again = Migrate(*db_);
   ASSERT_TRUE(again);
   EXPECT_EQ(*again, 0);
-  EXPECT_EQ(Count("schema_migrations"), static_cast<std::int64_t>(EmbeddedMigrations().size()));
+  EXPECT_EQ(Count("schema_migrations"), Applicable());
 }
 
 TEST_F(DatabaseTest, UniqueViolationBecomesConflict) {
@@ -122,7 +131,7 @@ TEST_F(DatabaseTest, BackupIsSqliteOnly) {
     auto n = (*copy)->WithSession([](soci::session& sql) -> core::Result<std::int64_t> {
       return Query("SELECT COUNT(*) FROM schema_migrations").Scalar(sql);
     });
-    EXPECT_EQ(*n, static_cast<std::int64_t>(EmbeddedMigrations().size()));
+    EXPECT_EQ(*n, Applicable());
     EXPECT_EQ(db_->BackupTo(target).error().reason, "backup.target_exists");
   }
 }
@@ -137,6 +146,39 @@ TEST(DatabaseOpenTest, UnreachablePostgresIsUnavailable) {
   auto db = Database::Open("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2", 1);
   ASSERT_FALSE(db);
   EXPECT_EQ(db.error().code, core::Errc::kUnavailable);
+}
+
+TEST_F(DatabaseTest, DriverErrorsAreLoggedWithoutTheValuesBound) {
+  auto insert = [&](const std::string& code) {
+    return db_->InTransaction([&](soci::session& sql) -> core::Status {
+      Query("INSERT INTO units (code, name_zh, kind, created_at, updated_at) VALUES (:c, '甲', 'office', 't', 't')")
+          .Bind("c", code)
+          .Exec(sql);
+      return {};
+    });
+  };
+  ASSERT_TRUE(insert("E1234567-PASSPORT"));
+  auto second = insert("E1234567-PASSPORT");
+  ASSERT_FALSE(second);
+  EXPECT_EQ(second.error().reason, "db.conflict");
+  EXPECT_FALSE(second.error().log.empty());
+  EXPECT_EQ(second.error().log.find("E1234567"), std::string::npos) << second.error().log;
+}
+
+TEST(DatabaseFileTest, ANewSqliteFileAndFolderAreTheOwnersOnly) {
+  namespace fs = std::filesystem;
+  const std::string dir = tongxin::testing::TempDir("tongxin_perm_") + "/data/inner";
+  auto db = Database::Open("sqlite:" + dir + "/t.db", 1);
+  ASSERT_TRUE(db);
+  ASSERT_TRUE(Migrate(**db));
+  const auto file = fs::status(dir + "/t.db").permissions();
+  EXPECT_EQ(file & (fs::perms::group_all | fs::perms::others_all), fs::perms::none);
+  EXPECT_EQ(fs::status(dir).permissions() & (fs::perms::group_all | fs::perms::others_all), fs::perms::none);
+  const std::string wal = dir + "/t.db-wal";
+  if (fs::exists(wal)) {
+    EXPECT_EQ(fs::status(wal).permissions() & (fs::perms::group_all | fs::perms::others_all), fs::perms::none);
+  }
+  fs::remove_all(fs::path(dir).parent_path().parent_path());
 }
 
 }  // namespace

@@ -64,7 +64,14 @@ TEST_F(PreparedTest, CachedStatementsAreReusedWithNewValues) {
 
 TEST_F(PreparedTest, WithoutACacheEachCallPreparesAFreshStatement) {
   auto made = db_->WithSession([](soci::session& sql) -> core::Result<std::int64_t> {
+    auto a = Cached(sql, kByCode, "s");
+    auto b = Cached(sql, kByCode, "s");
+    // Two handles, two statements: nothing is shared or kept without a cache.
+    EXPECT_TRUE(a.fresh());
+    EXPECT_TRUE(b.fresh());
+    EXPECT_NE(&*a, &*b);
     auto st = Cached(sql, kInsert, "ssi");
+    EXPECT_TRUE(st.fresh());
     st->Set(0, "A").Set(1, "甲").Set(2, std::nullopt).Run();
     const auto id = GetInt(st->Row(), 0);
     st->Finish();
@@ -72,6 +79,17 @@ TEST_F(PreparedTest, WithoutACacheEachCallPreparesAFreshStatement) {
   });
   ASSERT_TRUE(made) << made.error().reason;
   EXPECT_GT(*made, 0);
+  // With a cache installed the same text gives the same statement, not a fresh one.
+  auto conn = db_->Connect();
+  ASSERT_TRUE(conn);
+  StatementCache cache;
+  InstallStatementCache(conn->get(), &cache);
+  auto c1 = Cached(**conn, kByCode, "s");
+  auto c2 = Cached(**conn, kByCode, "s");
+  EXPECT_FALSE(c1.fresh());
+  EXPECT_EQ(&*c1, &*c2);
+  EXPECT_EQ(cache.size(), 1u);
+  InstallStatementCache(nullptr, nullptr);
 }
 
 TEST_F(PreparedTest, GroupWriterAndHotReadersUseTheirCaches) {

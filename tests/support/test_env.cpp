@@ -36,9 +36,15 @@ TestDb::TestDb() {
     admin_url_ = pg;
     schema_ = UniqueName("t_");
     soci::session s(soci::postgresql, storage::PostgresConnectString(admin_url_).value());
+    // Extensions belong to the database, not to a schema: pg_trgm goes to public once, where
+    // every test schema finds it (a concurrent test may have created it first).
+    try {
+      s << "CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public";
+    } catch (const soci::soci_error&) {
+    }
     s << "CREATE SCHEMA " + schema_;
     url_ = admin_url_ + (admin_url_.find('?') == std::string::npos ? "?" : "&") +
-           "options=-c%20search_path%3D" + schema_;
+           "options=-c%20search_path%3D" + schema_ + ",public";
   } else {
     path_ = TempDir("tongxin_db_") + "/test.db";
     url_ = "sqlite:" + path_;

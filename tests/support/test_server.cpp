@@ -21,6 +21,10 @@ TestServer::TestServer(ServerOptions options) {
   config.jobs_interval_seconds = 0;  // tests run the jobs themselves (app().scheduler().RunOnce())
   config.smtp_url = options.smtp_url;
   config.health_retention_days = options.health_retention_days;
+  config.incident_retention_days = options.incident_retention_days;
+  config.trusted_proxies = options.trusted_proxies;
+  config.max_connections_per_ip = options.max_connections_per_ip;
+  config.secure_cookies = options.secure_cookies;
   config.smtp_from = "tongxin@test.local";
   auto clock = std::make_unique<FakeClock>();
   if (!options.start_time.empty()) clock->Set(options.start_time);

@@ -42,6 +42,10 @@ struct ServerOptions {
   std::string start_time;  // ISO UTC; "" = the real time
   std::string smtp_url;    // "" = no email (see SmtpListener)
   int health_retention_days = 0;
+  int incident_retention_days = 0;
+  std::string trusted_proxies;  // e.g. "127.0.0.1": tests then name clients by X-Forwarded-For
+  int max_connections_per_ip = 256;
+  bool secure_cookies = false;
 };
 
 class TestServer {

@@ -220,7 +220,9 @@ describe('Tongxin in a browser', () => {
     await shot(page, '13-phone-incidents')
     await page.click('[data-test=incident-card]')
     await page.waitForSelector('[data-test=incident-step]')
-    assert.match(await page.textContent('[data-test=incident-heading]'), /Oliver Bennett/)
+    // The title names the kind and day only (it travels into emails); the person is shown beside it.
+    assert.match(await page.textContent('[data-test=incident-heading]'), /^发热 \/ Fever · \d{4}-\d{2}-\d{2}$/)
+    assert.match(await page.textContent('[data-test=incident-person]'), /Oliver Bennett/)
     assert.match(await page.textContent('[data-test=incident-step]'), /电话核实情况/)
     await page.click('[data-test=step-done]')
     await page.waitForSelector('[data-test=incident-step].done')

@@ -1,8 +1,10 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import ElementPlus from 'element-plus'
-import * as Icons from '@element-plus/icons-vue'
-import 'element-plus/dist/index.css'
+// Element Plus is imported per component (vite.config.ts); these are the parts used from
+// scripts rather than templates.
+import 'element-plus/es/components/message/style/css'
+import 'element-plus/es/components/message-box/style/css'
+import { menuIcons } from './icons'
 import App from './App.vue'
 import { i18n } from './locales'
 import { router } from './router'
@@ -12,8 +14,8 @@ import './styles.css'
 
 const app = createApp(App)
 const pinia = createPinia()
-app.use(pinia).use(i18n).use(router).use(ElementPlus)
-for (const [name, comp] of Object.entries(Icons)) app.component(name, comp)
+app.use(pinia).use(i18n).use(router)
+for (const [name, comp] of Object.entries(menuIcons)) app.component(name, comp)
 setRequestLanguage(i18n.global.locale.value)
 setUnauthenticatedHandler(() => {
   const session = useSession(pinia)

@@ -52,7 +52,10 @@ core::Result<JobReport> HealthJobs::Run() {
 
 core::Status HealthJobs::Slots(JobReport& report) {
   const std::string today = health_.Today();
-  if (auto st = health_.EnsureDay(today); !st) return st;
+  // Today's and tomorrow's rosters are ready before anyone reads them (reads build nothing).
+  for (const auto& day : {today, AddDays(today, 1)}) {
+    if (auto st = health_.EnsureDay(day); !st) return st;
+  }
   const std::string now = core::FormatIso(clock_.Now());
   const std::string tz = health_.settings().time_zone;
   auto windows = db_.WithSession([&](soci::session& sql) -> core::Result<std::vector<repo::Window>> {

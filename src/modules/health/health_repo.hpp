@@ -47,6 +47,8 @@ struct RosterPerson {
 std::vector<RosterPerson> ActivePeople(soci::session& sql, const std::vector<std::int64_t>* only = nullptr);
 
 bool DayBuilt(soci::session& sql, const std::string& day);
+// The earliest start date of an active plan ("" when there is none).
+std::string EarliestPlanStart(soci::session& sql);
 void MarkDayBuilt(soci::session& sql, const std::string& day, const std::string& now);
 void InsertRoster(soci::session& sql, const std::vector<RosterRow>& rows);
 // Keys "slot|person" already in the roster of a day.

@@ -60,14 +60,14 @@ core::Result<Response> Spreadsheet(
 }  // namespace
 
 void RegisterHealthRoutes(http::Router& router, HealthService& health) {
-  const auto staff = Access::Roles({Role::kAdmin, Role::kOffice, Role::kDepartment, Role::kLeader});
-  const auto recorders = Access::Roles({Role::kAdmin, Role::kOffice, Role::kDepartment});
-  const auto managers = Access::Roles({Role::kAdmin, Role::kOffice});
+  const auto staff = Access::Roles(core::roles::kStaff);
+  const auto recorders = Access::Roles(core::roles::kEditors);
+  const auto managers = Access::Roles(core::roles::kManagers);
   const auto everyone = Access::Roles(core::RoleSet::All());
 
   router.Add({"GET", "/api/v1/health/plans", staff, "health", "Report plans",
-              [&health](Context&) -> core::Result<Response> {
-                auto list = health.ListPlans();
+              [&health](Context& ctx) -> core::Result<Response> {
+                auto list = health.ListPlans(ctx.User());
                 if (!list) return list.error();
                 boost::json::array items;
                 for (const auto& p : *list) items.push_back(PlanToJson(p));
@@ -356,6 +356,14 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
                 return http::JsonResponse({{"items", std::move(items)}, {"total", list->total},
                                            {"page", page->page}, {"page_size", page->page_size}});
               }});
+
+  // Health data read in bulk: audited by the dispatcher (reads of one person's reports
+  // are audited by the service with the person's id).
+  router.AuditReads("GET", "/api/v1/health/today", "health_dashboard");
+  router.AuditReads("GET", "/api/v1/health/trend", "health_dashboard");
+  router.AuditReads("GET", "/api/v1/health/roster", "health_roster");
+  router.AuditReads("GET", "/api/v1/health/alerts", "health_alerts");
+  router.AuditReads("GET", "/api/v1/health/flags", "health_flags");
 }
 
 }  // namespace tongxin::health

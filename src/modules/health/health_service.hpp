@@ -24,6 +24,9 @@
 
 namespace tongxin::health {
 
+// How far back a day that was never opened is computed for a read (older ones are refused).
+inline constexpr int kComputedPastDays = 62;
+
 struct HealthSettings {
   std::string time_zone = "Asia/Shanghai";  // what "today" means for dashboards
   AlertRule alerts;
@@ -61,13 +64,25 @@ class HealthService {
   const HealthSettings& settings() const { return settings_; }
   std::string Today() const;
 
-  core::Result<std::vector<ReportPlan>> ListPlans();
-  // Errors: field errors, units.not_found, people.not_found. Rebuilds today's roster.
+  // The plans the caller's units have to do with (see plans_service.cpp); a people plan
+  // lists only the people in the caller's scope.
+  core::Result<std::vector<ReportPlan>> ListPlans(const core::Principal& who);
+  // The plan's unit and every listed person must be in the caller's scope; a category
+  // plan names a unit unless the caller sees every unit. Rebuilds today's and tomorrow's
+  // roster. Errors: field errors, units.not_found / people.not_found (400),
+  // health.plan_needs_unit, auth.out_of_scope.
   core::Result<ReportPlan> CreatePlan(const core::Principal& who, const PlanInput& in, const auth::Actor& actor);
-  // The same in the caller's transaction (an incident adding a close contact).
+  // The same in the caller's transaction without a scope check (an incident adding a
+  // close contact, already checked by the incident's guard).
   core::Result<ReportPlan> CreatePlanIn(soci::session& sql, const PlanInput& in, const auth::Actor& actor);
+  // The plan as it is and as it becomes must both be in scope. Errors: as CreatePlan,
+  // health.plan_not_found.
   core::Result<ReportPlan> UpdatePlan(const core::Principal& who, std::int64_t id, const PlanInput& in,
                                       const auth::Actor& actor);
+  // The same in the caller's transaction without a scope check (ending a removed close
+  // contact's observation).
+  core::Result<ReportPlan> UpdatePlanIn(soci::session& sql, std::int64_t id, const PlanInput& in,
+                                        const auth::Actor& actor);
 
   // Builds the roster of a day once (safe when several instances race).
   core::Status EnsureDay(const std::string& day);
@@ -126,9 +141,19 @@ class HealthService {
 
  private:
   core::Status RefreshDay(soci::session& sql, const std::string& day);
+  // Runs a read of a day's roster and counters without writing anything: on the stored
+  // roster when the day has one; else on one computed in a rolled-back transaction, for
+  // days from the earliest plan's start within [today - kComputedPastDays, today + 1].
+  // Errors: health.no_roster (409) for other days, and fn's own.
+  core::Status ReadDay(const std::string& day, const std::function<core::Status(soci::session&)>& fn);
+  bool KnownBuilt(const std::string& day);
+  core::Result<std::vector<TodaySlot>> TodayCountsIn(soci::session& sql, const core::Principal& who,
+                                                     const std::string& day, std::int64_t unit_id);
   core::Status CheckPersonInScope(soci::session& sql, const core::Principal& who, std::int64_t person_id);
   core::Result<std::string> UnitPathInScope(soci::session& sql, const core::Principal& who, std::int64_t unit_id);
   core::Status CheckPlanRefs(soci::session& sql, const ReportPlan& p);
+  core::Status CheckPlanScope(soci::session& sql, const core::Principal& who, const ReportPlan& p);
+  core::Status RefreshSoon(soci::session& sql);  // today's and tomorrow's rosters after a plan change
   std::string Now() const { return core::FormatIso(clock_.Now()); }
 
   storage::Database& db_;

@@ -11,6 +11,7 @@ namespace {
 
 using storage::Query;
 constexpr int kBatch = 2000;
+constexpr const char* kRedacted = "{\"redacted\":\"retention\"}";
 
 // Runs one delete statement over and over (each in its own transaction) until it deletes
 // nothing; the statement deletes at most kBatch rows of days before :c.
@@ -46,6 +47,11 @@ core::Result<PurgeReport> PurgeHealthData(storage::Database& db, const std::stri
       {&r.inquiries,
        "DELETE FROM health_inquiries WHERE id IN (SELECT id FROM health_inquiries WHERE asked_at < :c" + limit},
       {&r.roster, "DELETE FROM health_roster WHERE day < :c"},
+      // The audit log's copies of what went: who did what stays, the values do not.
+      {&r.audit_redacted,
+       "UPDATE audit_log SET before_json = '', after_json = '" + std::string(kRedacted) +
+           "' WHERE id IN (SELECT id FROM audit_log WHERE entity IN ('checkin', 'checkins', 'alert', 'inquiry') AND "
+           "at < :c AND after_json <> '" + std::string(kRedacted) + "'" + limit},
       {&r.counts, "DELETE FROM health_counts WHERE day < :c"},
   };
   for (const auto& step : steps) {
@@ -63,7 +69,8 @@ core::Result<PurgeReport> PurgeHealthData(storage::Database& db, const std::stri
                                                                    {"alerts", r.alerts},
                                                                    {"inquiries", r.inquiries},
                                                                    {"roster", r.roster},
-                                                                   {"counts", r.counts}}));
+                                                                   {"counts", r.counts},
+                                                                   {"audit_redacted", r.audit_redacted}}));
     }
     return n;
   });

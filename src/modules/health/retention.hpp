@@ -12,11 +12,13 @@
 namespace tongxin::health {
 
 struct PurgeReport {
-  long long checkins = 0, history = 0, alerts = 0, inquiries = 0, roster = 0, counts = 0;
-  long long Total() const { return checkins + history + alerts + inquiries + roster + counts; }
+  long long checkins = 0, history = 0, alerts = 0, inquiries = 0, roster = 0, counts = 0, audit_redacted = 0;
+  long long Total() const { return checkins + history + alerts + inquiries + roster + counts + audit_redacted; }
 };
 
-// Deletes health data of days before `before_day` (YYYY-MM-DD). Audited when anything went.
+// Deletes health data of days before `before_day` (YYYY-MM-DD), and redacts the copies
+// of it the audit log holds (before/after values of reports, alerts and inquiries of
+// those days). Audited when anything went.
 core::Result<PurgeReport> PurgeHealthData(storage::Database& db, const std::string& before_day,
                                           const std::string& now, const auth::Actor& actor);
 

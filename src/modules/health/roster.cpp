@@ -33,10 +33,21 @@ const ReportPlan* PlanFor(const std::vector<ReportPlan>& plans, const repo::Rost
     }
   }
   if (best) return best;
+  // A category plan, narrowed to a unit's subtree when it names one (the deepest wins).
   for (const auto& p : plans) {
-    if (p.kind == "group" && p.target == "category" && p.category == person.category) return &p;
+    if (p.kind != "group" || p.target != "category" || p.category != person.category) continue;
+    std::size_t len = 0;
+    if (p.unit_id) {
+      auto it = unit_paths.find(*p.unit_id);
+      if (it == unit_paths.end() || person.unit_path.rfind(it->second, 0) != 0) continue;
+      len = it->second.size();
+    }
+    if (!best || len > best_len) {
+      best = &p;
+      best_len = len;
+    }
   }
-  return nullptr;
+  return best;
 }
 
 std::vector<repo::RosterRow> BuildRoster(soci::session& sql, const std::string& day,

@@ -17,8 +17,27 @@ boost::json::value OptId(const std::optional<std::int64_t>& v) {
 
 }  // namespace
 
-boost::json::object IncidentToJson(const Incident& i, core::Lang lang, bool detail, bool own_view,
+boost::json::object IncidentToJson(const Incident& i, core::Lang lang, bool detail, Viewer viewer,
                                    const std::string& now) {
+  if (viewer != Viewer::kStaff) {
+    boost::json::object own{{"id", i.id},
+                            {"incident_type", i.incident_type},
+                            {"title", Label(i.incident_type, lang)},
+                            {"status", i.status},
+                            {"my_role", viewer == Viewer::kConcerned ? "concerned" : "contact"},
+                            {"opened_at", i.opened_at},
+                            {"closed_at", i.closed_at}};
+    // The person concerned sees the steps that are theirs to do; a contact none of them.
+    boost::json::array mine;
+    for (const auto& s : i.steps) {
+      if (viewer != Viewer::kConcerned || s.owner_role != "person") continue;
+      mine.push_back({{"id", s.id}, {"title", Pick(lang, s.title_zh, s.title_en)},
+                      {"instructions", Pick(lang, s.instructions_zh, s.instructions_en)}, {"due_at", s.due_at},
+                      {"done_at", s.done_at}});
+    }
+    own["my_steps"] = std::move(mine);
+    return own;
+  }
   boost::json::object o{{"id", i.id},
                         {"incident_type", i.incident_type},
                         {"severity", i.severity},
@@ -30,18 +49,6 @@ boost::json::object IncidentToJson(const Incident& i, core::Lang lang, bool deta
                         {"unit_name", Pick(lang, i.unit_name_zh, i.unit_name_en)},
                         {"opened_at", i.opened_at},
                         {"closed_at", i.closed_at}};
-  if (own_view) {
-    // The person concerned sees the steps that are theirs to do.
-    boost::json::array mine;
-    for (const auto& s : i.steps) {
-      if (s.owner_role != "person") continue;
-      mine.push_back({{"id", s.id}, {"title", Pick(lang, s.title_zh, s.title_en)},
-                      {"instructions", Pick(lang, s.instructions_zh, s.instructions_en)}, {"due_at", s.due_at},
-                      {"done_at", s.done_at}});
-    }
-    o["my_steps"] = std::move(mine);
-    return o;
-  }
   o["location"] = i.location;
   o["plan_id"] = i.plan_id;
   o["plan_version"] = i.plan_version;

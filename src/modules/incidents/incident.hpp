@@ -62,8 +62,13 @@ struct Incident {
   std::vector<Attachment> attachments;  // without their bytes
 };
 
-// detail: steps, people and timeline too. own_view: what the person concerned may see.
-boost::json::object IncidentToJson(const Incident& i, core::Lang lang, bool detail, bool own_view = false,
+// Who is looking: staff see the handling; a person the incident is about (kConcerned)
+// or a close contact in it (kContact) see only that it exists, titled by its type, and
+// the concerned person their own steps; never the case's name or the staff's title.
+enum class Viewer { kStaff, kConcerned, kContact };
+
+// detail: steps, people and timeline too (staff).
+boost::json::object IncidentToJson(const Incident& i, core::Lang lang, bool detail, Viewer viewer = Viewer::kStaff,
                                    const std::string& now = "");
 
 struct OpenInput {

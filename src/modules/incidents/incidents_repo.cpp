@@ -13,45 +13,6 @@ using storage::GetOptInt;
 using storage::GetStr;
 using storage::Query;
 
-Plan PlanFromRow(const soci::row& r) {
-  Plan p;
-  p.id = GetInt(r, "id");
-  p.incident_type = GetStr(r, "incident_type");
-  p.version = static_cast<int>(GetInt(r, "version"));
-  p.name_zh = GetStr(r, "name_zh");
-  p.name_en = GetStr(r, "name_en");
-  p.current = GetInt(r, "current") != 0;
-  p.created_at = GetStr(r, "created_at");
-  p.created_by = GetOptInt(r, "created_by");
-  return p;
-}
-
-std::vector<PlanStep> LoadPlanSteps(soci::session& sql, std::int64_t plan_id) {
-  Query q("SELECT position, title_zh, title_en, instructions_zh, instructions_en, owner_role, owner_unit_code, "
-          "due_minutes, due_from FROM incident_plan_steps WHERE plan_id = :p ORDER BY position");
-  q.Bind("p", plan_id);
-  std::vector<PlanStep> out;
-  soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) {
-    out.push_back({static_cast<int>(GetInt(r, 0)), GetStr(r, 1), GetStr(r, 2), GetStr(r, 3), GetStr(r, 4),
-                   GetStr(r, 5), GetStr(r, 6), static_cast<int>(GetInt(r, 7)), GetStr(r, 8)});
-  }
-  return out;
-}
-
-std::vector<Plan> Plans(soci::session& sql, Query& q) {
-  std::vector<Plan> out;
-  {
-    soci::rowset<soci::row> rs = q.Rows(sql);
-    for (const auto& r : rs) out.push_back(PlanFromRow(r));
-  }
-  for (auto& p : out) p.steps = LoadPlanSteps(sql, p.id);
-  return out;
-}
-
-constexpr const char* kPlanColumns =
-    "SELECT id, incident_type, version, name_zh, name_en, current, created_at, created_by FROM incident_plans";
-
 constexpr const char* kIncidentColumns =
     "SELECT i.id, i.incident_type, i.severity, i.status, i.title, i.person_id, p.name_zh AS person_zh, "
     "p.name_latin AS person_latin, i.unit_id, u.path, u.name_zh AS unit_zh, u.name_en AS unit_en, i.location, "
@@ -112,50 +73,6 @@ constexpr const char* kStepColumns =
 
 }  // namespace
 
-std::vector<Plan> CurrentPlans(soci::session& sql) {
-  Query q(std::string(kPlanColumns) + " WHERE current = 1 ORDER BY incident_type");
-  return Plans(sql, q);
-}
-
-std::optional<Plan> CurrentPlan(soci::session& sql, const std::string& type) {
-  Query q(std::string(kPlanColumns) + " WHERE current = 1 AND incident_type = :t");
-  q.Bind("t", type);
-  auto list = Plans(sql, q);
-  if (list.empty()) return std::nullopt;
-  return std::move(list.front());
-}
-
-std::vector<Plan> PlanVersions(soci::session& sql, const std::string& type) {
-  Query q(std::string(kPlanColumns) + " WHERE incident_type = :t ORDER BY version DESC");
-  q.Bind("t", type);
-  return Plans(sql, q);
-}
-
-std::int64_t InsertPlanVersion(soci::session& sql, Plan& p) {
-  Query last("SELECT COALESCE(MAX(version), 0) FROM incident_plans WHERE incident_type = :t");
-  p.version = static_cast<int>(last.Bind("t", p.incident_type).Scalar(sql)) + 1;
-  Query("UPDATE incident_plans SET current = 0 WHERE incident_type = :t").Bind("t", p.incident_type).Exec(sql);
-  Query q(std::string("INSERT INTO incident_plans (incident_type, version, name_zh, name_en, current, created_at, "
-                      "created_by) VALUES (:t, :v, :zh, :en, 1, :c, ") +
-          (p.created_by ? ":b" : "NULL") + ") RETURNING id");
-  q.Bind("t", p.incident_type).Bind("v", std::int64_t{p.version}).Bind("zh", p.name_zh).Bind("en", p.name_en);
-  q.Bind("c", p.created_at);
-  if (p.created_by) q.Bind("b", *p.created_by);
-  p.id = q.Scalar(sql);
-  for (const auto& s : p.steps) {
-    Query ins("INSERT INTO incident_plan_steps (plan_id, position, title_zh, title_en, instructions_zh, "
-              "instructions_en, owner_role, owner_unit_code, due_minutes, due_from) VALUES (:p, :pos, :tz, :te, "
-              ":iz, :ie, :r, :u, :m, :f)");
-    ins.Bind("p", p.id).Bind("pos", std::int64_t{s.position}).Bind("tz", s.title_zh).Bind("te", s.title_en);
-    ins.Bind("iz", s.instructions_zh).Bind("ie", s.instructions_en).Bind("r", s.owner_role);
-    ins.Bind("u", s.owner_unit_code).Bind("m", std::int64_t{s.due_minutes}).Bind("f", s.due_from);
-    ins.Exec(sql);
-  }
-  p.current = true;
-  return p.id;
-}
-
-std::int64_t CountPlans(soci::session& sql) { return Query("SELECT COUNT(*) FROM incident_plans").Scalar(sql); }
 
 std::optional<std::int64_t> InsertIncident(soci::session& sql, const Incident& i) {
   Query q(std::string("INSERT INTO incidents (incident_type, severity, status, title, person_id, unit_id, location, "
@@ -192,6 +109,41 @@ void AddPerson(soci::session& sql, std::int64_t incident_id, const IncidentPerso
 bool HasPerson(soci::session& sql, std::int64_t incident_id, std::int64_t person_id) {
   Query q("SELECT COUNT(*) FROM incident_people WHERE incident_id = :i AND person_id = :p");
   return q.Bind("i", incident_id).Bind("p", person_id).Scalar(sql) > 0;
+}
+
+void RemovePerson(soci::session& sql, std::int64_t incident_id, std::int64_t person_id) {
+  Query q("DELETE FROM incident_people WHERE incident_id = :i AND person_id = :p");
+  q.Bind("i", incident_id).Bind("p", person_id).Exec(sql);
+}
+
+std::vector<std::int64_t> ClosedBefore(soci::session& sql, const std::string& before, int limit) {
+  Query q("SELECT id FROM incidents WHERE status = 'closed' AND closed_at <> '' AND closed_at < :b ORDER BY closed_at" +
+          storage::PageClause({1, limit}));
+  q.Bind("b", before);
+  std::vector<std::int64_t> out;
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) out.push_back(storage::GetInt(r, 0));
+  return out;
+}
+
+std::int64_t DeleteIncident(soci::session& sql, std::int64_t id) {
+  const std::string redact =
+      "UPDATE audit_log SET before_json = '', after_json = '{\"redacted\":\"retention\"}' WHERE ";
+  const std::string by_incident = std::to_string(id);
+  // Audit rows name steps and attachments by their own ids, the rest by the incident's.
+  Query(redact + "entity = 'incident_step' AND entity_id IN (SELECT CAST(id AS TEXT) FROM incident_steps WHERE "
+                 "incident_id = :i)").Bind("i", id).Exec(sql);
+  Query(redact + "entity = 'incident_attachment' AND entity_id IN (SELECT CAST(id AS TEXT) FROM "
+                 "incident_attachments WHERE incident_id = :i)").Bind("i", id).Exec(sql);
+  Query(redact + "entity IN ('incident', 'incident_note', 'incident_person') AND entity_id = :e")
+      .Bind("e", by_incident)
+      .Exec(sql);
+  std::int64_t n = 0;
+  for (const char* table : {"incident_attachments", "incident_events", "incident_people", "incident_steps"}) {
+    n += Query(std::string("DELETE FROM ") + table + " WHERE incident_id = :i").Bind("i", id).Exec(sql);
+  }
+  n += Query("DELETE FROM incidents WHERE id = :i").Bind("i", id).Exec(sql);
+  return n;
 }
 
 void AddEvent(soci::session& sql, std::int64_t incident_id, const IncidentEvent& e) {

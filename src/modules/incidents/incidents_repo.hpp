@@ -28,6 +28,13 @@ std::optional<std::int64_t> InsertIncident(soci::session& sql, const Incident& i
 void InsertStep(soci::session& sql, std::int64_t incident_id, const IncidentStep& s);
 void AddPerson(soci::session& sql, std::int64_t incident_id, const IncidentPerson& p);
 bool HasPerson(soci::session& sql, std::int64_t incident_id, std::int64_t person_id);
+void RemovePerson(soci::session& sql, std::int64_t incident_id, std::int64_t person_id);
+
+// Retention: ids of incidents closed before `before` (ISO time), at most `limit`.
+std::vector<std::int64_t> ClosedBefore(soci::session& sql, const std::string& before, int limit);
+// Deletes an incident with its steps, people, timeline and attachments, and redacts the
+// values the audit log holds of them (who did what stays). Returns rows deleted.
+std::int64_t DeleteIncident(soci::session& sql, std::int64_t id);
 void AddEvent(soci::session& sql, std::int64_t incident_id, const IncidentEvent& e);
 std::optional<Incident> FindIncident(soci::session& sql, std::int64_t id, bool with_details);
 // false when the version no longer matches

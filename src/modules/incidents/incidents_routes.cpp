@@ -23,7 +23,7 @@ using http::Context;
 using http::Response;
 
 Response Detail(Context& ctx, IncidentsService& s, const Incident& i, int status = 200) {
-  return http::JsonResponse(IncidentToJson(i, ctx.lang, true, s.OwnView(ctx.User(), i), s.Now()), status);
+  return http::JsonResponse(IncidentToJson(i, ctx.lang, true, s.ViewOf(ctx.User(), i), s.Now()), status);
 }
 
 core::Result<repo::IncidentFilter> FilterFrom(const http::Request& req) {
@@ -57,10 +57,10 @@ core::Result<repo::IncidentFilter> FilterFrom(const http::Request& req) {
 }  // namespace
 
 void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
-  const auto readers = Access::Roles({Role::kAdmin, Role::kOffice, Role::kDepartment, Role::kLeader, Role::kForeignStaff});
-  const auto handlers = Access::Roles({Role::kAdmin, Role::kOffice, Role::kDepartment});
-  const auto staff = Access::Roles({Role::kAdmin, Role::kOffice, Role::kDepartment, Role::kLeader});
-  const auto managers = Access::Roles({Role::kAdmin, Role::kOffice});
+  const auto readers = Access::Roles(core::roles::kIncidentReaders);
+  const auto handlers = Access::Roles(core::roles::kEditors);
+  const auto staff = Access::Roles(core::roles::kStaff);
+  const auto managers = Access::Roles(core::roles::kManagers);
 
   router.Add({"GET", "/api/v1/incident-plans", staff, "incidents", "The current emergency plan of every incident type",
               [&incidents](Context&) -> core::Result<Response> {
@@ -103,8 +103,9 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
                 auto list = incidents.List(ctx.User(), *f, *page);
                 if (!list) return list.error();
                 boost::json::array items;
-                const bool own = ctx.User().role == Role::kForeignStaff;
-                for (const auto& i : list->items) items.push_back(IncidentToJson(i, ctx.lang, false, own));
+                for (const auto& i : list->items) {
+                  items.push_back(IncidentToJson(i, ctx.lang, false, incidents.ViewOf(ctx.User(), i)));
+                }
                 return http::JsonResponse({{"items", std::move(items)}, {"total", list->total},
                                            {"page", page->page}, {"page_size", page->page_size}});
               }});
@@ -152,7 +153,7 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
   router.Add({"GET", "/api/v1/incidents/{id}", readers, "incidents",
               "One incident with its checklist, people and timeline (audited)",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
                 auto i = incidents.Get(ctx.User(), *id, auth::ActorFrom(ctx));
                 if (!i) return i.error();
@@ -162,7 +163,7 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
   router.Add({"GET", "/api/v1/incidents/{id}/report.pdf", staff, "incidents",
               "The incident as a printable PDF report in the caller's language (audited)",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
                 auto i = incidents.Get(ctx.User(), *id, auth::ActorFrom(ctx));
                 if (!i) return i.error();
@@ -174,7 +175,7 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
   router.Add({"PATCH", "/api/v1/incidents/{id}", handlers, "incidents",
               "Change status (resolved and closed need an outcome), severity, assignee, title, location",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
                 auto body = http::ParseJsonObject(ctx.req);
                 if (!body) return body.error();
@@ -189,9 +190,9 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
   router.Add({"POST", "/api/v1/incidents/{id}/steps/{step_id}/done", handlers, "incidents",
               "Tick a checklist step, with an optional note",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
-                auto step = core::ParseId(ctx.req.params["step_id"], "step_id");
+                auto step = ctx.Id("step_id");
                 if (!step) return step.error();
                 auto body = http::ParseJsonObject(ctx.req);
                 if (!body) return body.error();
@@ -206,7 +207,7 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
 
   router.Add({"POST", "/api/v1/incidents/{id}/notes", handlers, "incidents", "Add a note to the timeline",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
                 auto body = http::ParseJsonObject(ctx.req);
                 if (!body) return body.error();
@@ -222,7 +223,7 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
   router.Add({"GET", "/api/v1/incidents/{id}/assignees", handlers, "incidents",
               "Accounts that may be made responsible for the incident",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
                 auto list = incidents.Assignees(ctx.User(), *id);
                 if (!list) return list.error();
@@ -234,7 +235,7 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
   router.Add({"POST", "/api/v1/incidents/{id}/attachments", handlers, "incidents",
               "Attach a file (PDF, PNG or JPEG, at most 5 MiB) sent as the raw body; ?filename=",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
                 auto i = incidents.AddAttachment(ctx.User(), *id, ctx.req.Query("filename", "file"),
                                                  std::move(ctx.req.body), auth::ActorFrom(ctx));
@@ -246,9 +247,9 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
   router.Add({"GET", "/api/v1/incidents/{id}/attachments/{attachment_id}", staff, "incidents",
               "Download an attachment (audited)",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
-                auto aid = core::ParseId(ctx.req.params["attachment_id"], "attachment_id");
+                auto aid = ctx.Id("attachment_id");
                 if (!aid) return aid.error();
                 auto a = incidents.GetAttachment(ctx.User(), *id, *aid, auth::ActorFrom(ctx));
                 if (!a) return a.error();
@@ -259,7 +260,7 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
               "Add a person concerned or a close contact (contact: an observation plan of observation_days, "
               "default 14, three checks a day)",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
                 auto body = http::ParseJsonObject(ctx.req);
                 if (!body) return body.error();
@@ -274,6 +275,24 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
                 return Detail(ctx, incidents, *i, 201);
               },
               BodyKind::kJson});
+
+  router.Add({"DELETE", "/api/v1/incidents/{id}/people/{person_id}", handlers, "incidents",
+              "Take a person added by mistake off the incident; end_observation=1 also ends the observation "
+              "plan their adding started (audited)",
+              [&incidents](Context& ctx) -> core::Result<Response> {
+                auto id = ctx.Id();
+                if (!id) return id.error();
+                auto person = ctx.Id("person_id");
+                if (!person) return person.error();
+                const std::string end = ctx.req.Query("end_observation", "0");
+                if (end != "0" && end != "1") return core::FieldInvalid("end_observation", "validation.invalid_choice",
+                                                                        {{"choices", "0, 1"}});
+                auto i = incidents.RemovePerson(ctx.User(), *id, *person, end == "1", auth::ActorFrom(ctx));
+                if (!i) return i.error();
+                return Detail(ctx, incidents, *i);
+              }});
+
+  router.AuditReads("GET", "/api/v1/incidents", "incident_list");
 }
 
 }  // namespace tongxin::incidents

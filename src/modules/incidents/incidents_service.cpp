@@ -4,10 +4,10 @@
 #include <boost/json.hpp>
 
 #include "auth/auth_repo.hpp"
+#include "auth/guard.hpp"
 #include "modules/health/slot_time.hpp"
+#include "modules/incidents/labels.hpp"
 #include "modules/people/people_repo.hpp"
-#include "storage/query.hpp"
-#include "storage/rows.hpp"
 
 namespace tongxin::incidents {
 namespace {
@@ -30,43 +30,6 @@ bool Handles(core::Role r) {
 
 IncidentsService::IncidentsService(storage::Database& db, const core::Clock& clock, health::HealthService& health)
     : db_(db), clock_(clock), health_(health) {}
-
-core::Status IncidentsService::EnsureDefaultPlans() {
-  return db_.InTransaction([&](soci::session& sql) -> core::Status {
-    if (repo::CountPlans(sql) > 0) return {};
-    for (auto& p : DefaultPlans()) {
-      p.created_at = Now();
-      repo::InsertPlanVersion(sql, p);
-    }
-    return {};
-  });
-}
-
-core::Result<std::vector<Plan>> IncidentsService::CurrentPlans() {
-  return db_.WithSession([&](soci::session& sql) -> core::Result<std::vector<Plan>> { return repo::CurrentPlans(sql); });
-}
-
-core::Result<std::vector<Plan>> IncidentsService::PlanVersions(const std::string& type) {
-  if (!IsIncidentType(type)) return core::NotFound("incidents.unknown_type");
-  return db_.WithSession(
-      [&](soci::session& sql) -> core::Result<std::vector<Plan>> { return repo::PlanVersions(sql, type); });
-}
-
-core::Result<Plan> IncidentsService::SavePlan(const core::Principal& who, const std::string& type, Plan content,
-                                              const auth::Actor& actor) {
-  if (!IsIncidentType(type)) return core::NotFound("incidents.unknown_type");
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<Plan> {
-    auto before = repo::CurrentPlan(sql, type);
-    content.incident_type = type;
-    content.created_at = Now();
-    content.created_by = who.user_id;
-    repo::InsertPlanVersion(sql, content);
-    auth::RecordAudit(sql, actor, content.created_at, "update", "incident_plan", type,
-                      before ? boost::json::serialize(PlanToJson(*before)) : "",
-                      boost::json::serialize(PlanToJson(content)));
-    return content;
-  });
-}
 
 std::int64_t IncidentsService::OpenIn(soci::session& sql, Incident& i, const Plan& plan, const auth::Actor& actor) {
   i.plan_id = plan.id;
@@ -105,20 +68,16 @@ core::Result<Incident> IncidentsService::Open(const core::Principal& who, const 
     i.title = in.title;
     i.location = in.location;
     i.opened_by = who.user_id;
-    std::string path;
     if (in.person_id) {
-      auto p = people::repo::FindPerson(sql, *in.person_id);
-      if (!p) return core::FieldInvalid("person_id", "people.not_found");
+      auto p = auth::guard::Person(sql, who, *in.person_id, "person_id");
+      if (!p) return p.error();
       i.person_id = in.person_id;
-      i.unit_id = p->person.unit_id;
-      path = p->unit_path;
+      i.unit_id = p->unit_id;
     } else {
-      auto u = people::repo::FindUnit(sql, *in.unit_id);
-      if (!u) return core::FieldInvalid("unit_id", "units.not_found");
+      auto u = auth::guard::Unit(sql, who, *in.unit_id, "unit_id");
+      if (!u) return u.error();
       i.unit_id = u->id;
-      path = u->path;
     }
-    if (!who.InScope(path)) return core::Forbidden("auth.out_of_scope");
     auto plan = repo::CurrentPlan(sql, i.incident_type);
     if (!plan) return core::Conflict("incidents.no_plan");
     OpenIn(sql, i, *plan, actor);
@@ -133,8 +92,10 @@ core::Result<bool> IncidentsService::OpenFromAlert(const repo::AlertToOpen& aler
     Incident i;
     i.incident_type = alert.kind == "red_flag" ? "suspected_case" : alert.kind == "contact" ? "close_contact" : "fever";
     i.severity = alert.kind == "red_flag" ? "high" : "medium";
-    const std::string name = person->person.name_zh.empty() ? person->person.name_latin : person->person.name_zh;
-    i.title = name + (alert.kind == "fever" ? " " + alert.detail + " °C" : " " + alert.kind) + " (" + alert.day + ")";
+    // The title travels into notices and emails: it names the kind and the day, never the
+    // person or their temperature (those stay behind the incident's access checks).
+    i.title = Label(i.incident_type, core::Lang::kZh) + " / " + Label(i.incident_type, core::Lang::kEn) + " · " +
+              alert.day;
     i.person_id = alert.person_id;
     i.unit_id = person->person.unit_id;
     i.alert_id = alert.alert_id;
@@ -155,12 +116,14 @@ core::Result<Incident> IncidentsService::LoadInScope(soci::session& sql, const c
     if (!involved) return core::NotFound("incidents.not_found");
     return *i;
   }
-  if (!Handles(who.role) || !who.InScope(i->unit_path)) return core::Forbidden("auth.out_of_scope");
+  if (!Handles(who.role)) return core::Forbidden("auth.out_of_scope");
+  if (auto st = auth::guard::Path(who, i->unit_path); !st) return st.error();
   return *i;
 }
 
-bool IncidentsService::OwnView(const core::Principal& who, const Incident&) const {
-  return who.role == core::Role::kForeignStaff;
+Viewer IncidentsService::ViewOf(const core::Principal& who, const Incident& i) const {
+  if (who.role != core::Role::kForeignStaff) return Viewer::kStaff;
+  return who.person_id && i.person_id == who.person_id ? Viewer::kConcerned : Viewer::kContact;
 }
 
 core::Result<Incident> IncidentsService::Get(const core::Principal& who, std::int64_t id, const auth::Actor& actor) {
@@ -226,8 +189,10 @@ core::Result<Incident> IncidentsService::Update(const core::Principal& who, std:
     if (in.outcome) i.outcome = *in.outcome;
     if (in.assignee_set && in.assignee_id != i.assignee_id) {
       if (in.assignee_id) {
+        if (auto st = auth::guard::AccountCovers(sql, *in.assignee_id, i.unit_path, "assignee_id"); !st) {
+          return st.error();
+        }
         auto u = auth::repo::FindUserById(sql, *in.assignee_id);
-        if (!u || !u->active) return core::FieldInvalid("assignee_id", "users.not_found");
         events.emplace_back("assigned", u->display_name.empty() ? u->username : u->display_name);
       } else {
         events.emplace_back("assigned", "");
@@ -291,63 +256,11 @@ core::Result<std::vector<IncidentsService::Assignee>> IncidentsService::Assignee
   return db_.WithSession([&](soci::session& sql) -> core::Result<std::vector<Assignee>> {
     auto found = LoadInScope(sql, who, id);
     if (!found) return found.error();
-    storage::Query q("SELECT u.id, u.display_name, u.username, u.role, un.path FROM users u LEFT JOIN user_units uu ON "
-                     "uu.user_id = u.id LEFT JOIN units un ON un.id = uu.unit_id WHERE u.active = 1 AND u.role IN "
-                     "('admin', 'office', 'department') ORDER BY u.role, u.display_name, u.id");
     std::vector<Assignee> out;
-    soci::rowset<soci::row> rs = q.Rows(sql);
-    for (const auto& r : rs) {
-      const std::int64_t uid = storage::GetInt(r, 0);
-      const std::string role = storage::GetStr(r, 3);
-      const std::string path = storage::GetStr(r, 4);
-      const bool covers = role == "admin" || (!path.empty() && found->unit_path.rfind(path, 0) == 0);
-      if (!covers || (!out.empty() && out.back().id == uid)) continue;
-      const std::string name = storage::GetStr(r, 1);
-      out.push_back({uid, name.empty() ? storage::GetStr(r, 2) : name, role});
+    for (const auto& acc : auth::repo::HandlerAccounts(sql)) {
+      if (auth::guard::Covers(acc, found->unit_path)) out.push_back({acc.id, acc.name, acc.role});
     }
     return out;
-  });
-}
-
-core::Result<Incident> IncidentsService::AddAttachment(const core::Principal& who, std::int64_t id,
-                                                      const std::string& filename, std::string bytes,
-                                                      const auth::Actor& actor) {
-  if (bytes.size() > kMaxAttachmentBytes) {
-    return core::MakeError(core::Errc::kTooLarge, "incidents.attachment_too_large",
-                           {{"max_mb", std::to_string(kMaxAttachmentBytes / (1024 * 1024))}});
-  }
-  auto type = SniffAttachmentType(bytes);
-  if (!type) return type.error();
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<Incident> {
-    auto found = LoadInScope(sql, who, id);
-    if (!found) return found.error();
-    Attachment a;
-    a.filename = CleanFileName(filename);
-    a.content_type = *type;
-    a.size = static_cast<std::int64_t>(bytes.size());
-    a.sha256 = Sha256Hex(bytes);
-    a.uploaded_by = who.user_id;
-    a.uploaded_at = Now();
-    a.bytes = std::move(bytes);
-    a.id = repo::InsertAttachment(sql, id, a);
-    repo::AddEvent(sql, id, {0, a.uploaded_at, actor.user_id, actor.username, "attachment", a.filename});
-    auth::RecordAudit(sql, actor, a.uploaded_at, "create", "incident_attachment", std::to_string(a.id), "",
-                      boost::json::serialize(boost::json::object{{"incident_id", id}, {"filename", a.filename},
-                                                                 {"size", a.size}, {"sha256", a.sha256}}));
-    return *repo::FindIncident(sql, id, true);
-  });
-}
-
-core::Result<Attachment> IncidentsService::GetAttachment(const core::Principal& who, std::int64_t id,
-                                                         std::int64_t attachment_id, const auth::Actor& actor) {
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<Attachment> {
-    auto found = LoadInScope(sql, who, id);
-    if (!found) return found.error();
-    if (OwnView(who, *found)) return core::NotFound("incidents.attachment_not_found");
-    auto a = repo::FindAttachment(sql, id, attachment_id);
-    if (!a) return core::NotFound("incidents.attachment_not_found");
-    auth::RecordAudit(sql, actor, Now(), "read", "incident_attachment", std::to_string(attachment_id), "", "");
-    return *a;
   });
 }
 
@@ -357,8 +270,8 @@ core::Result<Incident> IncidentsService::AddPerson(const core::Principal& who, s
   return db_.InTransaction([&](soci::session& sql) -> core::Result<Incident> {
     auto found = LoadInScope(sql, who, id);
     if (!found) return found.error();
+    if (auto ref = auth::guard::Person(sql, who, person_id, "person_id"); !ref) return ref.error();
     auto person = people::repo::FindPerson(sql, person_id);
-    if (!person) return core::FieldInvalid("person_id", "people.not_found");
     if (repo::HasPerson(sql, id, person_id)) return core::Conflict("incidents.person_already_added");
     const std::string now = Now();
     IncidentPerson ip{person_id, role, "", "", std::nullopt, now};
@@ -385,6 +298,36 @@ core::Result<Incident> IncidentsService::AddPerson(const core::Principal& who, s
                              name});
     auth::RecordAudit(sql, actor, now, "update", "incident_person", std::to_string(id), "",
                       boost::json::serialize(boost::json::object{{"person_id", person_id}, {"role", role}}));
+    return *repo::FindIncident(sql, id, true);
+  });
+}
+
+core::Result<Incident> IncidentsService::RemovePerson(const core::Principal& who, std::int64_t id,
+                                                      std::int64_t person_id, bool end_observation,
+                                                      const auth::Actor& actor) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<Incident> {
+    auto found = LoadInScope(sql, who, id);
+    if (!found) return found.error();
+    const IncidentPerson* ip = nullptr;
+    for (const auto& p : found->people) ip = p.person_id == person_id ? &p : ip;
+    if (!ip) return core::NotFound("incidents.person_not_found");
+    if (ip->role == "concerned" && found->person_id == person_id) return core::Conflict("incidents.person_is_case");
+    const std::string now = Now();
+    bool ended = false;
+    if (ip->observation_plan_id && end_observation) {
+      health::PlanInput stop;
+      stop.active = false;
+      auto st = health_.UpdatePlanIn(sql, *ip->observation_plan_id, stop, actor);
+      if (!st) return st.error();
+      ended = true;
+    }
+    repo::RemovePerson(sql, id, person_id);
+    const std::string name = Pick(core::Lang::kZh, ip->name_zh, ip->name_latin);
+    repo::AddEvent(sql, id, {0, now, actor.user_id, actor.username, "person_removed", name});
+    boost::json::object before{{"person_id", person_id}, {"role", ip->role}};
+    if (ip->observation_plan_id) before["observation_plan_id"] = *ip->observation_plan_id;
+    auth::RecordAudit(sql, actor, now, "delete", "incident_person", std::to_string(id), boost::json::serialize(before),
+                      boost::json::serialize(boost::json::object{{"observation_ended", ended}}));
     return *repo::FindIncident(sql, id, true);
   });
 }

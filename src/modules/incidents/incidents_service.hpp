@@ -36,13 +36,16 @@ class IncidentsService {
 
   // Errors: incidents.not_found, auth.out_of_scope. Audited (health data).
   core::Result<Incident> Get(const core::Principal& who, std::int64_t id, const auth::Actor& actor);
-  bool OwnView(const core::Principal& who, const Incident& i) const;
+  // What the caller may see of an incident they can load (staff, or the person concerned
+  // or a close contact among foreign staff).
+  Viewer ViewOf(const core::Principal& who, const Incident& i) const;
   core::Result<core::Page<Incident>> List(const core::Principal& who, repo::IncidentFilter f,
                                           const core::PageRequest& page);
   // Every incident of the filtered list, oldest-first paging hidden (export). Audited.
   core::Result<std::int64_t> Export(const core::Principal& who, repo::IncidentFilter f, const auth::Actor& actor,
                                     const std::function<void(const Incident&)>& sink);
-  // Errors: incidents.stale (409), incidents.outcome_required, users.not_found.
+  // Errors: incidents.stale (409), incidents.outcome_required, users.not_found,
+  // auth.assignee_out_of_scope (the account does not cover the incident's unit).
   core::Result<Incident> Update(const core::Principal& who, std::int64_t id, const UpdateInput& in,
                                 const auth::Actor& actor);
   // Errors: incidents.step_not_found, incidents.step_done.
@@ -51,9 +54,17 @@ class IncidentsService {
   core::Result<Incident> AddNote(const core::Principal& who, std::int64_t id, const std::string& text,
                                  const auth::Actor& actor);
   // role: concerned or contact. A contact starts an observation plan of `observation_days`
-  // with three daily slots. Errors: incidents.person_already_added, people.not_found.
+  // with three daily slots. The person is checked against the caller's scope.
+  // Errors: incidents.person_already_added, people.not_found (400 person_id), auth.out_of_scope.
   core::Result<Incident> AddPerson(const core::Principal& who, std::int64_t id, std::int64_t person_id,
                                    const std::string& role, int observation_days, const auth::Actor& actor);
+
+  // Takes a person added by mistake off the incident. Their observation plan ends when
+  // end_observation, else it runs on; either way the choice is audited and on the
+  // timeline. Errors: incidents.person_not_found, incidents.person_is_case (409: the
+  // person the incident is about stays).
+  core::Result<Incident> RemovePerson(const core::Principal& who, std::int64_t id, std::int64_t person_id,
+                                      bool end_observation, const auth::Actor& actor);
 
   struct Assignee {
     std::int64_t id = 0;
@@ -68,6 +79,10 @@ class IncidentsService {
   // Errors: incidents.attachment_not_found. Audited.
   core::Result<Attachment> GetAttachment(const core::Principal& who, std::int64_t id, std::int64_t attachment_id,
                                          const auth::Actor& actor);
+
+  // Retention: deletes incidents closed more than `days` days ago, with everything they
+  // hold (attachments included), in batches; one audit entry says how many went.
+  core::Result<std::int64_t> PurgeClosed(int days, const auth::Actor& actor);
 
   std::string Now() const { return core::FormatIso(clock_.Now()); }
   const std::string& time_zone() const { return health_.settings().time_zone; }

@@ -35,6 +35,7 @@ std::string Label(const std::string& t, core::Lang lang) {
       {"severity", {"严重程度变更", "Severity"}},
       {"assigned", {"指定负责人", "Responsible"}},
       {"contact_added", {"添加密切接触者", "Close contact added"}},
+      {"person_removed", {"移除人员", "Person removed"}},
       {"person_added", {"添加相关人员", "Person added"}},
       {"attachment", {"添加附件", "Attachment"}},
   };

@@ -34,7 +34,7 @@ core::Status CheckChoice(const std::string& value, const std::string& field, std
 
 void RegisterNotifyRoutes(http::Router& router, NotifyService& notify) {
   const auto everyone = Access::Roles(core::RoleSet::All());
-  const auto admin = Access::Roles({Role::kAdmin});
+  const auto admin = Access::Roles(core::roles::kAdmins);
 
   router.Add({"GET", "/api/v1/notices", everyone, "notices", "My in-app notices, newest first (unread=1: only unread)",
               [&notify](Context& ctx) -> core::Result<Response> {
@@ -103,6 +103,8 @@ void RegisterNotifyRoutes(http::Router& router, NotifyService& notify) {
                 if (auto st = notify.Requeue(*id, auth::ActorFrom(ctx)); !st) return st.error();
                 return http::JsonResponse({{"id", *id}, {"status", "pending"}});
               }});
+
+  router.AuditReads("GET", "/api/v1/admin/outbox", "outbox");
 }
 
 }  // namespace tongxin::notify

@@ -59,12 +59,38 @@ void BindPerson(storage::Query& q, const Person& p) {
   q.Bind("employment_status", p.employment_status).Bind("ec_name", p.emergency_contact_name);
   q.Bind("ec_phone", p.emergency_contact_phone).Bind("embassy", p.embassy).Bind("notes", p.notes);
   q.Bind("status", p.status).Bind("sort_name", p.SortName()).Bind("search_text", p.SearchText());
+  q.Bind("search_ids", p.SearchIds());
   q.Bind("updated_at", p.updated_at);
 }
 
 }  // namespace
 
 namespace {
+
+// Substring search on the trigram index (SQLite FTS5 / PostgreSQL pg_trgm behind the
+// people_search name). Identifiers are matched only for roles that see them unmasked, so
+// a masked phone cannot be guessed digit by digit. A pattern without % or _ needs no
+// ESCAPE clause, which FTS5 could not pass to its index.
+void AppendSearch(storage::Query& where, const core::Principal& who, const std::string& text) {
+  const std::string q = core::ToLowerAscii(text);
+  const bool plain = q.find_first_of("%_\\") == std::string::npos;
+  const std::string pattern = "%" + (plain ? q : core::EscapeLike(q)) + "%";
+  const std::string esc = plain ? "" : " ESCAPE '\\'";
+  const std::string like = " LIKE :sq" + esc, like_ids = " LIKE :sq2" + esc;  // one name per use (PostgreSQL)
+  std::string cond;
+  if (core::Utf8Length(q) < 3) {
+    // Shorter than a trigram (a two-character Chinese name): the index cannot answer
+    // (FTS5 finds nothing), so the columns are scanned.
+    cond = "(p.search_text" + like + (who.MaySeeIdentifiers() ? " OR p.search_ids" + like_ids : "") + ")";
+  } else {
+    cond = "p.id IN (SELECT rowid FROM people_search WHERE search_text" + like;
+    if (who.MaySeeIdentifiers()) cond += " UNION SELECT rowid FROM people_search WHERE search_ids" + like_ids;
+    cond += ")";
+  }
+  where.Append(" AND " + cond);
+  where.Bind("sq", pattern);
+  if (who.MaySeeIdentifiers()) where.Bind("sq2", pattern);
+}
 
 // The WHERE clause of a people list: scope, unit subtree, status, search and filters.
 // Scope and unit filters select unit ids by path prefix, so counts can run on the
@@ -78,7 +104,7 @@ storage::Query BuildWhere(const core::Principal& who, const PersonFilter& f) {
   } else {
     where.Where("p.status = ?", f.status.empty() ? std::string("active") : f.status);
   }
-  if (!f.q.empty()) where.Where("p.search_text LIKE ? ESCAPE '\\'", "%" + core::EscapeLike(core::ToLowerAscii(f.q)) + "%");
+  if (!f.q.empty()) AppendSearch(where, who, f.q);
   if (!f.category.empty()) where.Where("p.category = ?", f.category);
   if (!f.nationality.empty()) where.Where("p.nationality = ?", f.nationality);
   return where;
@@ -133,9 +159,9 @@ std::int64_t InsertPerson(soci::session& sql, const Person& p) {
   storage::Query q(
       "INSERT INTO people (unit_id, name_zh, name_latin, gender, birth_date, nationality, id_type, id_number, phone, "
       "email, wechat, language, category, employment_status, emergency_contact_name, emergency_contact_phone, "
-      "embassy, notes, status, sort_name, search_text, version, created_at, updated_at) VALUES (:unit_id, :name_zh, "
+      "embassy, notes, status, sort_name, search_text, search_ids, version, created_at, updated_at) VALUES (:unit_id, :name_zh, "
       ":name_latin, :gender, :birth_date, :nationality, :id_type, :id_number, :phone, :email, :wechat, :language, "
-      ":category, :employment_status, :ec_name, :ec_phone, :embassy, :notes, :status, :sort_name, :search_text, 1, "
+      ":category, :employment_status, :ec_name, :ec_phone, :embassy, :notes, :status, :sort_name, :search_text, :search_ids, 1, "
       ":created_at, :updated_at) RETURNING id");
   BindPerson(q, p);
   q.Bind("created_at", p.created_at);
@@ -149,7 +175,7 @@ bool UpdatePerson(soci::session& sql, const Person& p, int expected_version) {
       "phone = :phone, email = :email, wechat = :wechat, language = :language, category = :category, "
       "employment_status = :employment_status, emergency_contact_name = :ec_name, emergency_contact_phone = "
       ":ec_phone, embassy = :embassy, notes = :notes, status = :status, sort_name = :sort_name, search_text = "
-      ":search_text, version = version + 1, updated_at = :updated_at WHERE id = :id AND version = :v");
+      ":search_text, search_ids = :search_ids, version = version + 1, updated_at = :updated_at WHERE id = :id AND version = :v");
   BindPerson(q, p);
   q.Bind("id", p.id).Bind("v", std::int64_t{expected_version});
   return q.Exec(sql) == 1;

@@ -54,10 +54,10 @@ boost::json::object RowJson(const repo::PersonRow& r, const core::Principal& who
 }  // namespace
 
 void RegisterPeopleRoutes(http::Router& router, PeopleService& people, PeopleImporter& importer) {
-  const auto readers = Access::Roles({Role::kAdmin, Role::kOffice, Role::kDepartment, Role::kLeader, Role::kVolunteer});
-  const auto editors = Access::Roles({Role::kAdmin, Role::kOffice, Role::kDepartment});
-  const auto managers = Access::Roles({Role::kAdmin, Role::kOffice});
-  const auto exporters = Access::Roles({Role::kAdmin, Role::kOffice, Role::kDepartment, Role::kLeader});
+  const auto readers = Access::Roles(core::roles::kReaders);
+  const auto editors = Access::Roles(core::roles::kEditors);
+  const auto managers = Access::Roles(core::roles::kManagers);
+  const auto exporters = Access::Roles(core::roles::kStaff);
 
   router.Add({"GET", "/api/v1/people", readers, "people",
               "People in the caller's units (q, unit_id, category, status, nationality, sort, order, paging)",
@@ -198,6 +198,9 @@ void RegisterPeopleRoutes(http::Router& router, PeopleService& people, PeopleImp
                 if (!r) return r.error();
                 return http::JsonResponse(RowJson(*r, ctx.User(), ctx.lang));
               }});
+
+  // Lists with unmasked ID numbers and phones are audited for the roles that see them.
+  router.AuditReads("GET", "/api/v1/people", "people_list", true);
 }
 
 }  // namespace tongxin::people

@@ -16,8 +16,10 @@ std::string Person::DisplayName() const {
 std::string Person::SortName() const { return core::ToLowerAscii(name_latin.empty() ? name_zh : name_latin); }
 
 std::string Person::SearchText() const {
-  return core::ToLowerAscii(name_zh + " " + name_latin + " " + id_number + " " + phone + " " + email + " " + wechat);
+  return core::ToLowerAscii(name_zh + " " + name_latin + " " + email + " " + wechat);
 }
+
+std::string Person::SearchIds() const { return core::ToLowerAscii(id_number + " " + phone); }
 
 boost::json::object PersonToJson(const Person& p, bool reveal, const std::string& unit_name) {
   boost::json::object o{{"id", p.id},

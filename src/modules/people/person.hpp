@@ -38,7 +38,8 @@ struct Person {
 
   std::string DisplayName() const;   // "王伟 (Wang Wei)" or either part
   std::string SortName() const;      // lower-case key for ordering by name
-  std::string SearchText() const;    // lower-case names, identifiers and contacts
+  std::string SearchText() const;    // lower-case names, email and WeChat: searchable by every reader
+  std::string SearchIds() const;     // lower-case ID number and phone: searchable where shown unmasked
 };
 
 // reveal: full ID number and phone; otherwise masked ("E1****78", "138****8000").

@@ -14,8 +14,8 @@ void RegisterUnitRoutes(http::Router& router, PeopleService& people) {
   using http::BodyKind;
   using http::Context;
   using http::Response;
-  const auto readers = Access::Roles({Role::kAdmin, Role::kOffice, Role::kDepartment, Role::kLeader, Role::kVolunteer});
-  const auto managers = Access::Roles({Role::kAdmin, Role::kOffice});
+  const auto readers = Access::Roles(core::roles::kReaders);
+  const auto managers = Access::Roles(core::roles::kManagers);
 
   router.Add({"GET", "/api/v1/units", readers, "units", "Units visible to the caller, in tree order",
               [&people](Context& ctx) -> core::Result<Response> {

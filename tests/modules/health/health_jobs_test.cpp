@@ -199,6 +199,10 @@ TEST(HealthRetentionTest, HealthDataPastItsRetentionIsDeletedOnceADayAndAudited)
                                                                         {"channel", "phone"},
                                                                         {"answer", "feels fine"}}).status,
             201);
+  auto checkin_audit = [&] {
+    return server.As("admin")->Get("/api/v1/audit?entity=checkin&page_size=100").body;
+  };
+  EXPECT_NE(checkin_audit().find("temperature"), std::string::npos);  // the audit log holds the readings
   server.app().scheduler().RunOnce();  // nothing is old yet
   EXPECT_EQ(server.Count("health_checkins"), 1);
   EXPECT_EQ(server.Count("health_alerts"), 1);
@@ -221,6 +225,23 @@ TEST(HealthRetentionTest, HealthDataPastItsRetentionIsDeletedOnceADayAndAudited)
   const std::string after(audit.at("items").as_array()[0].at("after").as_string());
   EXPECT_NE(after.find("\"checkins\":1"), std::string::npos) << after;
   EXPECT_NE(after.find("\"history\":1"), std::string::npos) << after;
+  // The audit log keeps who did what, but no longer the purged readings themselves; the
+  // report made today keeps its entry in full.
+  const auto entries = boost::json::parse(checkin_audit());
+  int old_entries = 0;
+  for (const auto& e : entries.at("items").as_array()) {
+    const bool old = e.at("at").as_string() < "2026-03-03";
+    const std::string text = boost::json::serialize(e);
+    if (old) {
+      ++old_entries;
+      EXPECT_EQ(text.find("temperature"), std::string::npos) << text;
+      EXPECT_NE(text.find("redacted"), std::string::npos) << text;
+    } else {
+      EXPECT_NE(text.find("temperature"), std::string::npos) << text;
+    }
+  }
+  EXPECT_EQ(old_entries, 2);  // the report and its correction
+  EXPECT_NE(after.find("\"audit_redacted\":3"), std::string::npos) << after;  // and the inquiry
   server.app().scheduler().RunOnce();  // once a day
   EXPECT_EQ(admin->Get("/api/v1/audit?action=purge").Json().at("total").as_int64(), 1);
   // Today's dashboard still works.

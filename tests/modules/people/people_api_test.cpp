@@ -43,8 +43,11 @@ TEST_F(PeopleApiTest, IdentifiersAreMaskedForRolesThatMayNotSeeThem) {
   EXPECT_EQ(masked.at("id_number").as_string(), "GB******00");
   EXPECT_EQ(masked.at("phone").as_string(), "138****1000");
   EXPECT_TRUE(masked.at("identifiers_masked").as_bool());
-  // Search by the number still finds them, without showing it.
-  EXPECT_EQ(hr->Get("/api/v1/people?q=GB52840000").Json().at("total").as_int64(), 1);
+  // A masked field cannot be searched either (else it could be probed digit by digit);
+  // the office, who sees it, finds them by it.
+  EXPECT_EQ(hr->Get("/api/v1/people?q=GB52840000").Json().at("total").as_int64(), 0);
+  EXPECT_EQ(hr->Get("/api/v1/people?q=1380713").Json().at("total").as_int64(), 0);
+  EXPECT_EQ(office->Get("/api/v1/people?q=GB52840000").Json().at("total").as_int64(), 1);
 }
 
 TEST_F(PeopleApiTest, ScopeLimitsReadsAndWrites) {

@@ -113,6 +113,20 @@ TEST(PeopleImportTest, BrokenFilesAreRefusedClearly) {
   EXPECT_EQ(office->Request("POST", "/api/v1/people/imports", "name,category\nX,staff\n", kCsv).Json().at("issues")
                 .as_array()[0].at("field").as_string(),
             "unit");
+  // A workbook of a few hundred KB that would expand to 250,000 rows is refused before it
+  // is held in memory, with a clear 413 naming the bound.
+  {
+    io::Sheet big;
+    big.headers = {"name", "category"};
+    for (int i = 0; i < 250000; ++i) big.rows.push_back({"x", "staff"});
+    auto bytes = io::WriteXlsx({big});
+    ASSERT_TRUE(bytes);
+    auto res = office->Request("POST", "/api/v1/people/imports", *bytes,
+                               {{"Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}});
+    EXPECT_EQ(res.status, 413) << res.body;
+    EXPECT_EQ(res.ErrorCode(), "imports.too_large");
+    EXPECT_EQ(res.Json().at("error").at("details").at("limit").as_string(), "rows");
+  }
   auto with_default = office->Request("POST", "/api/v1/people/imports?unit_id=" + std::to_string(server.UnitId("INTL")),
                                       "name,category\nX,staff\n", kCsv);
   EXPECT_EQ(with_default.Json().at("valid").as_int64(), 1);

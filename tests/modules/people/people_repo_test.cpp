@@ -120,6 +120,50 @@ TEST_F(PeopleRepoTest, SearchSortAndPaging) {
   EXPECT_EQ(service_->ListPeople(admin_, {}, b_.id, {1, 10})->total, 1);
 }
 
+TEST_F(PeopleRepoTest, SearchMatchesIdentifiersOnlyForRolesThatSeeThemUnmasked) {
+  PersonInput in;
+  in.unit_id = a_.id;
+  in.name_zh = "王芳";
+  in.name_latin = "Wang Fang";
+  in.category = "staff";
+  in.id_number = "420106198001011234";
+  in.phone = "13807131234";
+  in.email = "fang.wang@example.edu";
+  ASSERT_TRUE(service_->CreatePerson(admin_, in, actor_));
+  MakePerson("Someone Else", a_.id);
+  core::Principal department;  // sees phones and ID numbers masked
+  department.role = core::Role::kDepartment;
+  department.scope_paths = {root_.path};
+  core::Principal office = department;
+  office.role = core::Role::kOffice;
+  auto total = [&](const core::Principal& who, const std::string& q) {
+    repo::PersonFilter f;
+    f.q = q;
+    auto page = service_->ListPeople(who, f, 0, {1, 10});
+    EXPECT_TRUE(page);
+    return page ? page->total : -1;
+  };
+  for (const std::string q : {"0713", "13807131234", "19800101", "420106198001011234"}) {
+    EXPECT_EQ(total(department, q), 0) << q;  // a masked field cannot be probed
+    EXPECT_EQ(total(office, q), 1) << q;
+  }
+  for (const std::string q : {"王芳", "王", "wang f", "FANG", "example.edu", "ng Fa"}) {
+    EXPECT_EQ(total(department, q), 1) << q;
+    EXPECT_EQ(total(office, q), 1) << q;
+  }
+  // Edits keep the index in step.
+  auto row = service_->ListPeople(admin_, {}, 0, {1, 10});
+  ASSERT_TRUE(row);
+  PersonInput rename;
+  rename.name_latin = "Wang Xiaofang";
+  for (const auto& r : row->items) {
+    if (r.person.name_zh != "王芳") continue;
+    ASSERT_TRUE(service_->UpdatePerson(admin_, r.person.id, rename, actor_));
+  }
+  EXPECT_EQ(total(department, "xiaofang"), 1);
+  EXPECT_EQ(total(department, "wang fang"), 0);
+}
+
 TEST_F(PeopleRepoTest, DuplicateIdNumbersAreRefused) {
   MakePerson("One", a_.id, "E1234567");
   PersonInput in;

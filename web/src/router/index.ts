@@ -26,6 +26,6 @@ router.beforeEach(async (to) => {
   if (!session.checked) await session.restore()
   if (to.meta.public) return session.loggedIn && to.name === 'login' ? { path: '/' } : true
   if (!session.loggedIn) return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} }
-  if (!allowed(to, session.role)) return { path: '/' }
+  if (!allowed(to, session.roleSets)) return { path: '/' }
   return true
 })

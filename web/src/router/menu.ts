@@ -1,29 +1,34 @@
-// Which routes a role may open: read from each route module's meta.roles.
+// Which routes the caller may open: each route module's meta.access names a role set the
+// server publishes in /auth/me (the server enforces the same sets on the API).
 import type { RouteRecordRaw } from 'vue-router'
-import type { Role } from '@/api/types'
+import type { RoleSet } from '@/api/types'
+import type { MenuIcon } from '@/icons'
 
 export interface MenuMeta {
   titleKey: string
-  roles?: Role[]
-  icon?: string
+  access?: RoleSet  // absent: every signed-in user
+  icon?: MenuIcon
   menu?: boolean
   order?: number
   public?: boolean
   needsPerson?: boolean  // only for users linked to a person record (they report their own health)
 }
 
-export function allowed(route: Pick<RouteRecordRaw, 'meta'>, role: Role | null): boolean {
-  const meta = route.meta as unknown as MenuMeta | undefined
-  if (meta?.public) return true
-  if (!role) return false
-  return !meta?.roles || meta.roles.includes(role)
+declare module 'vue-router' {
+  // Typed route meta: the router, the guard and the menu read it without casts.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface RouteMeta extends Partial<MenuMeta> {}
 }
 
-export function menuFor(routes: RouteRecordRaw[], role: Role | null, hasPerson = false): RouteRecordRaw[] {
+export function allowed(route: Pick<RouteRecordRaw, 'meta'>, sets: RoleSet[] | null): boolean {
+  const meta = route.meta
+  if (meta?.public) return true
+  if (!sets || sets.length === 0) return false
+  return !meta?.access || sets.includes(meta.access)
+}
+
+export function menuFor(routes: RouteRecordRaw[], sets: RoleSet[] | null, hasPerson = false): RouteRecordRaw[] {
   return routes
-    .filter((r) => {
-      const meta = r.meta as unknown as MenuMeta | undefined
-      return meta?.menu && allowed(r, role) && (!meta.needsPerson || hasPerson)
-    })
-    .sort((a, b) => ((a.meta as any)?.order ?? 0) - ((b.meta as any)?.order ?? 0))
+    .filter((r) => r.meta?.menu && allowed(r, sets) && (!r.meta.needsPerson || hasPerson))
+    .sort((a, b) => (a.meta?.order ?? 0) - (b.meta?.order ?? 0))
 }

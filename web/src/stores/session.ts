@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia'
 import * as authApi from '@/api/auth'
 import { setRequestLanguage } from '@/api/request'
-import type { Me, Role } from '@/api/types'
+import type { Me, Role, RoleSet } from '@/api/types'
 import { i18n, type Lang } from '@/locales'
 
 export const useSession = defineStore('session', {
@@ -10,8 +10,13 @@ export const useSession = defineStore('session', {
   getters: {
     role: (s): Role | null => s.user?.role ?? null,
     loggedIn: (s) => s.user !== null,
+    roleSets: (s): RoleSet[] => s.user?.role_sets ?? [],
   },
   actions: {
+    // Whether the caller belongs to a role set the server names (see RoleSet).
+    can(set: RoleSet): boolean {
+      return this.user?.role_sets.includes(set) ?? false
+    },
     applyLang(lang: Lang) {
       i18n.global.locale.value = lang
       setRequestLanguage(lang)

@@ -12,7 +12,7 @@ const routes: RouteRecordRaw[] = [
     name: 'health-today',
     component: () => import('@/views/health/today/index.vue'),
     meta: { titleKey: 'health.todayTitle', icon: 'DataLine', menu: true, order: 8,
-            roles: ['admin', 'office', 'department', 'leader'] },
+            access: 'staff' },
   },
 ]
 export default routes

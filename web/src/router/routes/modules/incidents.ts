@@ -6,20 +6,20 @@ const routes: RouteRecordRaw[] = [
     name: 'incidents',
     component: () => import('@/views/incidents/list/index.vue'),
     meta: { titleKey: 'incidents.title', icon: 'Warning', menu: true, order: 9,
-            roles: ['admin', 'office', 'department', 'leader', 'foreign_staff'] },
+            access: 'incident_readers' },
   },
   {
     path: '/incidents/:id',
     name: 'incident',
     component: () => import('@/views/incidents/detail/index.vue'),
-    meta: { titleKey: 'incidents.detailTitle', roles: ['admin', 'office', 'department', 'leader', 'foreign_staff'] },
+    meta: { titleKey: 'incidents.detailTitle', access: 'incident_readers' },
   },
   {
     path: '/incident-plans',
     name: 'incident-plans',
     component: () => import('@/views/incidents/plans/index.vue'),
     meta: { titleKey: 'incidents.plansTitle', icon: 'Notebook', menu: true, order: 10,
-            roles: ['admin', 'office', 'department', 'leader'] },
+            access: 'staff' },
   },
 ]
 export default routes

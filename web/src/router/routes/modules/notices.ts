@@ -11,7 +11,7 @@ const routes: RouteRecordRaw[] = [
     path: '/admin/outbox',
     name: 'outbox',
     component: () => import('@/views/outbox/index.vue'),
-    meta: { titleKey: 'notices.outboxTitle', icon: 'Message', menu: true, order: 96, roles: ['admin'] },
+    meta: { titleKey: 'notices.outboxTitle', icon: 'Message', menu: true, order: 96, access: 'admins' },
   },
 ]
 export default routes

@@ -6,13 +6,13 @@ const routes: RouteRecordRaw[] = [
     name: 'people',
     component: () => import('@/views/people/list/index.vue'),
     meta: { titleKey: 'common.menu.people', icon: 'User', menu: true, order: 10,
-            roles: ['admin', 'office', 'department', 'leader', 'volunteer'] },
+            access: 'readers' },
   },
   {
     path: '/me',
     name: 'me',
     component: () => import('@/views/me/index.vue'),
-    meta: { titleKey: 'common.menu.me', icon: 'Postcard', menu: true, order: 5, roles: ['foreign_staff'] },
+    meta: { titleKey: 'common.menu.me', icon: 'Postcard', menu: true, order: 5, access: 'own_record' },
   },
 ]
 export default routes

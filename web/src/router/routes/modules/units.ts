@@ -6,7 +6,7 @@ const routes: RouteRecordRaw[] = [
     name: 'units',
     component: () => import('@/views/units/tree/index.vue'),
     meta: { titleKey: 'common.menu.units', icon: 'OfficeBuilding', menu: true, order: 20,
-            roles: ['admin', 'office', 'department', 'leader', 'volunteer'] },
+            access: 'readers' },
   },
 ]
 export default routes

@@ -1,0 +1,110 @@
+// Report plan storage.
+#include "modules/health/health_repo.hpp"
+
+#include "core/text.hpp"
+#include "storage/prepared.hpp"
+#include "storage/query.hpp"
+#include "storage/rows.hpp"
+#include "storage/scope.hpp"
+
+namespace tongxin::health::repo {
+namespace {
+
+using storage::GetInt;
+using storage::GetOptInt;
+using storage::GetStr;
+using storage::Query;
+
+constexpr const char* kPlanColumns =
+    "SELECT id, name, kind, target, unit_id, category, time_zone, slots, late_minutes, start_date, end_date, active, "
+    "created_at, updated_at FROM report_plans";
+
+ReportPlan PlanFromRow(const soci::row& r) {
+  ReportPlan p;
+  p.id = GetInt(r, "id");
+  p.name = GetStr(r, "name");
+  p.kind = GetStr(r, "kind");
+  p.target = GetStr(r, "target");
+  p.unit_id = GetOptInt(r, "unit_id");
+  p.category = GetStr(r, "category");
+  p.time_zone = GetStr(r, "time_zone");
+  p.slots = SlotsFromJson(GetStr(r, "slots"));
+  p.late_minutes = static_cast<int>(GetInt(r, "late_minutes"));
+  p.start_date = GetStr(r, "start_date");
+  p.end_date = GetStr(r, "end_date");
+  p.active = GetInt(r, "active") != 0;
+  p.created_at = GetStr(r, "created_at");
+  p.updated_at = GetStr(r, "updated_at");
+  return p;
+}
+
+std::vector<std::int64_t> PlanPeople(soci::session& sql, std::int64_t plan_id) {
+  std::vector<std::int64_t> out;
+  auto query = Query("SELECT person_id FROM report_plan_people WHERE plan_id = :p ORDER BY person_id").Bind("p", plan_id);
+  soci::rowset<soci::row> rs = query.Rows(sql);
+  for (const auto& r : rs) out.push_back(GetInt(r, 0));
+  return out;
+}
+
+void BindPlan(Query& q, const ReportPlan& p) {
+  q.Bind("name", p.name).Bind("kind", p.kind).Bind("target", p.target).Bind("category", p.category);
+  q.Bind("tz", p.time_zone).Bind("slots", SlotsToJson(p.slots)).Bind("late", std::int64_t{p.late_minutes});
+  q.Bind("sd", p.start_date).Bind("ed", p.end_date).Bind("active", std::int64_t{p.active ? 1 : 0});
+  q.Bind("ua", p.updated_at);
+  if (p.unit_id) q.Bind("unit", *p.unit_id);
+}
+
+
+}  // namespace
+
+std::int64_t InsertPlan(soci::session& sql, const ReportPlan& p) {
+  Query q("INSERT INTO report_plans (name, kind, target, unit_id, category, time_zone, slots, late_minutes, "
+          "start_date, end_date, active, created_at, updated_at) VALUES (:name, :kind, :target, " +
+          std::string(p.unit_id ? ":unit" : "NULL") +
+          ", :category, :tz, :slots, :late, :sd, :ed, :active, :ca, :ua) RETURNING id");
+  BindPlan(q, p);
+  q.Bind("ca", p.created_at);
+  return q.Scalar(sql);
+}
+
+void UpdatePlan(soci::session& sql, const ReportPlan& p) {
+  Query q("UPDATE report_plans SET name = :name, kind = :kind, target = :target, unit_id = " +
+          std::string(p.unit_id ? ":unit" : "NULL") +
+          ", category = :category, time_zone = :tz, slots = :slots, late_minutes = :late, start_date = :sd, "
+          "end_date = :ed, active = :active, updated_at = :ua WHERE id = :id");
+  BindPlan(q, p);
+  q.Bind("id", p.id);
+  q.Exec(sql);
+}
+
+void SetPlanPeople(soci::session& sql, std::int64_t plan_id, const std::vector<std::int64_t>& person_ids) {
+  Query("DELETE FROM report_plan_people WHERE plan_id = :p").Bind("p", plan_id).Exec(sql);
+  for (auto id : person_ids) {
+    Query("INSERT INTO report_plan_people (plan_id, person_id) VALUES (:p, :x)").Bind("p", plan_id).Bind("x", id).Exec(sql);
+  }
+}
+
+std::optional<ReportPlan> FindPlan(soci::session& sql, std::int64_t id) {
+  auto query = Query(std::string(kPlanColumns) + " WHERE id = :id").Bind("id", id);
+  soci::rowset<soci::row> rs = query.Rows(sql);
+  for (const auto& r : rs) {
+    ReportPlan p = PlanFromRow(r);
+    p.person_ids = PlanPeople(sql, p.id);
+    return p;
+  }
+  return std::nullopt;
+}
+
+std::vector<ReportPlan> ListPlans(soci::session& sql, bool include_people) {
+  std::vector<ReportPlan> out;
+  auto query = Query(std::string(kPlanColumns) + " ORDER BY id");
+  soci::rowset<soci::row> rs = query.Rows(sql);
+  for (const auto& r : rs) out.push_back(PlanFromRow(r));
+  if (include_people) {
+    for (auto& p : out) {
+      if (p.target == "people") p.person_ids = PlanPeople(sql, p.id);
+    }
+  }
+  return out;
+}
+}  // namespace tongxin::health::repo

@@ -11,7 +11,6 @@ namespace tongxin::health::repo {
 namespace {
 
 using storage::GetInt;
-using storage::GetOptInt;
 using storage::GetStr;
 using storage::Query;
 

@@ -49,7 +49,8 @@ std::vector<RosterPerson> ActivePeople(soci::session& sql, const std::vector<std
 bool DayBuilt(soci::session& sql, const std::string& day);
 // The earliest start date of an active plan ("" when there is none).
 std::string EarliestPlanStart(soci::session& sql);
-void MarkDayBuilt(soci::session& sql, const std::string& day, const std::string& now);
+// Claims a day for building its roster; false when another builder (instance) has it.
+bool MarkDayBuilt(soci::session& sql, const std::string& day, const std::string& now);
 void InsertRoster(soci::session& sql, const std::vector<RosterRow>& rows);
 // Keys "slot|person" already in the roster of a day.
 std::vector<std::pair<int, std::int64_t>> RosterKeys(soci::session& sql, const std::string& day);

@@ -49,18 +49,12 @@ core::Status HealthService::EnsureDay(const std::string& day) {
     if (built_days_.count(day)) return {};
   }
   auto built = db_.InTransaction([&](soci::session& sql) -> core::Status {
-    if (repo::DayBuilt(sql, day)) return {};
-    // Claim the day first: a racing instance fails here on the primary key and retries.
-    repo::MarkDayBuilt(sql, day, Now());
+    // Claim the day first (ON CONFLICT): a racing instance that claimed it builds it.
+    if (!repo::MarkDayBuilt(sql, day, Now())) return {};
     repo::InsertRoster(sql, BuildRoster(sql, day, {}));
     repo::RecountDay(sql, day);
     return {};
   });
-  if (!built && built.error().code == core::Errc::kConflict) {
-    built = db_.WithSession([&](soci::session& sql) -> core::Status {
-      return repo::DayBuilt(sql, day) ? core::Status{} : core::Status(core::Conflict("db.conflict"));
-    });
-  }
   if (!built) return built;
   std::lock_guard lock(mu_);
   built_days_.insert(day);

@@ -1,11 +1,8 @@
 // Report plan storage.
 #include "modules/health/health_repo.hpp"
 
-#include "core/text.hpp"
-#include "storage/prepared.hpp"
 #include "storage/query.hpp"
 #include "storage/rows.hpp"
-#include "storage/scope.hpp"
 
 namespace tongxin::health::repo {
 namespace {

@@ -96,8 +96,11 @@ bool DayBuilt(soci::session& sql, const std::string& day) {
   return Query("SELECT COUNT(*) FROM health_days WHERE day = :d").Bind("d", day).Scalar(sql) > 0;
 }
 
-void MarkDayBuilt(soci::session& sql, const std::string& day, const std::string& now) {
-  Query("INSERT INTO health_days (day, built_at) VALUES (:d, :n)").Bind("d", day).Bind("n", now).Exec(sql);
+bool MarkDayBuilt(soci::session& sql, const std::string& day, const std::string& now) {
+  return Query("INSERT INTO health_days (day, built_at) VALUES (:d, :n) ON CONFLICT (day) DO NOTHING")
+             .Bind("d", day)
+             .Bind("n", now)
+             .Exec(sql) == 1;
 }
 
 void InsertRoster(soci::session& sql, const std::vector<RosterRow>& rows) {

@@ -3,7 +3,6 @@
 
 #include "storage/query.hpp"
 #include "storage/rows.hpp"
-#include "storage/scope.hpp"
 
 namespace tongxin::incidents::repo {
 namespace {

@@ -9,6 +9,7 @@
 #include "auth/audit_routes.hpp"
 #include "auth/auth_routes.hpp"
 #include "auth/crypto.hpp"
+#include "core/text.hpp"
 #include "http/json_body.hpp"
 #include "http/openapi.hpp"
 #include "modules/health/health_routes.hpp"
@@ -189,17 +190,7 @@ core::Status App::Start() {
   opt.workers = config_.workers;
   opt.max_connections = static_cast<std::size_t>(config_.max_connections);
   opt.max_connections_per_ip = static_cast<std::size_t>(config_.max_connections_per_ip);
-  for (std::size_t start = 0; start < config_.trusted_proxies.size();) {
-    auto comma = config_.trusted_proxies.find(',', start);
-    std::string addr = config_.trusted_proxies.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    addr.erase(0, addr.find_first_not_of(' '));
-    addr.erase(addr.find_last_not_of(' ') + 1);
-    if (!addr.empty()) opt.trusted_proxies.push_back(addr);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  opt.read_timeout = std::chrono::seconds(config_.read_timeout);
-  opt.idle_timeout = std::chrono::seconds(config_.idle_timeout);
+  opt.trusted_proxies = core::SplitList(config_.trusted_proxies);
   server_ = std::make_unique<http::Server>(opt, *dispatcher_);
   if (auto st = server_->Start(); !st) return st;
   spdlog::info("listening on http://{}:{}", config_.host, server_->port());

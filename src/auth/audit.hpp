@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/paging.hpp"
 #include "core/result.hpp"
@@ -51,6 +52,16 @@ struct AuditFilter {
 void RecordAudit(soci::session& sql, const Actor& actor, const std::string& at, const std::string& action,
                  const std::string& entity, const std::string& entity_id, const std::string& before_json,
                  const std::string& after_json);
+
+// Retention keeps who did what but not the values: entries about purged records get this
+// after_json and an empty before_json.
+inline constexpr const char* kRedactedJson = "{\"redacted\":\"retention\"}";
+// Redacts the entries of `entity` naming one of `entity_ids`. Returns how many changed.
+long long RedactAudit(soci::session& sql, const std::string& entity, const std::vector<std::string>& entity_ids);
+// Redacts at most `limit` not yet redacted entries of these entities written before
+// `before` (batches: call until it returns 0). Returns how many changed.
+long long RedactAuditBefore(soci::session& sql, const std::vector<std::string>& entities, const std::string& before,
+                            int limit);
 
 core::Result<core::Page<AuditEntry>> ListAudit(storage::Database& db, const AuditFilter& filter,
                                                const core::PageRequest& page);

@@ -7,6 +7,28 @@
 
 namespace tongxin::auth {
 
+long long RedactAudit(soci::session& sql, const std::string& entity, const std::vector<std::string>& entity_ids) {
+  long long n = 0;
+  for (const auto& id : entity_ids) {
+    storage::Query q("UPDATE audit_log SET before_json = '', after_json = :r WHERE entity = :e AND entity_id = :i");
+    n += q.Bind("r", kRedactedJson).Bind("e", entity).Bind("i", id).Exec(sql);
+  }
+  return n;
+}
+
+long long RedactAuditBefore(soci::session& sql, const std::vector<std::string>& entities, const std::string& before,
+                            int limit) {
+  storage::Query q("UPDATE audit_log SET before_json = '', after_json = :r WHERE id IN (SELECT id FROM audit_log WHERE "
+                   "after_json <> :r2 AND at < :b AND entity IN (");
+  for (std::size_t i = 0; i < entities.size(); ++i) {
+    const std::string name = "e" + std::to_string(i);
+    q.Append((i ? ", :" : ":") + name);
+    q.Bind(name, entities[i]);
+  }
+  q.Append(")" + storage::PageClause({1, limit}) + ")");
+  return q.Bind("r", kRedactedJson).Bind("r2", kRedactedJson).Bind("b", before).Exec(sql);
+}
+
 void RecordAudit(soci::session& sql, const Actor& actor, const std::string& at, const std::string& action,
                  const std::string& entity, const std::string& entity_id, const std::string& before_json,
                  const std::string& after_json) {

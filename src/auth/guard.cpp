@@ -13,10 +13,7 @@ core::Error Missing(std::string_view field, const char* reason) {
 
 }  // namespace
 
-bool IsStaff(core::Role r) {
-  return r == core::Role::kAdmin || r == core::Role::kOffice || r == core::Role::kDepartment ||
-         r == core::Role::kLeader || r == core::Role::kVolunteer;
-}
+bool IsStaff(core::Role r) { return core::roles::kReaders.Has(r); }
 
 core::Status Path(const core::Principal& who, std::string_view unit_path) {
   if (!IsStaff(who.role) || !who.InScope(unit_path)) return core::Forbidden("auth.out_of_scope");
@@ -43,8 +40,9 @@ core::Result<UnitRef> Unit(soci::session& sql, const core::Principal& who, std::
 }
 
 bool Covers(const repo::AccountScope& account, std::string_view unit_path) {
-  if (account.role == "admin") return true;
-  if (account.role != "office" && account.role != "department") return false;
+  const auto role = core::ParseRole(account.role);
+  if (!role || !core::roles::kEditors.Has(*role)) return false;  // those who handle records
+  if (*role == core::Role::kAdmin) return true;
   for (const auto& p : account.paths) {
     if (unit_path.substr(0, p.size()) == p) return true;
   }

@@ -40,7 +40,7 @@ void RegisterUserRoutes(http::Router& router, AuthService& auth) {
 
   router.Add({"GET", "/api/v1/admin/users/{id}", admin, "users", "One user",
               [&auth](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
                 auto u = auth.GetUser(*id);
                 if (!u) return u.error();
@@ -50,7 +50,7 @@ void RegisterUserRoutes(http::Router& router, AuthService& auth) {
   router.Add({"PATCH", "/api/v1/admin/users/{id}", admin, "users",
               "Change a user's name, role, language, units, person link or active flag",
               [&auth](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
                 auto body = http::ParseJsonObject(ctx.req);
                 if (!body) return body.error();
@@ -65,7 +65,7 @@ void RegisterUserRoutes(http::Router& router, AuthService& auth) {
   router.Add({"POST", "/api/v1/admin/users/{id}/password", admin, "users",
               "Reset a user's password (ends their sessions)",
               [&auth](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
                 auto body = http::ParseJsonObject(ctx.req);
                 if (!body) return body.error();

@@ -158,6 +158,18 @@ std::string EscapeLike(std::string_view s) {
   return out;
 }
 
+std::vector<std::string> SplitList(std::string_view text) {
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start <= text.size();) {
+    const auto comma = text.find(',', start);
+    const auto item = Trim(text.substr(start, comma == std::string_view::npos ? text.npos : comma - start));
+    if (!item.empty()) out.push_back(item);
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
 bool ConstantTimeEquals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   volatile unsigned char diff = 0;

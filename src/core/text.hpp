@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 #include <string_view>
 
 namespace tongxin::core {
@@ -10,6 +11,8 @@ namespace tongxin::core {
 bool IsValidUtf8(std::string_view s);
 // Number of code points; assumes valid UTF-8.
 std::size_t Utf8Length(std::string_view s);
+// "a, b,,c" -> {"a", "b", "c"}: comma-separated items, trimmed, empty ones dropped.
+std::vector<std::string> SplitList(std::string_view text);
 // Compares secrets (CSRF tokens) in time that depends only on their lengths.
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
 // True when s holds C0 control characters other than tab, CR and LF, or DEL.

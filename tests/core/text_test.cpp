@@ -41,5 +41,15 @@ TEST(TextTest, Formats) {
   EXPECT_EQ(EscapeLike("50%_a\\"), "50\\%\\_a\\\\");
 }
 
+TEST(TextTest, ListsAndSecrets) {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> lists = {
+      {"", {}}, {"10.0.0.1", {"10.0.0.1"}}, {" 10.0.0.1 , ::1,,", {"10.0.0.1", "::1"}}, {",", {}}};
+  for (const auto& [in, want] : lists) EXPECT_EQ(SplitList(in), want) << in;
+  EXPECT_TRUE(ConstantTimeEquals("abc", "abc"));
+  EXPECT_FALSE(ConstantTimeEquals("abc", "abd"));
+  EXPECT_FALSE(ConstantTimeEquals("abc", "ab"));
+  EXPECT_FALSE(ConstantTimeEquals("", "a"));
+}
+
 }  // namespace
 }  // namespace tongxin::core

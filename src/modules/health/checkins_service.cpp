@@ -32,11 +32,7 @@ core::Result<std::vector<SlotStatus>> HealthService::MySlots(const core::Princip
   if (built) return db_.WithSession(read);
   // A day not opened yet (before the scheduler's pass): computed, not stored.
   return db_.InScratch([&](soci::session& sql) -> core::Result<std::vector<SlotStatus>> {
-    for (const auto& d : days) {
-      if (repo::DayBuilt(sql, d)) continue;
-      repo::MarkDayBuilt(sql, d, now);
-      repo::InsertRoster(sql, BuildRoster(sql, d, {}));
-    }
+    for (const auto& d : days) BuildDay(sql, d);  // only days not built yet
     return read(sql);
   });
 }

@@ -90,7 +90,7 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
 
   router.Add({"PATCH", "/api/v1/health/plans/{id}", managers, "health", "Change a report plan",
               [&health](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
                 auto body = http::ParseJsonObject(ctx.req);
                 if (!body) return body.error();
@@ -145,7 +145,7 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
   router.Add({"GET", "/api/v1/health/people/{id}/checkins", everyone, "health",
               "A person's reports from..to (foreign staff: only their own); staff reads are audited",
               [&health](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
                 const std::string today = health.Today();
                 auto from = DayParam(ctx.req, "from", AddDays(today, -13));
@@ -257,7 +257,7 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
   router.Add({"GET", "/api/v1/health/people/{id}/flags", staff, "health",
               "Hints that a person's reports of the last 14 days look automated or copied (never a block)",
               [&health](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
                 auto flags = health.PersonFlags(ctx.User(), *id, 14, auth::ActorFrom(ctx));
                 if (!flags) return flags.error();
@@ -320,7 +320,7 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
   router.Add({"PATCH", "/api/v1/health/alerts/{id}", recorders, "health",
               "Set an alert's status: open, rechecked, escalated or closed",
               [&health](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
                 auto body = http::ParseJsonObject(ctx.req);
                 if (!body) return body.error();

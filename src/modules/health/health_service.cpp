@@ -17,6 +17,13 @@ HealthService::HealthService(storage::Database& db, const core::Clock& clock, He
 
 std::string HealthService::Today() const { return LocalDay(clock_.Now(), settings_.time_zone); }
 
+bool HealthService::BuildDay(soci::session& sql, const std::string& day) {
+  if (!repo::MarkDayBuilt(sql, day, Now())) return false;
+  repo::InsertRoster(sql, BuildRoster(sql, day, {}));
+  repo::RecountDay(sql, day);
+  return true;
+}
+
 core::Status HealthService::RefreshDay(soci::session& sql, const std::string& day) {
   if (!repo::DayBuilt(sql, day)) return {};  // built on first use with the new plans
   repo::DeleteMissingRoster(sql, day);
@@ -49,10 +56,7 @@ core::Status HealthService::EnsureDay(const std::string& day) {
     if (built_days_.count(day)) return {};
   }
   auto built = db_.InTransaction([&](soci::session& sql) -> core::Status {
-    // Claim the day first (ON CONFLICT): a racing instance that claimed it builds it.
-    if (!repo::MarkDayBuilt(sql, day, Now())) return {};
-    repo::InsertRoster(sql, BuildRoster(sql, day, {}));
-    repo::RecountDay(sql, day);
+    BuildDay(sql, day);  // claimed with ON CONFLICT: a racing instance that claimed it builds it
     return {};
   });
   if (!built) return built;
@@ -90,9 +94,7 @@ core::Status HealthService::ReadDay(const std::string& day, const std::function<
     if (!repo::DayBuilt(sql, day)) {
       const auto earliest = repo::EarliestPlanStart(sql);
       if (earliest.empty() || day < earliest) return core::Conflict("health.no_roster", {{"day", day}});
-      repo::MarkDayBuilt(sql, day, Now());
-      repo::InsertRoster(sql, BuildRoster(sql, day, {}));
-      repo::RecountDay(sql, day);
+      BuildDay(sql, day);
     }
     return fn(sql);
   });

@@ -141,6 +141,9 @@ class HealthService {
 
  private:
   core::Status RefreshDay(soci::session& sql, const std::string& day);
+  // Claims and builds a day's roster and counters in the caller's transaction (a stored
+  // build, or a computed one inside InScratch). False when the day was built already.
+  bool BuildDay(soci::session& sql, const std::string& day);
   // Runs a read of a day's roster and counters without writing anything: on the stored
   // roster when the day has one; else on one computed in a rolled-back transaction, for
   // days from the earliest plan's start within [today - kComputedPastDays, today + 1].

@@ -24,12 +24,12 @@ std::optional<ReportPlan> Visible(soci::session& sql, const core::Principal& who
     return p;
   }
   if (!p.unit_id) return p;
-  auto unit = auth::guard::Unit(sql, who, *p.unit_id);
-  if (unit) return p;
+  const auto paths = auth::repo::UnitPaths(sql, {*p.unit_id});
+  if (paths.empty()) return std::nullopt;
+  if (auth::guard::Path(who, paths.front())) return p;
   // The plan's unit contains the caller's: it applies to their people.
-  for (const auto& path : who.scope_paths) {
-    auto paths = auth::repo::UnitPaths(sql, {*p.unit_id});
-    if (!paths.empty() && path.rfind(paths.front(), 0) == 0) return p;
+  for (const auto& mine : who.scope_paths) {
+    if (mine.rfind(paths.front(), 0) == 0) return p;
   }
   return std::nullopt;
 }

@@ -11,7 +11,6 @@ namespace {
 
 using storage::Query;
 constexpr int kBatch = 2000;
-constexpr const char* kRedacted = "{\"redacted\":\"retention\"}";
 
 // Runs one delete statement over and over (each in its own transaction) until it deletes
 // nothing; the statement deletes at most kBatch rows of days before :c.
@@ -47,17 +46,21 @@ core::Result<PurgeReport> PurgeHealthData(storage::Database& db, const std::stri
       {&r.inquiries,
        "DELETE FROM health_inquiries WHERE id IN (SELECT id FROM health_inquiries WHERE asked_at < :c" + limit},
       {&r.roster, "DELETE FROM health_roster WHERE day < :c"},
-      // The audit log's copies of what went: who did what stays, the values do not.
-      {&r.audit_redacted,
-       "UPDATE audit_log SET before_json = '', after_json = '" + std::string(kRedacted) +
-           "' WHERE id IN (SELECT id FROM audit_log WHERE entity IN ('checkin', 'checkins', 'alert', 'inquiry') AND "
-           "at < :c AND after_json <> '" + std::string(kRedacted) + "'" + limit},
       {&r.counts, "DELETE FROM health_counts WHERE day < :c"},
   };
   for (const auto& step : steps) {
     auto n = Drain(db, step.sql, before_day);
     if (!n) return n.error();
     *step.count = *n;
+  }
+  // The audit log's copies of what went: who did what stays, the values do not.
+  for (;;) {
+    auto n = db.InTransaction([&](soci::session& sql) -> core::Result<long long> {
+      return auth::RedactAuditBefore(sql, {"checkin", "checkins", "alert", "inquiry"}, before_day, kBatch);
+    });
+    if (!n) return n.error();
+    r.audit_redacted += *n;
+    if (*n == 0) break;
   }
   auto days = db.InTransaction([&](soci::session& sql) -> core::Result<long long> {
     auto n = Query("DELETE FROM health_days WHERE day < :c").Bind("c", before_day).Exec(sql);

@@ -1,6 +1,8 @@
 // Incident storage.
 #include "modules/incidents/incidents_repo.hpp"
 
+#include "auth/audit.hpp"
+
 #include "storage/query.hpp"
 #include "storage/rows.hpp"
 #include "storage/scope.hpp"
@@ -127,17 +129,20 @@ std::vector<std::int64_t> ClosedBefore(soci::session& sql, const std::string& be
 }
 
 std::int64_t DeleteIncident(soci::session& sql, std::int64_t id) {
-  const std::string redact =
-      "UPDATE audit_log SET before_json = '', after_json = '{\"redacted\":\"retention\"}' WHERE ";
-  const std::string by_incident = std::to_string(id);
-  // Audit rows name steps and attachments by their own ids, the rest by the incident's.
-  Query(redact + "entity = 'incident_step' AND entity_id IN (SELECT CAST(id AS TEXT) FROM incident_steps WHERE "
-                 "incident_id = :i)").Bind("i", id).Exec(sql);
-  Query(redact + "entity = 'incident_attachment' AND entity_id IN (SELECT CAST(id AS TEXT) FROM "
-                 "incident_attachments WHERE incident_id = :i)").Bind("i", id).Exec(sql);
-  Query(redact + "entity IN ('incident', 'incident_note', 'incident_person') AND entity_id = :e")
-      .Bind("e", by_incident)
-      .Exec(sql);
+  // Audit entries name steps and attachments by their own ids, the rest by the incident's.
+  auto ids_of = [&](const char* table) {
+    std::vector<std::string> out;
+    Query q(std::string("SELECT id FROM ") + table + " WHERE incident_id = :i");
+    q.Bind("i", id);
+    soci::rowset<soci::row> rs = q.Rows(sql);
+    for (const auto& r : rs) out.push_back(std::to_string(GetInt(r, 0)));
+    return out;
+  };
+  auth::RedactAudit(sql, "incident_step", ids_of("incident_steps"));
+  auth::RedactAudit(sql, "incident_attachment", ids_of("incident_attachments"));
+  for (const char* entity : {"incident", "incident_note", "incident_person"}) {
+    auth::RedactAudit(sql, entity, {std::to_string(id)});
+  }
   std::int64_t n = 0;
   for (const char* table : {"incident_attachments", "incident_events", "incident_people", "incident_steps"}) {
     n += Query(std::string("DELETE FROM ") + table + " WHERE incident_id = :i").Bind("i", id).Exec(sql);

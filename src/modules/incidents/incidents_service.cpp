@@ -21,11 +21,6 @@ std::string PlusMinutes(const std::string& iso, int minutes) {
   return t ? core::FormatIso(*t + std::chrono::minutes(minutes)) : iso;
 }
 
-bool Handles(core::Role r) {
-  return r == core::Role::kAdmin || r == core::Role::kOffice || r == core::Role::kDepartment ||
-         r == core::Role::kLeader;
-}
-
 }  // namespace
 
 IncidentsService::IncidentsService(storage::Database& db, const core::Clock& clock, health::HealthService& health)
@@ -116,7 +111,7 @@ core::Result<Incident> IncidentsService::LoadInScope(soci::session& sql, const c
     if (!involved) return core::NotFound("incidents.not_found");
     return *i;
   }
-  if (!Handles(who.role)) return core::Forbidden("auth.out_of_scope");
+  if (!core::roles::kStaff.Has(who.role)) return core::Forbidden("auth.out_of_scope");
   if (auto st = auth::guard::Path(who, i->unit_path); !st) return st.error();
   return *i;
 }

@@ -62,7 +62,7 @@ void RegisterNotifyRoutes(http::Router& router, NotifyService& notify) {
 
   router.Add({"POST", "/api/v1/notices/{id}/read", everyone, "notices", "Mark one of my notices read",
               [&notify](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
                 auto changed = notify.MarkRead(ctx.User(), *id);
                 if (!changed) return changed.error();
@@ -98,7 +98,7 @@ void RegisterNotifyRoutes(http::Router& router, NotifyService& notify) {
   router.Add({"POST", "/api/v1/admin/outbox/{id}/requeue", admin, "notices",
               "Send a failed or unknown email again",
               [&notify](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
                 if (auto st = notify.Requeue(*id, auth::ActorFrom(ctx)); !st) return st.error();
                 return http::JsonResponse({{"id", *id}, {"status", "pending"}});

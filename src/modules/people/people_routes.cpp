@@ -157,7 +157,7 @@ void RegisterPeopleRoutes(http::Router& router, PeopleService& people, PeopleImp
   router.Add({"GET", "/api/v1/people/{id}", Access::Roles(core::RoleSet::All()), "people",
               "One person (foreign staff: only themselves); unmasked reads are audited",
               [&people](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
                 auto r = people.GetPerson(ctx.User(), *id, auth::ActorFrom(ctx));
                 if (!r) return r.error();
@@ -166,7 +166,7 @@ void RegisterPeopleRoutes(http::Router& router, PeopleService& people, PeopleImp
 
   router.Add({"PATCH", "/api/v1/people/{id}", editors, "people", "Change a person (send version to detect conflicts)",
               [&people](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
                 auto body = http::ParseJsonObject(ctx.req);
                 if (!body) return body.error();
@@ -182,7 +182,7 @@ void RegisterPeopleRoutes(http::Router& router, PeopleService& people, PeopleImp
     router.Add({"POST", archive ? "/api/v1/people/{id}/archive" : "/api/v1/people/{id}/restore", managers, "people",
                 archive ? "Archive a person (people with history are never deleted)" : "Restore an archived person",
                 [&people, archive](Context& ctx) -> core::Result<Response> {
-                  auto id = core::ParseId(ctx.req.params["id"], "id");
+                  auto id = ctx.Id();
                   if (!id) return id.error();
                   auto r = people.SetArchived(ctx.User(), *id, archive, auth::ActorFrom(ctx));
                   if (!r) return r.error();

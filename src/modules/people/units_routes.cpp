@@ -46,7 +46,7 @@ void RegisterUnitRoutes(http::Router& router, PeopleService& people) {
 
   router.Add({"PATCH", "/api/v1/units/{id}", managers, "units", "Rename, move or archive a unit",
               [&people](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
                 auto body = http::ParseJsonObject(ctx.req);
                 if (!body) return body.error();
@@ -60,7 +60,7 @@ void RegisterUnitRoutes(http::Router& router, PeopleService& people) {
 
   router.Add({"DELETE", "/api/v1/units/{id}", managers, "units", "Delete an empty unit",
               [&people](Context& ctx) -> core::Result<Response> {
-                auto id = core::ParseId(ctx.req.params["id"], "id");
+                auto id = ctx.Id();
                 if (!id) return id.error();
                 if (auto st = people.DeleteUnit(ctx.User(), *id, auth::ActorFrom(ctx)); !st) return st.error();
                 return http::NoContent();

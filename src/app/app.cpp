@@ -6,21 +6,22 @@
 
 #include <filesystem>
 
-#include "auth/audit_routes.hpp"
+#include "app/modules.hpp"
 #include "auth/auth_routes.hpp"
 #include "auth/crypto.hpp"
 #include "core/text.hpp"
 #include "http/json_body.hpp"
 #include "http/openapi.hpp"
-#include "modules/health/health_routes.hpp"
-#include "modules/notify/notify_routes.hpp"
-#include "modules/incidents/incidents_routes.hpp"
-#include "modules/health/retention.hpp"
-#include "modules/health/slot_time.hpp"
-#include "modules/people/people_routes.hpp"
 #include "storage/migrate.hpp"
 
 namespace tongxin::app {
+namespace {
+
+// Every module, in dependency order (app/modules.hpp).
+const std::vector<core::Status (*)(AppContext&)> kModules = {&auth::Register, &people::Register, &notify::Register,
+                                                             &health::Register, &incidents::Register};
+
+}  // namespace
 
 App::~App() { Stop(); }
 
@@ -29,125 +30,44 @@ core::Result<std::unique_ptr<App>> App::Create(const Config& config, std::unique
   std::unique_ptr<App> app(new App());
   app->config_ = config;
   app->clock_ = clock ? std::move(clock) : std::make_unique<core::SystemClock>();
-  auto db = storage::Database::Open(config.db, static_cast<std::size_t>(config.db_pool));
-  if (!db) return db.error();
+  TX_TRY(db, storage::Database::Open(config.db, static_cast<std::size_t>(config.db_pool)));
   app->db_ = std::move(db.value());
-  auto migrated = storage::Migrate(*app->db_);
-  if (!migrated) return migrated.error();
-  auth::AuthSettings settings;
-  settings.session_idle = std::chrono::minutes(config.session_idle_minutes);
-  settings.session_absolute = std::chrono::hours(config.session_absolute_hours);
-  settings.login_audit_retention_days = config.login_audit_retention_days;
-  app->auth_ = std::make_unique<auth::AuthService>(*app->db_, *app->clock_, settings);
-  app->people_ = std::make_unique<people::PeopleService>(*app->db_, *app->clock_);
-  app->importer_ = std::make_unique<people::PeopleImporter>(*app->people_);
-  health::HealthSettings hs;
-  hs.time_zone = config.time_zone;
-  hs.alerts.fever_tenths = config.fever_tenths;
-  hs.recheck_hours = config.recheck_hours;
-  app->health_ = std::make_unique<health::HealthService>(*app->db_, *app->clock_, hs);
-  app->people_->OnPeopleChanged([h = app->health_.get()](soci::session& sql, const std::vector<std::int64_t>& ids) {
-    return h->RefreshPeople(sql, ids);
-  });
-  notify::SmtpSettings smtp{config.smtp_url, config.smtp_from, config.smtp_user, config.smtp_password,
-                            config.smtp_starttls};
-  notify::NotifySettings ns;
-  ns.max_attempts = config.notify_max_attempts;
-  ns.retry_base_seconds = config.notify_retry_seconds;
-  app->notify_ = std::make_unique<notify::NotifyService>(*app->db_, *app->clock_, notify::Mailer(smtp), ns);
-  app->health_jobs_ = std::make_unique<health::HealthJobs>(
-      *app->db_, *app->clock_, *app->health_, *app->notify_,
-      health::JobSettings{config.remind_after_minutes, config.escalate_after_minutes});
-  app->incidents_ = std::make_unique<incidents::IncidentsService>(*app->db_, *app->clock_, *app->health_);
-  if (auto st = app->incidents_->EnsureDefaultPlans(); !st) return st.error();
-  app->incident_jobs_ = std::make_unique<incidents::IncidentJobs>(*app->db_, *app->clock_, *app->incidents_,
-                                                                  *app->notify_, config.step_remind_minutes,
-                                                                  config.step_escalate_minutes);
+  TX_TRY(migrated, storage::Migrate(*app->db_));
+  app->modules_ = std::make_unique<AppContext>(app->config_, *app->db_, *app->clock_);
+  for (const auto& register_module : kModules) TX_CHECK(register_module(*app->modules_));
   app->scheduler_ = std::make_unique<Scheduler>(std::chrono::seconds(config.jobs_interval_seconds));
+  for (const auto& [name, job] : app->modules_->jobs()) app->scheduler_->Add(name, job);
   App* self = app.get();
-  app->scheduler_->Add("health", [self] {
-    auto r = self->health_jobs_->Run();
-    if (!r) {
-      spdlog::error("health jobs: {}", r.error().reason);
-    } else if (r->reminders + r->missing_lists + r->alert_notices + r->overdue + r->escalation_notices > 0) {
-      spdlog::info("health jobs: {} reminders, {} missing lists, {} alert notices, {} overdue re-checks, {} "
-                   "escalation notices queued",
-                   r->reminders, r->missing_lists, r->alert_notices, r->overdue, r->escalation_notices);
-    }
-  });
-  app->scheduler_->Add("incidents", [self] {
-    auto r = self->incident_jobs_->Run();
-    if (!r) {
-      spdlog::error("incident jobs: {}", r.error().reason);
-    } else if (r->opened + r->reminders + r->escalations > 0) {
-      spdlog::info("incident jobs: {} opened from alerts, {} step reminders, {} escalations queued", r->opened,
-                   r->reminders, r->escalations);
-    }
-  });
   app->scheduler_->Add("retention", [self] { self->RunRetention(); });
-  app->scheduler_->Add("email", [self] {
-    auto r = self->notify_->SendDue();
-    if (!r) {
-      spdlog::error("email sender: {}", r.error().reason);
-    } else if (r->sent + r->retried + r->failed + r->expired > 0) {
-      spdlog::info("email: {} sent, {} to retry, {} failed, {} left unknown", r->sent, r->retried, r->failed,
-                   r->expired);
-    }
-  });
+  for (const auto& [name, job] : app->modules_->delivery_jobs()) app->scheduler_->Add(name, job);
   return app;
 }
 
 void App::RunRetention() {
-  const std::string today = health_->Today();
+  const std::string today = health().Today();
   const std::string mark = "retention:" + today;
   auto done = db_->WithSession([&](soci::session& sql) -> core::Result<bool> { return notify::repo::MarkExists(sql, mark); });
   if (!done || *done) return;
-  const std::string now = core::FormatIso(clock_->Now());
-  auth::Actor system;
-  system.username = "retention";
-  if (config_.health_retention_days > 0) {
-    const std::string before = health::AddDays(today, -config_.health_retention_days);
-    auto r = health::PurgeHealthData(*db_, before, now, system);
-    if (!r) {
-      spdlog::error("health retention: {}", r.error().reason);
-      return;
-    }
-    if (r->Total() > 0) spdlog::info("health retention: {} rows of days before {} deleted", r->Total(), before);
-  }
-  if (config_.incident_retention_days > 0) {
-    auto r = incidents_->PurgeClosed(config_.incident_retention_days, system);
-    if (!r) spdlog::error("incident retention: {}", r.error().reason);
-    else if (*r > 0) spdlog::info("incident retention: {} closed incidents deleted", *r);
-  }
-  if (auto r = auth_->PurgeLoginRecords(); !r) spdlog::error("login retention: {}", r.error().reason);
+  RetentionPass pass{today, core::FormatIso(clock_->Now()), {}};
+  pass.actor.username = "retention";
+  bool ok = true;
+  for (const auto& step : modules_->retention()) ok = step(pass) && ok;
+  if (!ok) return;
   auto marked = db_->InTransaction([&](soci::session& sql) -> core::Status {
-    if (config_.notice_retention_days > 0) {
-      const auto before = core::FormatIso(clock_->Now() - std::chrono::hours(24) * config_.notice_retention_days);
-      notify::repo::PurgeBefore(sql, before);
-    }
-    notify::repo::ClaimMark(sql, mark, now);
+    notify::repo::ClaimMark(sql, mark, pass.now);
     return {};
   });
-  if (!marked) spdlog::error("notification retention: {}", marked.error().reason);
+  if (!marked) spdlog::error("retention mark: {}", marked.error().reason);
 }
 
 http::Router App::BuildRouter() {
   http::Router router;
-  auth::CookieSettings cookies{config_.secure_cookies, config_.session_absolute_hours * 3600LL};
-  auth::RegisterAuthRoutes(router, *auth_, cookies);
-  auth::RegisterUserRoutes(router, *auth_);
-  auth::RegisterAuditRoutes(router, *db_);
-  people::RegisterUnitRoutes(router, *people_);
-  people::RegisterPeopleRoutes(router, *people_, *importer_);
-  health::RegisterHealthRoutes(router, *health_);
-  notify::RegisterNotifyRoutes(router, *notify_);
-  incidents::RegisterIncidentRoutes(router, *incidents_);
+  for (const auto& add : modules_->routes()) add(router);
   // Baseline for benchmarks: the same HTTP stack, JSON parse and serialise, no database.
   router.Add({"POST", "/api/v1/echo", http::Access::Public(), "meta",
               "Echo a JSON object (the benchmarks' baseline on the same stack)",
               [](http::Context& ctx) -> core::Result<http::Response> {
-                auto body = http::ParseJsonObject(ctx.req);
-                if (!body) return body.error();
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
                 return http::JsonResponse(*body);
               },
               http::BodyKind::kJson, 4096, true});
@@ -166,7 +86,7 @@ http::Router App::BuildRouter() {
 
 core::Status App::Start() {
   dispatcher_ = std::make_unique<http::Dispatcher>(
-      BuildRouter(), auth::MakeAuthenticator(*auth_), [this] { return db_->Ping(); }, config_.max_body);
+      BuildRouter(), auth::MakeAuthenticator(auth()), [this] { return db_->Ping(); }, config_.max_body);
   dispatcher_->SetHsts(config_.secure_cookies);
   dispatcher_->SetReadAudit([this](const http::Request& req, const core::Principal& who, const std::string& entity) {
     return db_->InTransaction([&](soci::session& sql) -> core::Status {

@@ -1,19 +1,18 @@
-// Wiring: opens the database, applies migrations, builds the services and the router
-// (one Register*Routes call per module) and runs the HTTP server.
+// Wiring: opens the database, applies migrations, registers every module (app/modules.hpp)
+// and runs the HTTP server and the scheduler.
 #pragma once
 
 #include <memory>
 
 #include "app/config.hpp"
+#include "app/module.hpp"
 #include "app/scheduler.hpp"
 #include "auth/auth_service.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
-#include "modules/health/health_jobs.hpp"
 #include "modules/health/health_service.hpp"
-#include "modules/incidents/incidents_jobs.hpp"
 #include "modules/incidents/incidents_service.hpp"
 #include "modules/notify/notify_service.hpp"
 #include "modules/people/people_import.hpp"
@@ -37,17 +36,17 @@ class App {
 
   const Config& config() const { return config_; }
   storage::Database& db() { return *db_; }
-  auth::AuthService& auth() { return *auth_; }
-  people::PeopleService& people() { return *people_; }
-  people::PeopleImporter& importer() { return *importer_; }
-  health::HealthService& health() { return *health_; }
-  notify::NotifyService& notify() { return *notify_; }
-  incidents::IncidentsService& incidents() { return *incidents_; }
+  auth::AuthService& auth() { return modules_->Get<auth::AuthService>(); }
+  people::PeopleService& people() { return modules_->Get<people::PeopleService>(); }
+  people::PeopleImporter& importer() { return modules_->Get<people::PeopleImporter>(); }
+  health::HealthService& health() { return modules_->Get<health::HealthService>(); }
+  notify::NotifyService& notify() { return modules_->Get<notify::NotifyService>(); }
+  incidents::IncidentsService& incidents() { return modules_->Get<incidents::IncidentsService>(); }
   // Background jobs; started with the server unless jobs_interval_seconds is 0.
   Scheduler& scheduler() { return *scheduler_; }
   const core::Clock& clock() const { return *clock_; }
   http::Router BuildRouter();
-  // Once a day (scheduler): deletes health data and notifications past their retention.
+  // Once a day (scheduler): every module's retention step.
   void RunRetention();
 
  private:
@@ -55,14 +54,7 @@ class App {
   Config config_;
   std::unique_ptr<core::Clock> clock_;
   std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<auth::AuthService> auth_;
-  std::unique_ptr<people::PeopleService> people_;
-  std::unique_ptr<people::PeopleImporter> importer_;
-  std::unique_ptr<health::HealthService> health_;
-  std::unique_ptr<notify::NotifyService> notify_;
-  std::unique_ptr<health::HealthJobs> health_jobs_;
-  std::unique_ptr<incidents::IncidentsService> incidents_;
-  std::unique_ptr<incidents::IncidentJobs> incident_jobs_;
+  std::unique_ptr<AppContext> modules_;
   std::unique_ptr<Scheduler> scheduler_;
   std::unique_ptr<http::Dispatcher> dispatcher_;
   std::unique_ptr<http::Server> server_;

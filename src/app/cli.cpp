@@ -16,6 +16,7 @@
 #include "app/config.hpp"
 #include "app/demo_data.hpp"
 #include "core/i18n.hpp"
+#include "auth/auth_repo.hpp"
 #include "storage/migrate.hpp"
 
 namespace tongxin::app {
@@ -32,8 +33,7 @@ int Fail(const core::Error& e) {
 }
 
 core::Result<std::unique_ptr<App>> OpenApp(const Config& config) {
-  auto app = App::Create(config);
-  if (!app) return app.error();
+  TX_TRY(app, App::Create(config));
   return std::move(app.value());
 }
 
@@ -140,11 +140,9 @@ int RunCli(int argc, char** argv) {
     system.all_units = true;
     system.role = core::Role::kAdmin;
     auto user_row = (*app)->db().WithSession([](soci::session& sql) -> core::Result<std::int64_t> {
-      long long id = 0;
-      soci::indicator ind = soci::i_null;
-      sql << "SELECT MIN(id) FROM users WHERE role = 'admin'", soci::into(id, ind);
-      if (ind != soci::i_ok) return core::MakeError(core::Errc::kInvalid, "users.not_found");
-      return static_cast<std::int64_t>(id);
+      auto id = auth::repo::FirstAdminId(sql);
+      if (!id) return core::MakeError(core::Errc::kInvalid, "users.not_found");
+      return *id;
     });
     if (!user_row) {
       std::cerr << "error: create an admin user first (tongxin user add NAME --role admin)\n";

@@ -5,7 +5,6 @@
 #include <map>
 
 #include "auth/auth_repo.hpp"
-#include "storage/query.hpp"
 
 namespace tongxin::app {
 namespace {
@@ -32,7 +31,7 @@ struct DemoPerson {
 
 core::Result<bool> LoadDemoData(App& app) {
   auto has_users = app.db().WithSession([](soci::session& sql) -> core::Result<bool> {
-    return storage::Query("SELECT COUNT(*) FROM users").Scalar(sql) > 0;
+    return auth::repo::AnyUser(sql);
   });
   if (!has_users) return has_users.error();
   if (*has_users) return false;
@@ -67,8 +66,7 @@ core::Result<bool> LoadDemoData(App& app) {
     in.name_en = u.name_en;
     in.kind = u.kind;
     if (u.parent) in.parent_id = ids.at(u.parent);
-    auto made = app.people().CreateUnit(system, in, actor);
-    if (!made) return made.error();
+    TX_TRY(made, app.people().CreateUnit(system, in, actor));
     ids[u.code] = made->id;
   }
 
@@ -126,8 +124,7 @@ core::Result<bool> LoadDemoData(App& app) {
     in.embassy = f.embassy;
     in.emergency_contact_name = "Office duty phone";
     in.emergency_contact_phone = "027-87651234";
-    auto p = app.people().CreatePerson(system, in, actor);
-    if (!p) return p.error();
+    TX_TRY(p, app.people().CreatePerson(system, in, actor));
     if (!first_foreign) first_foreign = p->person.id;
     ++n;
   }
@@ -159,8 +156,7 @@ core::Result<bool> LoadDemoData(App& app) {
     in.language = "zh-CN";
     in.category = "staff";
     in.employment_status = "active";
-    auto p = app.people().CreatePerson(system, in, actor);
-    if (!p) return p.error();
+    TX_TRY(p, app.people().CreatePerson(system, in, actor));
     ++n;
   }
   const char* residents[][2] = {{"孙建国", "COMM-A-1"}, {"钱秀英", "COMM-A-1"}, {"郑国强", "COMM-A-2"},
@@ -170,8 +166,7 @@ core::Result<bool> LoadDemoData(App& app) {
     in.unit_id = ids.at(r[1]);
     in.name_zh = r[0];
     in.category = "resident";
-    auto p = app.people().CreatePerson(system, in, actor);
-    if (!p) return p.error();
+    TX_TRY(p, app.people().CreatePerson(system, in, actor));
   }
 
   struct DemoUser {
@@ -200,8 +195,7 @@ core::Result<bool> LoadDemoData(App& app) {
     for (const char* code : u.units) unit_ids.push_back(ids.at(code));
     in.unit_ids = unit_ids;
     if (u.person) in.person_id = first_foreign;
-    auto made = app.auth().CreateUser(in, actor);
-    if (!made) return made.error();
+    TX_TRY(made, app.auth().CreateUser(in, actor));
   }
   // Two checks, two reports a day for every foreign staff member, from today.
   health::PlanInput plan;
@@ -212,8 +206,7 @@ core::Result<bool> LoadDemoData(App& app) {
   plan.time_zone = app.config().time_zone;
   plan.start_date = app.health().Today();
   core::Principal office_scope = system;
-  auto made_plan = app.health().CreatePlan(office_scope, plan, actor);
-  if (!made_plan) return made_plan.error();
+  TX_TRY(made_plan, app.health().CreatePlan(office_scope, plan, actor));
   return true;
 }
 

@@ -4,10 +4,12 @@
 #include <boost/json.hpp>
 
 #include "auth/audit.hpp"
+#include "http/replies.hpp"
 #include "core/clock.hpp"
 #include "core/paging.hpp"
 #include "io/csv.hpp"
 #include "io/xlsx.hpp"
+#include "http/route_kit.hpp"
 
 namespace tongxin::auth {
 namespace {
@@ -38,24 +40,15 @@ boost::json::object ToJson(const AuditEntry& e) {
 }  // namespace
 
 void RegisterAuditRoutes(http::Router& router, storage::Database& db) {
-  using http::Access;
-  using http::Context;
-  using http::Response;
+  using namespace http::kit;  // NOLINT(google-build-using-namespace)
   const auto admin = Access::Roles(core::roles::kAdmins);
 
   router.Add({"GET", "/api/v1/audit", admin, "audit",
               "Audit entries, newest first (filters: from, to, username, entity, entity_id, action)",
               [&db](Context& ctx) -> core::Result<Response> {
-                auto page = core::ParsePage(ctx.req.query);
-                if (!page) return page.error();
-                auto res = ListAudit(db, FilterFrom(ctx.req), *page);
-                if (!res) return res.error();
-                boost::json::array items;
-                for (const auto& e : res->items) items.push_back(ToJson(e));
-                return http::JsonResponse({{"items", std::move(items)},
-                                           {"total", res->total},
-                                           {"page", page->page},
-                                           {"page_size", page->page_size}});
+                TX_TRY(page, core::ParsePage(ctx.req.query));
+                TX_TRY(res, ListAudit(db, FilterFrom(ctx.req), *page));
+                return http::JsonResponse(http::PageJson(*res, [&](const auto& e) { return ToJson(e); }));
               }});
 
   router.Add({"GET", "/api/v1/audit/export", admin, "audit", "Export the filtered audit log as XLSX or CSV",
@@ -65,8 +58,7 @@ void RegisterAuditRoutes(http::Router& router, storage::Database& db) {
                   return core::FieldInvalid("format", "validation.invalid_choice", {{"choices", "xlsx, csv"}});
                 }
                 core::PageRequest all{1, static_cast<int>(kMaxExportRows)};
-                auto res = ListAudit(db, FilterFrom(ctx.req), all);
-                if (!res) return res.error();
+                TX_TRY(res, ListAudit(db, FilterFrom(ctx.req), all));
                 const bool zh = ctx.lang == core::Lang::kZh;
                 io::Sheet sheet;
                 sheet.name = zh ? "审计日志" : "Audit log";
@@ -84,8 +76,7 @@ void RegisterAuditRoutes(http::Router& router, storage::Database& db) {
                   return http::FileResponse(io::WriteCsv(sheet), "text/csv; charset=utf-8",
                                             "audit-" + stamp + ".csv");
                 }
-                auto bytes = io::WriteXlsx({sheet});
-                if (!bytes) return bytes.error();
+                TX_TRY(bytes, io::WriteXlsx({sheet}));
                 return http::FileResponse(std::move(bytes.value()),
                                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                           "audit-" + stamp + ".xlsx");

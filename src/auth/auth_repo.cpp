@@ -1,33 +1,34 @@
 // Account storage.
 #include "auth/auth_repo.hpp"
 
-#include "storage/query.hpp"
-#include "storage/rows.hpp"
+#include "storage/repo_kit.hpp"
 
 namespace tongxin::auth::repo {
+using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
 
-using storage::GetInt;
-using storage::GetOptInt;
-using storage::GetStr;
+using U = User;
+const RowMap<U> kUsers("FROM users", "", {
+    {"id", &U::id}, {"username", &U::username}, {"display_name", &U::display_name},
+    {"password_hash", &U::password_hash}, {"language", &U::language}, {"email", &U::email},
+    {"person_id", &U::person_id}, {"active", &U::active}, {"created_at", &U::created_at},
+    {"updated_at", &U::updated_at}});
 
-constexpr const char* kUserColumns =
-    "SELECT id, username, display_name, password_hash, role, language, email, person_id, active, created_at, updated_at "
-    "FROM users";
+using S = SessionRow;
+const RowMap<S> kSessions("FROM sessions", "", {
+    {"id", &S::id}, {"user_id", &S::user_id}, {"csrf_token", &S::csrf_token}, {"created_at", &S::created_at},
+    {"last_seen_at", &S::last_seen_at}, {"absolute_expires_at", &S::absolute_expires_at}, {"ip", &S::ip},
+    {"user_agent", &S::user_agent}});
+
+using T = TokenRow;
+const RowMap<T> kTokens("FROM api_tokens", "", {
+    {"id", &T::id}, {"user_id", &T::user_id}, {"name", &T::name}, {"token_hash", &T::token_hash},
+    {"prefix", &T::prefix}, {"created_at", &T::created_at}, {"last_used_at", &T::last_used_at},
+    {"revoked", &T::revoked}, {"expires_at", &T::expires_at}});
 
 User UserFromRow(const soci::row& r) {
-  User u;
-  u.id = GetInt(r, "id");
-  u.username = GetStr(r, "username");
-  u.display_name = GetStr(r, "display_name");
-  u.password_hash = GetStr(r, "password_hash");
+  User u = kUsers.Read(r);
   u.role = core::ParseRole(GetStr(r, "role")).value_or(core::Role::kForeignStaff);
-  u.language = GetStr(r, "language");
-  u.email = GetStr(r, "email");
-  u.person_id = GetOptInt(r, "person_id");
-  u.active = GetInt(r, "active") != 0;
-  u.created_at = GetStr(r, "created_at");
-  u.updated_at = GetStr(r, "updated_at");
   return u;
 }
 
@@ -40,7 +41,7 @@ std::vector<std::int64_t> LoadUnits(soci::session& sql, std::int64_t user_id) {
   return out;
 }
 
-std::optional<User> FindOne(soci::session& sql, storage::Query q) {
+std::optional<User> FindOne(soci::session& sql, Query q) {
   soci::rowset<soci::row> rs = q.Rows(sql);
   for (const auto& r : rs) {
     User u = UserFromRow(r);
@@ -50,30 +51,18 @@ std::optional<User> FindOne(soci::session& sql, storage::Query q) {
   return std::nullopt;
 }
 
-SessionRow SessionFromRow(const soci::row& r) {
-  return {GetStr(r, "id"),           GetInt(r, "user_id"), GetStr(r, "csrf_token"),
-          GetStr(r, "created_at"),   GetStr(r, "last_seen_at"), GetStr(r, "absolute_expires_at"),
-          GetStr(r, "ip"),           GetStr(r, "user_agent")};
-}
-
-TokenRow TokenFromRow(const soci::row& r) {
-  return {GetInt(r, "id"),          GetInt(r, "user_id"),      GetStr(r, "name"),
-          GetStr(r, "token_hash"),  GetStr(r, "prefix"),       GetStr(r, "created_at"),
-          GetStr(r, "last_used_at"), GetInt(r, "revoked") != 0, GetStr(r, "expires_at")};
-}
-
 }  // namespace
 
 std::optional<User> FindUserByName(soci::session& sql, const std::string& username) {
-  return FindOne(sql, storage::Query(std::string(kUserColumns) + " WHERE username = :n").Bind("n", username));
+  return FindOne(sql, Query(kUsers.Select("role") + " WHERE username = :n").Bind("n", username));
 }
 
 std::optional<User> FindUserById(soci::session& sql, std::int64_t id) {
-  return FindOne(sql, storage::Query(std::string(kUserColumns) + " WHERE id = :id").Bind("id", id));
+  return FindOne(sql, Query(kUsers.Select("role") + " WHERE id = :id").Bind("id", id));
 }
 
 std::vector<User> ListUsers(soci::session& sql, const std::string& search) {
-  storage::Query q(std::string(kUserColumns) + " WHERE 1=1");
+  Query q(kUsers.Select("role") + " WHERE 1=1");
   if (!search.empty()) {
     q.Where("(lower(username) LIKE ? ESCAPE '\\' OR lower(display_name) LIKE :s2 ESCAPE '\\')",
             "%" + search + "%");
@@ -88,7 +77,7 @@ std::vector<User> ListUsers(soci::session& sql, const std::string& search) {
 }
 
 std::int64_t InsertUser(soci::session& sql, const User& u) {
-  storage::Query q(
+  Query q(
       "INSERT INTO users (username, display_name, password_hash, role, language, email, person_id, active, "
       "created_at, updated_at) VALUES (:un, :dn, :ph, :ro, :la, :em, " +
       std::string(u.person_id ? ":pid" : "NULL") + ", :ac, :ca, :ua) RETURNING id");
@@ -100,7 +89,7 @@ std::int64_t InsertUser(soci::session& sql, const User& u) {
 }
 
 void UpdateUser(soci::session& sql, const User& u) {
-  storage::Query q("UPDATE users SET username = :un, display_name = :dn, password_hash = :ph, role = :ro, "
+  Query q("UPDATE users SET username = :un, display_name = :dn, password_hash = :ph, role = :ro, "
                    "language = :la, email = :em, person_id = " +
                    std::string(u.person_id ? ":pid" : "NULL") + ", active = :ac, updated_at = :ua WHERE id = :id");
   q.Bind("un", u.username).Bind("dn", u.display_name).Bind("ph", u.password_hash);
@@ -132,34 +121,34 @@ std::vector<std::string> UnitPaths(soci::session& sql, const std::vector<std::in
 }
 
 bool UnitExists(soci::session& sql, std::int64_t unit_id) {
-  return storage::Query("SELECT COUNT(*) FROM units WHERE id = :id").Bind("id", unit_id).Scalar(sql) > 0;
+  return Query("SELECT COUNT(*) FROM units WHERE id = :id").Bind("id", unit_id).Scalar(sql) > 0;
 }
 
 bool PersonExists(soci::session& sql, std::int64_t person_id) {
-  return storage::Query("SELECT COUNT(*) FROM people WHERE id = :id").Bind("id", person_id).Scalar(sql) > 0;
+  return Query("SELECT COUNT(*) FROM people WHERE id = :id").Bind("id", person_id).Scalar(sql) > 0;
 }
 
 std::optional<PersonScope> FindPersonScope(soci::session& sql, std::int64_t person_id) {
-  storage::Query q("SELECT p.unit_id, u.path FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = :id");
+  Query q("SELECT p.unit_id, u.path FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = :id");
   q.Bind("id", person_id);
   soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) return PersonScope{storage::GetInt(r, 0), storage::GetStr(r, 1)};
+  for (const auto& r : rs) return PersonScope{GetInt(r, 0), GetStr(r, 1)};
   return std::nullopt;
 }
 
 std::vector<AccountScope> HandlerAccounts(soci::session& sql) {
-  storage::Query q("SELECT u.id, u.display_name, u.username, u.role, un.path FROM users u LEFT JOIN user_units uu ON "
+  Query q("SELECT u.id, u.display_name, u.username, u.role, un.path FROM users u LEFT JOIN user_units uu ON "
                    "uu.user_id = u.id LEFT JOIN units un ON un.id = uu.unit_id WHERE u.active = 1 AND u.role IN "
                    "('admin', 'office', 'department') ORDER BY u.role, u.display_name, u.id");
   std::vector<AccountScope> out;
   soci::rowset<soci::row> rs = q.Rows(sql);
   for (const auto& r : rs) {
-    const std::int64_t id = storage::GetInt(r, 0);
+    const std::int64_t id = GetInt(r, 0);
     if (out.empty() || out.back().id != id) {
-      const std::string name = storage::GetStr(r, 1);
-      out.push_back({id, name.empty() ? storage::GetStr(r, 2) : name, storage::GetStr(r, 3), {}});
+      const std::string name = GetStr(r, 1);
+      out.push_back({id, name.empty() ? GetStr(r, 2) : name, GetStr(r, 3), {}});
     }
-    const std::string path = storage::GetStr(r, 4);
+    const std::string path = GetStr(r, 4);
     if (!path.empty()) out.back().paths.push_back(path);
   }
   return out;
@@ -174,12 +163,9 @@ void InsertSession(soci::session& sql, const SessionRow& s) {
 }
 
 std::optional<SessionRow> FindSession(soci::session& sql, const std::string& id) {
-  storage::Query q("SELECT id, user_id, csrf_token, created_at, last_seen_at, absolute_expires_at, ip, user_agent "
-                   "FROM sessions WHERE id = :id");
+  Query q(kSessions.Select() + " WHERE id = :id");
   q.Bind("id", id);
-  soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) return SessionFromRow(r);
-  return std::nullopt;
+  return kSessions.One(sql, q);
 }
 
 void TouchSession(soci::session& sql, const std::string& id, const std::string& now) {
@@ -196,7 +182,7 @@ void DeleteUserSessions(soci::session& sql, std::int64_t user_id, const std::str
 }
 
 std::int64_t InsertToken(soci::session& sql, const TokenRow& t) {
-  return storage::Query("INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, expires_at) "
+  return Query("INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, expires_at) "
                         "VALUES (:u, :n, :h, :p, :c, :e) RETURNING id")
       .Bind("e", t.expires_at)
       .Bind("u", t.user_id)
@@ -208,26 +194,19 @@ std::int64_t InsertToken(soci::session& sql, const TokenRow& t) {
 }
 
 std::optional<TokenRow> FindTokenByHash(soci::session& sql, const std::string& hash) {
-  storage::Query q("SELECT id, user_id, name, token_hash, prefix, created_at, last_used_at, revoked, expires_at "
-                   "FROM api_tokens WHERE token_hash = :h");
+  Query q(kTokens.Select() + " WHERE token_hash = :h");
   q.Bind("h", hash);
-  soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) return TokenFromRow(r);
-  return std::nullopt;
+  return kTokens.One(sql, q);
 }
 
 std::vector<TokenRow> ListTokens(soci::session& sql, std::int64_t user_id) {
-  storage::Query q("SELECT id, user_id, name, token_hash, prefix, created_at, last_used_at, revoked, expires_at "
-                   "FROM api_tokens WHERE user_id = :u AND revoked = 0 ORDER BY id");
+  Query q(kTokens.Select() + " WHERE user_id = :u AND revoked = 0 ORDER BY id");
   q.Bind("u", user_id);
-  std::vector<TokenRow> out;
-  soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) out.push_back(TokenFromRow(r));
-  return out;
+  return kTokens.All(sql, q);
 }
 
 bool RevokeToken(soci::session& sql, std::int64_t user_id, std::int64_t token_id) {
-  return storage::Query("UPDATE api_tokens SET revoked = 1 WHERE id = :id AND user_id = :u AND revoked = 0")
+  return Query("UPDATE api_tokens SET revoked = 1 WHERE id = :id AND user_id = :u AND revoked = 0")
              .Bind("id", token_id)
              .Bind("u", user_id)
              .Exec(sql) > 0;
@@ -248,7 +227,7 @@ const char* AttemptKey(AttemptKind kind) { return kind == AttemptKind::kAccount 
 }  // namespace
 
 std::optional<LoginAttempt> FindLoginAttempt(soci::session& sql, AttemptKind kind, const std::string& key) {
-  storage::Query q(std::string("SELECT ") + AttemptKey(kind) + ", failures, first_failure_at, locked_until FROM " +
+  Query q(std::string("SELECT ") + AttemptKey(kind) + ", failures, first_failure_at, locked_until FROM " +
                    AttemptTable(kind) + " WHERE " + AttemptKey(kind) + " = :k");
   q.Bind("k", key);
   soci::rowset<soci::row> rs = q.Rows(sql);
@@ -261,7 +240,7 @@ std::optional<LoginAttempt> FindLoginAttempt(soci::session& sql, AttemptKind kin
 int CountFailure(soci::session& sql, AttemptKind kind, const std::string& key, const std::string& now,
                  const std::string& window_start) {
   const std::string t = AttemptTable(kind);
-  storage::Query q("INSERT INTO " + t + " (" + AttemptKey(kind) +
+  Query q("INSERT INTO " + t + " (" + AttemptKey(kind) +
                    ", failures, first_failure_at, locked_until) VALUES (:k, 1, :n1, '') ON CONFLICT (" +
                    AttemptKey(kind) + ") DO UPDATE SET failures = CASE WHEN " + t +
                    ".first_failure_at < :w1 THEN 1 ELSE " + t + ".failures + 1 END, first_failure_at = CASE WHEN " + t +
@@ -271,20 +250,20 @@ int CountFailure(soci::session& sql, AttemptKind kind, const std::string& key, c
 }
 
 void SetLockedUntil(soci::session& sql, AttemptKind kind, const std::string& key, const std::string& until) {
-  storage::Query q(std::string("UPDATE ") + AttemptTable(kind) + " SET locked_until = :u WHERE " + AttemptKey(kind) +
+  Query q(std::string("UPDATE ") + AttemptTable(kind) + " SET locked_until = :u WHERE " + AttemptKey(kind) +
                    " = :k");
   q.Bind("u", until).Bind("k", key).Exec(sql);
 }
 
 void ClearLoginAttempt(soci::session& sql, AttemptKind kind, const std::string& key) {
-  storage::Query q(std::string("DELETE FROM ") + AttemptTable(kind) + " WHERE " + AttemptKey(kind) + " = :k");
+  Query q(std::string("DELETE FROM ") + AttemptTable(kind) + " WHERE " + AttemptKey(kind) + " = :k");
   q.Bind("k", key).Exec(sql);
 }
 
 std::int64_t PurgeLoginAttempts(soci::session& sql, const std::string& window_start, const std::string& now) {
   std::int64_t n = 0;
   for (auto kind : {AttemptKind::kAccount, AttemptKind::kAddress}) {
-    storage::Query q(std::string("DELETE FROM ") + AttemptTable(kind) +
+    Query q(std::string("DELETE FROM ") + AttemptTable(kind) +
                      " WHERE first_failure_at < :w AND locked_until < :n");
     n += q.Bind("w", window_start).Bind("n", now).Exec(sql);
   }
@@ -292,29 +271,38 @@ std::int64_t PurgeLoginAttempts(soci::session& sql, const std::string& window_st
 }
 
 bool IsKnownDevice(soci::session& sql, const std::string& token_hash, std::int64_t user_id) {
-  storage::Query q("SELECT COUNT(*) FROM known_devices WHERE token_hash = :h AND user_id = :u");
+  Query q("SELECT COUNT(*) FROM known_devices WHERE token_hash = :h AND user_id = :u");
   return q.Bind("h", token_hash).Bind("u", user_id).Scalar(sql) > 0;
 }
 
 void SaveKnownDevice(soci::session& sql, const std::string& token_hash, std::int64_t user_id, const std::string& now) {
-  storage::Query q("INSERT INTO known_devices (token_hash, user_id, created_at, last_seen_at) VALUES (:h, :u, :c, :s) "
+  Query q("INSERT INTO known_devices (token_hash, user_id, created_at, last_seen_at) VALUES (:h, :u, :c, :s) "
                    "ON CONFLICT (token_hash) DO UPDATE SET last_seen_at = :s2");
   q.Bind("h", token_hash).Bind("u", user_id).Bind("c", now).Bind("s", now).Bind("s2", now).Exec(sql);
 }
 
 void DeleteKnownDevices(soci::session& sql, std::int64_t user_id) {
-  storage::Query("DELETE FROM known_devices WHERE user_id = :u").Bind("u", user_id).Exec(sql);
+  Query("DELETE FROM known_devices WHERE user_id = :u").Bind("u", user_id).Exec(sql);
 }
 
 std::int64_t PurgeLoginAudit(soci::session& sql, const std::string& before) {
-  storage::Query q("DELETE FROM audit_log WHERE action IN ('login', 'login_failed', 'logout') AND at < :b");
+  Query q("DELETE FROM audit_log WHERE action IN ('login', 'login_failed', 'logout') AND at < :b");
   return q.Bind("b", before).Exec(sql);
 }
 
 std::int64_t RevokeUserTokens(soci::session& sql, std::int64_t user_id) {
-  return storage::Query("UPDATE api_tokens SET revoked = 1 WHERE user_id = :u AND revoked = 0")
+  return Query("UPDATE api_tokens SET revoked = 1 WHERE user_id = :u AND revoked = 0")
       .Bind("u", user_id)
       .Exec(sql);
 }
+
+std::optional<std::int64_t> FirstAdminId(soci::session& sql) {
+  Query q("SELECT id FROM users WHERE role = 'admin' ORDER BY id LIMIT 1");
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) return GetInt(r, 0);
+  return std::nullopt;
+}
+
+bool AnyUser(soci::session& sql) { return Query("SELECT COUNT(*) FROM users").Scalar(sql) > 0; }
 
 }  // namespace tongxin::auth::repo

@@ -105,4 +105,9 @@ std::int64_t PurgeLoginAudit(soci::session& sql, const std::string& before);
 // Revokes every API token of a user (password change or reset). Returns how many.
 std::int64_t RevokeUserTokens(soci::session& sql, std::int64_t user_id);
 
+// The oldest administrator account (the CLI acts as it), if there is one.
+std::optional<std::int64_t> FirstAdminId(soci::session& sql);
+// Whether any account exists (demo data goes only into an empty database).
+bool AnyUser(soci::session& sql);
+
 }  // namespace tongxin::auth::repo

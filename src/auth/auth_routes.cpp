@@ -8,15 +8,13 @@
 #include "core/text.hpp"
 #include "core/paging.hpp"
 #include "http/json_body.hpp"
+#include "http/route_kit.hpp"
 
 namespace tongxin::auth {
 namespace {
 
 using core::RoleSet;
-using http::Access;
-using http::BodyKind;
-using http::Context;
-using http::Response;
+using namespace http::kit;  // NOLINT(google-build-using-namespace)
 
 std::string Cookie(const std::string& name, const std::string& value, long long max_age, bool http_only,
                    bool secure) {
@@ -56,15 +54,13 @@ void RegisterAuthRoutes(http::Router& router, AuthService& auth, CookieSettings 
 
   router.Add({"POST", "/api/v1/auth/login", Access::Public(), "auth", "Log in with username and password",
               [&auth, cookies](Context& ctx) -> core::Result<Response> {
-                auto body = http::ParseJsonObject(ctx.req);
-                if (!body) return body.error();
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
                 core::JsonReader r(*body, {"username", "password"});
                 auto username = r.String("username", true, 64);
                 auto password = r.String("password", true, 256);
-                if (auto st = r.Finish(); !st) return st.error();
-                auto res = auth.Login(*username, *password, ActorFrom(ctx), ctx.req.Header("user-agent"),
-                                      ctx.req.Cookie(kDeviceCookie));
-                if (!res) return res.error();
+                TX_CHECK(r.Finish());
+                TX_TRY(res, auth.Login(*username, *password, ActorFrom(ctx), ctx.req.Header("user-agent"),
+                                      ctx.req.Cookie(kDeviceCookie)));
                 core::Principal p;
                 p.csrf_token = res->csrf_token;
                 p.role = res->user.role;
@@ -78,7 +74,7 @@ void RegisterAuthRoutes(http::Router& router, AuthService& auth, CookieSettings 
 
   router.Add({"POST", "/api/v1/auth/logout", Access::Roles(everyone), "auth", "End the current session",
               [&auth, cookies](Context& ctx) -> core::Result<Response> {
-                if (auto st = auth.Logout(ctx.User(), ActorFrom(ctx)); !st) return st.error();
+                TX_CHECK(auth.Logout(ctx.User(), ActorFrom(ctx)));
                 Response out = http::NoContent();
                 AddCookie(out, Cookie(kSessionCookie, "", 0, true, cookies.secure));
                 AddCookie(out, Cookie(kCsrfCookie, "", 0, false, cookies.secure));
@@ -87,46 +83,41 @@ void RegisterAuthRoutes(http::Router& router, AuthService& auth, CookieSettings 
 
   router.Add({"GET", "/api/v1/auth/me", Access::Roles(everyone), "auth", "The current user",
               [&auth](Context& ctx) -> core::Result<Response> {
-                auto u = auth.Me(ctx.User());
-                if (!u) return u.error();
+                TX_TRY(u, auth.Me(ctx.User()));
                 return http::JsonResponse(MeJson(*u, ctx.User()));
               }});
 
   router.Add({"PATCH", "/api/v1/auth/me", Access::Roles(everyone), "auth", "Change the current user's language or notification email",
               [&auth](Context& ctx) -> core::Result<Response> {
-                auto body = http::ParseJsonObject(ctx.req);
-                if (!body) return body.error();
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
                 core::JsonReader r(*body, {"language", "email"});
                 auto lang = r.Choice("language", false, {"zh-CN", "en"});
                 auto email = r.String("email", false, 254);
                 if (email && !email->empty() && !core::IsValidEmail(*email)) {
                   r.AddError({"email", "validation.invalid_email", {}});
                 }
-                if (auto st = r.Finish(); !st) return st.error();
-                if (auto st = auth.UpdateProfile(ctx.User(), lang, email, ActorFrom(ctx)); !st) return st.error();
-                auto u = auth.Me(ctx.User());
-                if (!u) return u.error();
+                TX_CHECK(r.Finish());
+                TX_CHECK(auth.UpdateProfile(ctx.User(), lang, email, ActorFrom(ctx)));
+                TX_TRY(u, auth.Me(ctx.User()));
                 return http::JsonResponse(MeJson(*u, ctx.User()));
               },
               BodyKind::kJson});
 
   router.Add({"POST", "/api/v1/auth/password", Access::Roles(everyone), "auth", "Change the current user's password",
               [&auth](Context& ctx) -> core::Result<Response> {
-                auto body = http::ParseJsonObject(ctx.req);
-                if (!body) return body.error();
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
                 core::JsonReader r(*body, {"current_password", "new_password"});
                 auto current = r.String("current_password", true, 256);
                 auto next = r.String("new_password", true, 256);
-                if (auto st = r.Finish(); !st) return st.error();
-                if (auto st = auth.ChangePassword(ctx.User(), *current, *next, ActorFrom(ctx)); !st) return st.error();
+                TX_CHECK(r.Finish());
+                TX_CHECK(auth.ChangePassword(ctx.User(), *current, *next, ActorFrom(ctx)));
                 return http::NoContent();
               },
               BodyKind::kJson});
 
   router.Add({"GET", "/api/v1/auth/tokens", Access::Roles(everyone), "auth", "The current user's API tokens",
               [&auth](Context& ctx) -> core::Result<Response> {
-                auto list = auth.ListTokens(ctx.User());
-                if (!list) return list.error();
+                TX_TRY(list, auth.ListTokens(ctx.User()));
                 boost::json::array items;
                 for (const auto& t : *list) {
                   items.push_back({{"id", t.id}, {"name", t.name}, {"prefix", t.prefix}, {"created_at", t.created_at},
@@ -138,14 +129,12 @@ void RegisterAuthRoutes(http::Router& router, AuthService& auth, CookieSettings 
   router.Add({"POST", "/api/v1/auth/tokens", Access::Roles(everyone), "auth",
               "Create an API token for scripts (shown once); optional expires_in_days",
               [&auth](Context& ctx) -> core::Result<Response> {
-                auto body = http::ParseJsonObject(ctx.req);
-                if (!body) return body.error();
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
                 core::JsonReader r(*body, {"name", "expires_in_days"});
                 auto name = r.String("name", true, 64);
                 auto days = r.Int("expires_in_days", false, 1, 3650);
-                if (auto st = r.Finish(); !st) return st.error();
-                auto t = auth.CreateToken(ctx.User(), *name, static_cast<int>(days.value_or(0)), ActorFrom(ctx));
-                if (!t) return t.error();
+                TX_CHECK(r.Finish());
+                TX_TRY(t, auth.CreateToken(ctx.User(), *name, static_cast<int>(days.value_or(0)), ActorFrom(ctx)));
                 return http::JsonResponse({{"id", t->first.id}, {"name", t->first.name}, {"prefix", t->first.prefix},
                                            {"created_at", t->first.created_at}, {"expires_at", t->first.expires_at},
                                            {"token", t->second}},
@@ -155,9 +144,8 @@ void RegisterAuthRoutes(http::Router& router, AuthService& auth, CookieSettings 
 
   router.Add({"DELETE", "/api/v1/auth/tokens/{id}", Access::Roles(everyone), "auth", "Revoke an API token",
               [&auth](Context& ctx) -> core::Result<Response> {
-                auto id = ctx.Id();
-                if (!id) return id.error();
-                if (auto st = auth.RevokeToken(ctx.User(), *id, ActorFrom(ctx)); !st) return st.error();
+                TX_TRY(id, ctx.Id());
+                TX_CHECK(auth.RevokeToken(ctx.User(), *id, ActorFrom(ctx)));
                 return http::NoContent();
               }});
 }

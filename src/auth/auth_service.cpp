@@ -186,8 +186,7 @@ core::Result<std::optional<core::Principal>> AuthService::AuthenticateInDb(const
           now - core::ParseIso(token->last_used_at).value_or(now) > std::chrono::minutes(1)) {
         repo::TouchToken(sql, token->id, now_s);
       }
-      auto p = BuildPrincipal(sql, *user);
-      if (!p) return p.error();
+      TX_TRY(p, BuildPrincipal(sql, *user));
       p->via_token = true;
       return std::optional<core::Principal>(std::move(p.value()));
     }
@@ -203,8 +202,7 @@ core::Result<std::optional<core::Principal>> AuthService::AuthenticateInDb(const
     if (!user || !user->active) return std::optional<core::Principal>();
     // Touch at most once a minute: sessions are read on every request.
     if (now - last > std::chrono::minutes(1)) repo::TouchSession(sql, id, now_s);
-    auto p = BuildPrincipal(sql, *user);
-    if (!p) return p.error();
+    TX_TRY(p, BuildPrincipal(sql, *user));
     p->session_id = id;
     p->csrf_token = s->csrf_token;
     return std::optional<core::Principal>(std::move(p.value()));
@@ -290,7 +288,7 @@ core::Result<User> AuthService::CreateUser(const UserInput& in, const Actor& act
       e.details["username"] = *in.username;
       return e;
     }
-    if (auto st = ValidateRefs(sql, in); !st) return st.error();
+    TX_CHECK(ValidateRefs(sql, in));
     User u;
     u.username = *in.username;
     u.display_name = in.display_name.value_or(u.username);
@@ -316,7 +314,7 @@ core::Result<User> AuthService::UpdateUser(std::int64_t id, const UserInput& in,
   return db_.InTransaction([&](soci::session& sql) -> core::Result<User> {
     auto u = repo::FindUserById(sql, id);
     if (!u) return core::NotFound("users.not_found");
-    if (auto st = ValidateRefs(sql, in); !st) return st.error();
+    TX_CHECK(ValidateRefs(sql, in));
     if (in.username && *in.username != u->username && repo::FindUserByName(sql, *in.username)) {
       core::Error e = core::FieldInvalid("username", "users.username_taken", {{"username", *in.username}});
       e.code = core::Errc::kConflict;

@@ -26,7 +26,7 @@ core::Result<PersonRef> Person(soci::session& sql, const core::Principal& who, s
   if (!row) return Missing(field, "people.not_found");
   PersonRef ref{person_id, row->unit_id, row->unit_path, who.person_id && *who.person_id == person_id};
   if (!ref.own) {
-    if (auto st = Path(who, ref.unit_path); !st) return st.error();
+    TX_CHECK(Path(who, ref.unit_path));
   }
   return ref;
 }
@@ -35,7 +35,7 @@ core::Result<UnitRef> Unit(soci::session& sql, const core::Principal& who, std::
                            std::string_view field) {
   auto paths = repo::UnitPaths(sql, {unit_id});
   if (paths.empty()) return Missing(field, "units.not_found");
-  if (auto st = Path(who, paths.front()); !st) return st.error();
+  TX_CHECK(Path(who, paths.front()));
   return UnitRef{unit_id, paths.front()};
 }
 

@@ -69,7 +69,7 @@ core::Result<UserInput> ParseUserInput(const boost::json::object& body, bool cre
   }
   in.active = r.Bool("active", false);
   in.unit_ids = r.IntArray("unit_ids", false, 100);
-  if (auto st = r.Finish(); !st) return st.error();
+  TX_CHECK(r.Finish());
   return in;
 }
 

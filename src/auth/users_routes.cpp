@@ -6,58 +6,44 @@
 #include "core/json_reader.hpp"
 #include "core/paging.hpp"
 #include "http/json_body.hpp"
+#include "http/replies.hpp"
+#include "http/route_kit.hpp"
 
 namespace tongxin::auth {
 
 void RegisterUserRoutes(http::Router& router, AuthService& auth) {
-  using http::Access;
-  using http::BodyKind;
-  using http::Context;
-  using http::Response;
+  using namespace http::kit;  // NOLINT(google-build-using-namespace)
   const auto admin = Access::Roles(core::roles::kAdmins);
 
   router.Add({"GET", "/api/v1/admin/users", admin, "users", "List users (search with q)",
               [&auth](Context& ctx) -> core::Result<Response> {
-                auto list = auth.ListUsers(ctx.req.Query("q"));
-                if (!list) return list.error();
-                boost::json::array items;
-                for (const auto& u : *list) items.push_back(UserToJson(u));
-                const auto total = static_cast<std::int64_t>(items.size());
-                return http::JsonResponse({{"items", std::move(items)}, {"total", total}});
+                TX_TRY(list, auth.ListUsers(ctx.req.Query("q")));
+                return http::JsonResponse(http::ItemsJson(*list, [&](const auto& u) { return UserToJson(u); }));
               }});
 
   router.Add({"POST", "/api/v1/admin/users", admin, "users", "Create a user",
               [&auth](Context& ctx) -> core::Result<Response> {
-                auto body = http::ParseJsonObject(ctx.req);
-                if (!body) return body.error();
-                auto in = ParseUserInput(*body, true);
-                if (!in) return in.error();
-                auto u = auth.CreateUser(*in, ActorFrom(ctx));
-                if (!u) return u.error();
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
+                TX_TRY(in, ParseUserInput(*body, true));
+                TX_TRY(u, auth.CreateUser(*in, ActorFrom(ctx)));
                 return http::JsonResponse(UserToJson(*u), 201);
               },
               BodyKind::kJson});
 
   router.Add({"GET", "/api/v1/admin/users/{id}", admin, "users", "One user",
               [&auth](Context& ctx) -> core::Result<Response> {
-                auto id = ctx.Id();
-                if (!id) return id.error();
-                auto u = auth.GetUser(*id);
-                if (!u) return u.error();
+                TX_TRY(id, ctx.Id());
+                TX_TRY(u, auth.GetUser(*id));
                 return http::JsonResponse(UserToJson(*u));
               }});
 
   router.Add({"PATCH", "/api/v1/admin/users/{id}", admin, "users",
               "Change a user's name, role, language, units, person link or active flag",
               [&auth](Context& ctx) -> core::Result<Response> {
-                auto id = ctx.Id();
-                if (!id) return id.error();
-                auto body = http::ParseJsonObject(ctx.req);
-                if (!body) return body.error();
-                auto in = ParseUserInput(*body, false);
-                if (!in) return in.error();
-                auto u = auth.UpdateUser(*id, *in, ctx.User(), ActorFrom(ctx));
-                if (!u) return u.error();
+                TX_TRY(id, ctx.Id());
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
+                TX_TRY(in, ParseUserInput(*body, false));
+                TX_TRY(u, auth.UpdateUser(*id, *in, ctx.User(), ActorFrom(ctx)));
                 return http::JsonResponse(UserToJson(*u));
               },
               BodyKind::kJson});
@@ -65,14 +51,12 @@ void RegisterUserRoutes(http::Router& router, AuthService& auth) {
   router.Add({"POST", "/api/v1/admin/users/{id}/password", admin, "users",
               "Reset a user's password (ends their sessions)",
               [&auth](Context& ctx) -> core::Result<Response> {
-                auto id = ctx.Id();
-                if (!id) return id.error();
-                auto body = http::ParseJsonObject(ctx.req);
-                if (!body) return body.error();
+                TX_TRY(id, ctx.Id());
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
                 core::JsonReader r(*body, {"password"});
                 auto pw = r.String("password", true, 256);
-                if (auto st = r.Finish(); !st) return st.error();
-                if (auto st = auth.ResetPassword(*id, *pw, ActorFrom(ctx)); !st) return st.error();
+                TX_CHECK(r.Finish());
+                TX_CHECK(auth.ResetPassword(*id, *pw, ActorFrom(ctx)));
                 return http::NoContent();
               },
               BodyKind::kJson});

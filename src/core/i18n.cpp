@@ -4,17 +4,17 @@
 
 #include <algorithm>
 #include <cctype>
+#include <mutex>
+#include <shared_mutex>
 #include <unordered_map>
 
 namespace tongxin::core {
 namespace {
 
-struct Texts {
-  const char* zh;
-  const char* en;
-};
+using Texts = MessageTexts;
 
-const std::unordered_map<std::string_view, Texts>& Catalogue() {
+// The messages of core, http, storage and auth; modules add theirs (AddMessages).
+const std::unordered_map<std::string_view, Texts>& CoreCatalogue() {
   static const std::unordered_map<std::string_view, Texts> kCatalogue = {
       // request shape
       {"request.invalid_json", {"请求内容不是有效的 JSON：{detail}", "The request body is not valid JSON: {detail}"}},
@@ -62,61 +62,38 @@ const std::unordered_map<std::string_view, Texts>& Catalogue() {
       {"users.username_taken", {"用户名 {username} 已被使用", "The username {username} is taken"}},
       {"users.cannot_disable_self", {"不能停用自己的账号", "You cannot disable your own account"}},
       {"tokens.not_found", {"找不到该令牌", "No such token"}},
-      // people and units
-      {"people.not_found", {"找不到该人员", "No such person"}},
-      {"people.archived", {"该人员已归档，不能修改", "This person is archived and cannot be changed"}},
-      {"people.duplicate_id_number", {"证件号 {id_number} 已登记给另一人员", "The ID number {id_number} is already registered to another person"}},
-      {"units.not_found", {"找不到该单位", "No such unit"}},
-      {"units.has_children", {"该单位下还有下级单位或人员，不能删除", "This unit still has sub-units or people"}},
-      {"units.cycle", {"不能把单位移到它自己的下级", "A unit cannot be moved under itself"}},
-      {"units.code_taken", {"单位代码 {code} 已被使用", "The unit code {code} is taken"}},
-      {"imports.not_found", {"找不到该导入批次或已过期", "No such import, or it has expired"}},
-      {"imports.has_errors", {"文件中有 {invalid} 行无效，请修改后重新上传", "{invalid} rows of the file are invalid; fix them and upload again"}},
-      {"imports.already_done", {"该导入已完成", "This import has already been carried out"}},
-      {"imports.bad_file", {"无法读取文件：{detail}", "The file cannot be read: {detail}"}},
-      {"imports.too_large", {"文件展开后超出上限（{limit}：最多 {max}），请拆分后再上传", "The file expands beyond a limit ({limit}: at most {max}); split it and upload again"}},
-      {"imports.no_rows", {"文件中没有数据行", "The file has no data rows"}},
-      {"imports.missing_column", {"缺少必需的列 {column}", "The required column {column} is missing"}},
-      {"imports.unknown_unit", {"找不到单位 {unit}", "No unit named {unit}"}},
-      {"imports.duplicate_in_file", {"证件号与第 {other_row} 行重复", "The ID number repeats row {other_row}"}},
-      {"people.stale", {"该记录已被他人修改，请刷新后重试（当前版本 {version}）", "Someone else changed this record; reload and try again (current version {version})"}},
       {"config.invalid", {"配置项 {field} 无效：{detail}", "Setting {field} is invalid: {detail}"}},
       {"server.bind_failed", {"无法监听该地址或端口", "Cannot listen on that address or port"}},
       {"backup.postgres_use_pg_dump", {"PostgreSQL 数据库请使用 pg_dump 备份", "Back up PostgreSQL databases with pg_dump"}},
       {"backup.target_exists", {"备份文件 {path} 已存在", "The backup file {path} exists already"}},
-      {"health.slots_invalid", {"时段设置无效：每个时段需有名称、开始和结束时间（HH:MM），且按时间先后不重叠", "Invalid slots: each needs a name, a start and an end (HH:MM), in order, without overlaps"}},
-      {"health.bad_time_zone", {"时区 {field} 无效，如 Asia/Shanghai", "Unknown time zone; use a name such as Asia/Shanghai"}},
-      {"health.end_before_start", {"结束日期早于开始日期", "The end date is before the start date"}},
-      {"health.one_decimal", {"体温最多保留一位小数", "Give the temperature with at most one decimal"}},
-      {"health.temperature_range", {"体温应在 {min} 到 {max} °C 之间", "The temperature must be between {min} and {max} °C"}},
-      {"health.no_person", {"您的账号没有关联人员信息，无法打卡", "Your account is not linked to a person, so you cannot report"}},
-      {"health.no_plan", {"该人员没有健康打卡计划", "This person has no report plan"}},
-      {"health.outside_slot", {"现在不在打卡时段内，下一个时段开始于 {next_slot_local}", "It is not reporting time now; the next slot starts at {next_slot_local}"}},
-      {"health.alert_not_found", {"找不到该异常记录", "No such alert"}},
-      {"health.plan_needs_unit", {"请选择该计划适用的单位（只有管理员可设全校范围的类别计划）", "Choose the unit the plan applies to (only administrators may set a category plan for every unit)"}},
-      {"health.no_roster", {"{day} 没有打卡名单（不在计划日期内，或离今天太远）", "There is no roster for {day} (outside the plans' dates, or too far from today)"}},
-      {"health.plan_not_found", {"找不到该打卡计划", "No such report plan"}},
-      {"incidents.not_found", {"找不到该事件", "No such incident"}},
-      {"incidents.unknown_type", {"没有这种事件类型", "No such incident type"}},
-      {"incidents.no_plan", {"该事件类型还没有应急预案", "This incident type has no emergency plan yet"}},
-      {"incidents.stale", {"事件已被他人修改，请刷新后重试", "Someone else changed this incident; reload and try again"}},
-      {"incidents.outcome_required", {"办结或关闭事件前请填写处置结果", "Record the outcome before resolving or closing the incident"}},
-      {"incidents.step_not_found", {"找不到该处置步骤", "No such step"}},
-      {"incidents.step_done", {"该步骤已完成", "This step is done already"}},
-      {"incidents.person_not_found", {"此人不在本事件中", "This person is not part of the incident"}},
-      {"incidents.person_is_case", {"事件所涉人员不能移除", "The person the incident is about cannot be removed"}},
-      {"incidents.person_already_added", {"此人已在本事件中", "This person is already part of the incident"}},
-      {"incidents.steps_invalid", {"预案至少需要一个步骤（最多 50 个）", "A plan needs between 1 and 50 steps"}},
-      {"incidents.attachment_type", {"只能上传 {allowed} 文件", "Only {allowed} files can be attached"}},
-      {"incidents.attachment_too_large", {"附件不能超过 {max_mb} MB", "Attachments may be at most {max_mb} MB"}},
-      {"incidents.attachment_not_found", {"找不到该附件", "No such attachment"}},
-      {"notify.not_found", {"找不到该通知", "No such notification"}},
-      {"notify.not_requeueable", {"只有发送失败或状态未知的邮件可以重发", "Only failed or unknown email can be sent again"}},
-      {"notify.smtp_disabled", {"未配置邮件服务器（smtp_url）", "No mail server is configured (smtp_url)"}},
-      {"notify.smtp_failed", {"邮件发送失败：{reason}", "Sending the email failed: {reason}"}},
       {"db.conflict", {"数据冲突：记录已存在或仍被引用", "Conflict: the record exists already or is still referenced"}},
   };
   return kCatalogue;
+}
+
+// Core's messages and those modules added at startup; read by every request thread.
+class Registry {
+ public:
+  Registry() : map_(CoreCatalogue().begin(), CoreCatalogue().end()) {}
+  void Add(std::initializer_list<std::pair<std::string_view, Texts>> messages) {
+    std::unique_lock lock(mu_);
+    for (const auto& [k, v] : messages) map_.insert_or_assign(k, v);
+  }
+  std::optional<Texts> Find(std::string_view reason) const {
+    std::shared_lock lock(mu_);
+    auto it = map_.find(reason);
+    if (it == map_.end()) return std::nullopt;
+    return it->second;
+  }
+
+ private:
+  mutable std::shared_mutex mu_;
+  std::unordered_map<std::string_view, Texts> map_;  // keys are string literals
+};
+
+Registry& Catalogue() {
+  static Registry registry;
+  return registry;
 }
 
 // Generic texts per Errc, used when a reason has no entry of its own.
@@ -241,7 +218,11 @@ Lang FromAcceptLanguage(std::string_view header) {
   return best.value_or(Lang::kZh);
 }
 
-bool HasMessage(std::string_view reason) { return Catalogue().count(reason) > 0; }
+bool HasMessage(std::string_view reason) { return Catalogue().Find(reason).has_value(); }
+
+void AddMessages(std::initializer_list<std::pair<std::string_view, MessageTexts>> messages) {
+  Catalogue().Add(messages);
+}
 
 std::string FieldMessage(const FieldError& field, Lang lang) {
   auto args = field.args;
@@ -249,8 +230,7 @@ std::string FieldMessage(const FieldError& field, Lang lang) {
   if (auto e = args.find("expected"); e != args.end()) {
     if (auto t = TypeNames().find(e->second); t != TypeNames().end()) e->second = lang == Lang::kZh ? t->second.zh : t->second.en;
   }
-  auto it = Catalogue().find(field.reason);
-  const Texts t = it != Catalogue().end() ? it->second : Generic(Errc::kInvalid);
+  const Texts t = Catalogue().Find(field.reason).value_or(Generic(Errc::kInvalid));
   return Substitute(lang == Lang::kZh ? t.zh : t.en, args);
 }
 
@@ -261,13 +241,12 @@ std::string Message(const Error& error, Lang lang) {
       if (!summary.empty()) summary += lang == Lang::kZh ? "；" : "; ";
       summary += FieldMessage(f, lang);
     }
-    return Substitute(lang == Lang::kZh ? Catalogue().at("validation.failed").zh
-                                        : Catalogue().at("validation.failed").en,
+    const Texts failed = CoreCatalogue().at("validation.failed");
+    return Substitute(lang == Lang::kZh ? failed.zh : failed.en,
                       {{"summary", summary}});
   }
   if (error.fields.size() == 1) return FieldMessage(error.fields.front(), lang);
-  auto it = Catalogue().find(error.reason);
-  const Texts t = it != Catalogue().end() ? it->second : Generic(error.code);
+  const Texts t = Catalogue().Find(error.reason).value_or(Generic(error.code));
   return Substitute(lang == Lang::kZh ? t.zh : t.en, error.details);
 }
 

@@ -1,9 +1,11 @@
 // Languages and the catalogue of user-facing server messages (zh-CN and en).
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "core/result.hpp"
 
@@ -27,5 +29,13 @@ std::string FieldMessage(const FieldError& field, Lang lang);
 std::string FieldLabel(std::string_view field, Lang lang);
 // True when the catalogue has a zh-CN and an en text for this reason.
 bool HasMessage(std::string_view reason);
+
+struct MessageTexts {
+  const char* zh;
+  const char* en;
+};
+// Adds a module's messages (reason → texts; the strings must live for the program, as
+// literals do) to the catalogue. Modules call it when they register at startup.
+void AddMessages(std::initializer_list<std::pair<std::string_view, MessageTexts>> messages);
 
 }  // namespace tongxin::core

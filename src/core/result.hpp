@@ -86,3 +86,16 @@ class [[nodiscard]] Result<void> {
 using Status = Result<void>;
 
 }  // namespace tongxin::core
+
+// The code base's two macros, standing for the two lines every fallible call would
+// otherwise repeat. TX_TRY(name, expr): evaluates expr (a Result) into `name` and returns
+// its error from the enclosing function when it failed; after it, *name is the value.
+// TX_CHECK(expr): the same for a Status, which has no value to keep.
+#define TX_TRY(name, ...)      \
+  auto name = (__VA_ARGS__);   \
+  if (!name) return name.error()
+#define TX_CHECK(...)                                   \
+  do {                                                  \
+    auto tx_status_ = (__VA_ARGS__);                    \
+    if (!tx_status_) return tx_status_.error();         \
+  } while (false)

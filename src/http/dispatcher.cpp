@@ -79,8 +79,7 @@ core::Result<Response> Dispatcher::Route(Request& req, core::Lang& lang) const {
 
   if (req.path == "/healthz") return JsonResponse({{"status", "ok"}});
   if (req.path == "/readyz") {
-    auto st = ready_();
-    if (!st) return st.error();
+    TX_TRY(st, ready_());
     return JsonResponse({{"status", "ready"}});
   }
   if (req.path.rfind("/api/", 0) != 0) {
@@ -98,8 +97,7 @@ core::Result<Response> Dispatcher::Route(Request& req, core::Lang& lang) const {
   const http::Route& route = *m.route;
   req.params = std::move(m.params);
 
-  auto principal = auth_(req);
-  if (!principal) return principal.error();
+  TX_TRY(principal, auth_(req));
   const std::optional<core::Principal>& user = principal.value();
   if (user && user->language) lang = *user->language;
 
@@ -121,7 +119,7 @@ core::Result<Response> Dispatcher::Route(Request& req, core::Lang& lang) const {
   if (res.ok() && res->status < 300 && !route.audit_read.empty() && user && audit_ &&
       (!route.audit_only_unmasked || user->MaySeeIdentifiers())) {
     // The answer goes out only once its read is on record.
-    if (auto st = audit_(req, *user, route.audit_read); !st) return st.error();
+    TX_CHECK(audit_(req, *user, route.audit_read));
   }
   return res;
 }

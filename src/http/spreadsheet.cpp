@@ -34,13 +34,11 @@ core::Result<Response> SpreadsheetResponse(const Request& req, const std::string
     if (xlsx) xlsx->AddRow(row);
     if (csv) csv->AddRow(row);
   };
-  auto n = produce(begin, add);
-  if (!n) return n.error();
+  TX_TRY(n, produce(begin, add));
   if (!opened) return opened.error();
   if (csv) return FileResponse(csv->Take(), "text/csv; charset=utf-8", base_name + ".csv");
   if (!xlsx) return core::Internal("spreadsheet producer never began a sheet");
-  auto bytes = xlsx->Finish();
-  if (!bytes) return bytes.error();
+  TX_TRY(bytes, xlsx->Finish());
   return FileResponse(std::move(bytes.value()), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                       base_name + ".xlsx");
 }

@@ -107,10 +107,8 @@ core::Result<Table> ReadXlsx(std::string_view bytes, const XlsxLimits& limits) {
   // Find the first sheet's part through workbook.xml and its relationships.
   std::string sheet_path = "xl/worksheets/sheet1.xml";
   std::string wb_xml, rels_xml;
-  auto wb_read = read("xl/workbook.xml", &wb_xml);
-  if (!wb_read) return wb_read.error();
-  auto rels_read = *wb_read ? read("xl/_rels/workbook.xml.rels", &rels_xml) : core::Result<bool>(false);
-  if (!rels_read) return rels_read.error();
+  TX_TRY(wb_read, read("xl/workbook.xml", &wb_xml));
+  TX_TRY(rels_read, *wb_read ? read("xl/_rels/workbook.xml.rels", &rels_xml) : core::Result<bool>(false));
   if (*wb_read && *rels_read) {
     pugi::xml_document wb, rels;
     if (wb.load_string(wb_xml.c_str()) && rels.load_string(rels_xml.c_str())) {
@@ -126,16 +124,14 @@ core::Result<Table> ReadXlsx(std::string_view bytes, const XlsxLimits& limits) {
   }
   std::vector<std::string> shared;
   std::string ss_xml;
-  auto ss_read = read("xl/sharedStrings.xml", &ss_xml);
-  if (!ss_read) return ss_read.error();
+  TX_TRY(ss_read, read("xl/sharedStrings.xml", &ss_xml));
   if (*ss_read) {
     pugi::xml_document ss;
     if (!ss.load_string(ss_xml.c_str())) return BadFile("broken shared strings");
     for (auto si : ss.child("sst").children("si")) shared.push_back(TextOf(si));
   }
   std::string sheet_xml;
-  auto sheet_read = read(sheet_path, &sheet_xml);
-  if (!sheet_read) return sheet_read.error();
+  TX_TRY(sheet_read, read(sheet_path, &sheet_xml));
   if (!*sheet_read) return BadFile("no worksheet");
   pugi::xml_document doc;
   if (!doc.load_string(sheet_xml.c_str())) return BadFile("broken worksheet");

@@ -91,8 +91,7 @@ core::Result<std::string> XlsxWriter::Finish() {
 }
 
 core::Result<std::string> WriteXlsx(const std::vector<Sheet>& sheets) {
-  auto w = XlsxWriter::Create();
-  if (!w) return w.error();
+  TX_TRY(w, XlsxWriter::Create());
   for (const auto& sheet : sheets) {
     (*w)->AddSheet(sheet.name, sheet.headers, sheet.widths);
     for (const auto& row : sheet.rows) (*w)->AddRow(row);

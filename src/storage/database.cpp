@@ -123,12 +123,11 @@ core::Result<std::unique_ptr<Database>> Database::Open(const std::string& url, s
     db->dialect_ = Dialect::kSqlite;
     std::string path = url.substr(7);
     if (path.empty()) return core::MakeError(core::Errc::kInvalid, "config.invalid", {{"field", "db"}});
-    if (auto st = CreateOwnerOnly(path); !st) return st.error();
+    TX_CHECK(CreateOwnerOnly(path));
     db->connect_ = "db=" + path + " timeout=10";
   } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     db->dialect_ = Dialect::kPostgres;
-    auto conn = PostgresConnectString(url);
-    if (!conn) return conn.error();
+    TX_TRY(conn, PostgresConnectString(url));
     db->connect_ = *conn;
   } else {
     return core::MakeError(core::Errc::kInvalid, "config.invalid", {{"field", "db"}});

@@ -35,8 +35,7 @@ class HotReaders {
     } give_back{*this, i};
     Slot& slot = slots_[i];
     if (!slot.session) {
-      auto s = db_.Connect();
-      if (!s) return s.error();
+      TX_TRY(s, db_.Connect());
       slot.session = std::move(s.value());
       slot.cache = std::make_unique<StatementCache>();
     }

@@ -3,16 +3,12 @@
 
 #include "core/text.hpp"
 #include "storage/prepared.hpp"
-#include "storage/query.hpp"
-#include "storage/rows.hpp"
 #include "storage/scope.hpp"
+#include "storage/repo_kit.hpp"
 
 namespace tongxin::health::repo {
+using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
-
-using storage::GetInt;
-using storage::GetStr;
-using storage::Query;
 
 }  // namespace
 
@@ -90,43 +86,28 @@ std::optional<std::int64_t> AlertPerson(soci::session& sql, std::int64_t id) {
   return std::nullopt;
 }
 
+namespace {
+
+using A = AlertRow;
+const RowMap<A> kAlertRows(
+    "FROM health_alerts a JOIN people p ON p.id = a.person_id JOIN units u ON u.id = p.unit_id "
+    "JOIN health_checkins c ON c.id = a.checkin_id",
+    "a",
+    {{"id", &A::id}, {"person_id", &A::person_id}, {"checkin_id", &A::checkin_id}, {"day", &A::day},
+     {"kind", &A::kind}, {"detail", &A::detail}, {"status", &A::status}, {"recheck_due_at", &A::recheck_due_at},
+     {"created_at", &A::created_at}, {"name_zh", &A::name_zh, "p.name_zh"}, {"name_latin", &A::name_latin, "p.name_latin"},
+     {"unit_zh", &A::unit_name_zh, "u.name_zh"}, {"unit_en", &A::unit_name_en, "u.name_en"}, {"slot", &A::slot},
+     {"temperature_tenths", &A::temperature_tenths, "c.temperature_tenths"}, {"escalation", &A::escalation}});
+
+}  // namespace
+
 core::Page<AlertRow> ListAlerts(soci::session& sql, const core::Principal& who, const std::string& status,
                                 const core::PageRequest& page) {
   Query where(" WHERE 1=1");
   if (!status.empty()) where.Where("a.status = ?", status);
   storage::AppendUnitScope(where, who, "p.unit_id");
-  core::Page<AlertRow> out;
-  out.request = page;
-  out.total = where.Wrap("SELECT COUNT(*) FROM health_alerts a JOIN people p ON p.id = a.person_id").Scalar(sql);
-  Query list = where.Wrap(
-      "SELECT a.id, a.person_id, a.checkin_id, a.day, a.kind, a.detail, a.status, a.recheck_due_at, a.created_at, "
-      "p.name_zh, p.name_latin, u.name_zh AS unit_zh, u.name_en AS unit_en, a.slot, c.temperature_tenths, "
-      "a.escalation FROM "
-      "health_alerts a JOIN people p ON p.id = a.person_id JOIN units u ON u.id = p.unit_id JOIN health_checkins c "
-      "ON c.id = a.checkin_id",
-      " ORDER BY a.id DESC" + storage::PageClause(page));
-  soci::rowset<soci::row> rs = list.Rows(sql);
-  for (const auto& r : rs) {
-    AlertRow a;
-    a.id = GetInt(r, 0);
-    a.person_id = GetInt(r, 1);
-    a.checkin_id = GetInt(r, 2);
-    a.day = GetStr(r, 3);
-    a.kind = GetStr(r, 4);
-    a.detail = GetStr(r, 5);
-    a.status = GetStr(r, 6);
-    a.recheck_due_at = GetStr(r, 7);
-    a.created_at = GetStr(r, 8);
-    a.name_zh = GetStr(r, 9);
-    a.name_latin = GetStr(r, 10);
-    a.unit_name_zh = GetStr(r, 11);
-    a.unit_name_en = GetStr(r, 12);
-    a.slot = static_cast<int>(GetInt(r, 13));
-    a.temperature_tenths = static_cast<int>(GetInt(r, 14));
-    a.escalation = GetStr(r, 15);
-    out.items.push_back(std::move(a));
-  }
-  return out;
+  return kAlertRows.Page(sql, where, " ORDER BY a.id DESC", page,
+                         "FROM health_alerts a JOIN people p ON p.id = a.person_id");
 }
 
 }  // namespace tongxin::health::repo

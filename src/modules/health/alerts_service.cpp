@@ -16,7 +16,7 @@ core::Result<std::int64_t> HealthService::RecordInquiry(const core::Principal& w
                                                         const std::string& channel, const std::string& answer,
                                                         const auth::Actor& actor) {
   return db_.InTransaction([&](soci::session& sql) -> core::Result<std::int64_t> {
-    if (auto st = CheckPersonInScope(sql, who, person_id); !st) return st.error();
+    TX_CHECK(CheckPersonInScope(sql, who, person_id));
     const std::string now = Now();
     auto id = repo::InsertInquiry(sql, person_id, channel, answer, who.user_id, now);
     auth::RecordAudit(sql, actor, now, "create", "inquiry", std::to_string(id), "",

@@ -114,7 +114,7 @@ core::Result<CheckinInput> ParseCheckinInput(const boost::json::object& body, bo
   if (on_behalf && in.channel == "self") {
     r.AddError({"channel", "validation.invalid_choice", {{"choices", "phone, wechat, email, in_person"}}});
   }
-  if (auto st = r.Finish(); !st) return st.error();
+  TX_CHECK(r.Finish());
   return in;
 }
 

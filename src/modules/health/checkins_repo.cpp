@@ -3,50 +3,25 @@
 
 #include "core/text.hpp"
 #include "storage/prepared.hpp"
-#include "storage/query.hpp"
-#include "storage/rows.hpp"
 #include "storage/scope.hpp"
+#include "storage/repo_kit.hpp"
 
 namespace tongxin::health::repo {
+using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
 
-using storage::GetInt;
-using storage::GetOptInt;
-using storage::GetStr;
-using storage::Query;
-
-constexpr const char* kCheckinColumns =
-    "SELECT id, person_id, day, slot, slot_name, temperature_tenths, method, symptoms, symptom_other, location, "
-    "location_country, contact, remarks, channel, recorded_by, late, version, submitted_at, updated_at "
-    "FROM health_checkins";
+using C = Checkin;
+const RowMap<C> kCheckins("FROM health_checkins", "", {
+    {"id", &C::id}, {"person_id", &C::person_id}, {"day", &C::day}, {"slot", &C::slot},
+    {"slot_name", &C::slot_name}, {"temperature_tenths", &C::temperature_tenths}, {"method", &C::method},
+    {"symptom_other", &C::symptom_other}, {"location", &C::location}, {"location_country", &C::location_country},
+    {"contact", &C::contact}, {"remarks", &C::remarks}, {"channel", &C::channel}, {"recorded_by", &C::recorded_by},
+    {"late", &C::late}, {"version", &C::version}, {"submitted_at", &C::submitted_at},
+    {"updated_at", &C::updated_at}});
 
 Checkin CheckinFromRow(const soci::row& r) {
-  Checkin c;
-  c.id = GetInt(r, "id");
-  c.person_id = GetInt(r, "person_id");
-  c.day = GetStr(r, "day");
-  c.slot = static_cast<int>(GetInt(r, "slot"));
-  c.slot_name = GetStr(r, "slot_name");
-  c.temperature_tenths = static_cast<int>(GetInt(r, "temperature_tenths"));
-  c.method = GetStr(r, "method");
-  const std::string symptoms = GetStr(r, "symptoms");
-  for (std::size_t pos = 0; pos < symptoms.size();) {
-    auto end = symptoms.find(',', pos);
-    if (end == std::string::npos) end = symptoms.size();
-    if (end > pos) c.symptoms.push_back(symptoms.substr(pos, end - pos));
-    pos = end + 1;
-  }
-  c.symptom_other = GetStr(r, "symptom_other");
-  c.location = GetStr(r, "location");
-  c.location_country = GetStr(r, "location_country");
-  c.contact = GetStr(r, "contact");
-  c.remarks = GetStr(r, "remarks");
-  c.channel = GetStr(r, "channel");
-  c.recorded_by = GetOptInt(r, "recorded_by");
-  c.late = GetInt(r, "late") != 0;
-  c.version = static_cast<int>(GetInt(r, "version"));
-  c.submitted_at = GetStr(r, "submitted_at");
-  c.updated_at = GetStr(r, "updated_at");
+  Checkin c = kCheckins.Read(r);
+  c.symptoms = core::SplitList(GetStr(r, "symptoms"));
   return c;
 }
 
@@ -59,7 +34,7 @@ std::string JoinSymptoms(const std::vector<std::string>& v) {
 }  // namespace
 
 std::optional<Checkin> FindCheckin(soci::session& sql, const std::string& day, int slot, std::int64_t person_id) {
-  auto st = storage::Cached(sql, std::string(kCheckinColumns) + " WHERE day = :d AND slot = :s AND person_id = :p", "sii");
+  auto st = storage::Cached(sql, kCheckins.Select("symptoms") + " WHERE day = :d AND slot = :s AND person_id = :p", "sii");
   if (!st->Set(0, day).Set(1, slot).Set(2, person_id).Run()) return std::nullopt;
   Checkin c = CheckinFromRow(st->Row());
   st->Finish();
@@ -116,7 +91,7 @@ void InsertHistory(soci::session& sql, std::int64_t checkin_id, int version, con
 std::vector<Checkin> ListCheckins(soci::session& sql, std::int64_t person_id, const std::string& from_day,
                                   const std::string& to_day) {
   std::vector<Checkin> out;
-  auto query = Query(std::string(kCheckinColumns) + " WHERE person_id = :p AND day >= :f AND day <= :t ORDER BY day, slot")
+  auto query = Query(kCheckins.Select("symptoms") + " WHERE person_id = :p AND day >= :f AND day <= :t ORDER BY day, slot")
           .Bind("p", person_id)
           .Bind("f", from_day)
           .Bind("t", to_day)

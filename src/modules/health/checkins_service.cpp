@@ -44,7 +44,7 @@ core::Result<CheckinResult> HealthService::RecordCheckin(const core::Principal& 
   if (person_id == 0) return core::MakeError(core::Errc::kInvalid, "health.no_person");
   const std::string today = Today();
   for (const auto& d : {AddDays(today, -1), today, AddDays(today, 1)}) {
-    if (auto st = EnsureDay(d); !st) return st.error();
+    TX_CHECK(EnsureDay(d));
   }
   const core::TimePoint now_tp = clock_.Now();
   const std::string now = core::FormatIso(now_tp);
@@ -57,7 +57,7 @@ core::Result<CheckinResult> HealthService::RecordCheckin(const core::Principal& 
     if (on_behalf) {
       if (list.empty()) {
         // No slots: the full check tells "no such person" from "not yours" from "no plan".
-        if (auto st = CheckPersonInScope(sql, who, person_id); !st) return st.error();
+        TX_CHECK(CheckPersonInScope(sql, who, person_id));
       } else if (!(who.person_id && *who.person_id == person_id) &&
                  (who.role == core::Role::kForeignStaff || !who.InScope(unit_path))) {
         return core::Forbidden("auth.out_of_scope");
@@ -155,7 +155,7 @@ core::Result<std::vector<Checkin>> HealthService::History(const core::Principal&
                                                           const std::string& from, const std::string& to,
                                                           const auth::Actor& actor) {
   return db_.InTransaction([&](soci::session& sql) -> core::Result<std::vector<Checkin>> {
-    if (auto st = CheckPersonInScope(sql, who, person_id); !st) return st.error();
+    TX_CHECK(CheckPersonInScope(sql, who, person_id));
     auto list = repo::ListCheckins(sql, person_id, from, to);
     if (!(who.person_id && *who.person_id == person_id)) {
       // Someone else's health data: record the read.

@@ -16,8 +16,7 @@ core::Result<std::vector<TodaySlot>> HealthService::TodayCounts(const core::Prin
                                                                 std::int64_t unit_id) {
   std::vector<TodaySlot> result;
   auto st = ReadDay(day, [&](soci::session& sql) -> core::Status {
-    auto r = TodayCountsIn(sql, who, day, unit_id);
-    if (!r) return r.error();
+    TX_TRY(r, TodayCountsIn(sql, who, day, unit_id));
     result = std::move(*r);
     return {};
   });
@@ -31,8 +30,7 @@ core::Result<std::vector<TodaySlot>> HealthService::TodayCountsIn(soci::session&
     // The view's roots: the chosen unit, or the caller's scope (everything for admins).
     std::vector<std::string> roots;
     if (unit_id > 0) {
-      auto path = UnitPathInScope(sql, who, unit_id);
-      if (!path) return path.error();
+      TX_TRY(path, UnitPathInScope(sql, who, unit_id));
       roots.push_back(*path);
     } else if (!who.all_units) {
       roots = who.scope_paths;
@@ -91,8 +89,7 @@ core::Result<core::Page<repo::MissingRow>> HealthService::RosterList(const core:
                                                                      const core::PageRequest& page) {
   core::Page<repo::MissingRow> result;
   auto st = ReadDay(day, [&](soci::session& sql) -> core::Status {
-    auto path = UnitPathInScope(sql, who, unit_id);
-    if (!path) return path.error();
+    TX_TRY(path, UnitPathInScope(sql, who, unit_id));
     result = repo::RosterList(sql, who, day, slot, status, *path, page);
     return {};
   });
@@ -103,8 +100,7 @@ core::Result<core::Page<repo::MissingRow>> HealthService::RosterList(const core:
 core::Result<std::vector<SuspicionFlag>> HealthService::PersonFlags(const core::Principal& who, std::int64_t person_id,
                                                                    int days, const auth::Actor& actor) {
   const std::string today = Today();
-  auto history = History(who, person_id, AddDays(today, 1 - days), today, actor);
-  if (!history) return history.error();
+  TX_TRY(history, History(who, person_id, AddDays(today, 1 - days), today, actor));
   return SuspicionFlags(*history);
 }
 
@@ -114,8 +110,7 @@ core::Result<std::vector<HealthService::FlaggedPerson>> HealthService::FlaggedPe
   const std::string from = AddDays(today, 1 - days);
   const SuspicionRule rule;
   return db_.WithSession([&](soci::session& sql) -> core::Result<std::vector<FlaggedPerson>> {
-    auto path = UnitPathInScope(sql, who, unit_id);
-    if (!path) return path.error();
+    TX_TRY(path, UnitPathInScope(sql, who, unit_id));
     std::vector<FlaggedPerson> out;
     for (auto id : repo::SuspicionCandidates(sql, who, from, today, *path, rule.min_reports, rule.same_second_days, 200)) {
       auto flags = SuspicionFlags(repo::ListCheckins(sql, id, from, today), rule);
@@ -132,8 +127,7 @@ core::Result<std::vector<HealthService::FlaggedPerson>> HealthService::FlaggedPe
 core::Result<std::vector<repo::DayTotals>> HealthService::Trend(const core::Principal& who, const std::string& from,
                                                                 const std::string& to, std::int64_t unit_id) {
   return db_.WithSession([&](soci::session& sql) -> core::Result<std::vector<repo::DayTotals>> {
-    auto path = UnitPathInScope(sql, who, unit_id);
-    if (!path) return path.error();
+    TX_TRY(path, UnitPathInScope(sql, who, unit_id));
     return repo::CountsByDay(sql, who, from, to, *path);
   });
 }
@@ -143,8 +137,7 @@ core::Result<std::int64_t> HealthService::ExportDaily(const core::Principal& who
                                                       const RowSink& sink, const auth::Actor& actor) {
   std::int64_t n = 0;
   auto read = ReadDay(day, [&](soci::session& sql) -> core::Status {
-    auto path = UnitPathInScope(sql, who, unit_id);
-    if (!path) return path.error();
+    TX_TRY(path, UnitPathInScope(sql, who, unit_id));
     begin(DailyReportShape(sql, day, lang));
     n = WriteDailyReport(sql, who, day, *path, settings_.alerts.fever_tenths, lang, sink);
     return {};
@@ -164,8 +157,7 @@ core::Result<std::int64_t> HealthService::ExportHistory(const core::Principal& w
                                                         const ShapeSink& begin, const RowSink& sink,
                                                         const auth::Actor& actor) {
   auto n = db_.WithSession([&](soci::session& sql) -> core::Result<std::int64_t> {
-    auto path = UnitPathInScope(sql, who, unit_id);
-    if (!path) return path.error();
+    TX_TRY(path, UnitPathInScope(sql, who, unit_id));
     begin(HistoryShape(lang));
     return WriteHistory(sql, who, from, to, *path, settings_.alerts.fever_tenths, who.MaySeeIdentifiers(), lang, sink);
   });

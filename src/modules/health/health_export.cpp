@@ -4,16 +4,10 @@
 #include <map>
 
 #include "core/text.hpp"
-#include "storage/query.hpp"
-#include "storage/rows.hpp"
-#include "storage/scope.hpp"
+#include "modules/health/health_repo.hpp"
 
 namespace tongxin::health {
 namespace {
-
-using storage::GetInt;
-using storage::GetStr;
-using storage::Query;
 
 std::string Label(const std::map<std::string, std::pair<const char*, const char*>>& m, const std::string& k,
                   core::Lang lang) {
@@ -36,15 +30,6 @@ const std::map<std::string, std::pair<const char*, const char*>>& Words() {
 
 std::string Temp(int tenths) { return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10); }
 
-std::vector<std::string> SlotNames(soci::session& sql, const std::string& day) {
-  std::vector<std::string> names;
-  Query q("SELECT slot, MIN(slot_name) FROM health_roster WHERE day = :d GROUP BY slot ORDER BY slot");
-  q.Bind("d", day);
-  soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) names.push_back(GetStr(r, 1));
-  return names;
-}
-
 }  // namespace
 
 ExportShape DailyReportShape(soci::session& sql, const std::string& day, core::Lang lang) {
@@ -54,7 +39,7 @@ ExportShape DailyReportShape(soci::session& sql, const std::string& day, core::L
   s.headers = zh ? std::vector<std::string>{"单位", "中文姓名", "外文姓名", "国籍"}
                  : std::vector<std::string>{"Unit", "Chinese name", "Latin name", "Nationality"};
   s.widths = {24, 12, 22, 8};
-  for (const auto& name : SlotNames(sql, day)) {
+  for (const auto& name : repo::SlotNames(sql, day)) {
     const std::string label = Label(Words(), name, lang);
     s.headers.push_back(label + (zh ? " 体温" : " °C"));
     s.headers.push_back(label + (zh ? " 状态" : " status"));
@@ -69,16 +54,7 @@ ExportShape DailyReportShape(soci::session& sql, const std::string& day, core::L
 std::int64_t WriteDailyReport(soci::session& sql, const core::Principal& who, const std::string& day,
                               const std::string& unit_path, int fever_tenths, core::Lang lang, const RowSink& sink) {
   const bool zh = lang == core::Lang::kZh;
-  const std::size_t slots = SlotNames(sql, day).size();
-  Query q("SELECT r.person_id, r.slot, r.status, u.id AS unit_id, u.name_zh AS unit_zh, u.name_en AS unit_en, "
-          "p.name_zh, p.name_latin, p.nationality, c.temperature_tenths, c.symptoms, c.contact, c.location "
-          "FROM health_roster r JOIN people p ON p.id = r.person_id JOIN units u ON u.id = r.unit_id "
-          "LEFT JOIN health_checkins c ON c.id = r.checkin_id WHERE r.day = :day");
-  q.Bind("day", day);
-  storage::AppendUnitScope(q, who, "r.unit_id");
-  storage::AppendUnitSubtree(q, "r.unit_id", unit_path);
-  q.Append(" ORDER BY u.path, p.sort_name, p.id, r.slot");
-
+  const std::size_t slots = repo::SlotNames(sql, day).size();
   std::vector<io::Cell> row;
   std::int64_t person = -1, unit = -1, people = 0;
   std::string unit_name, notes;
@@ -101,36 +77,35 @@ std::int64_t WriteDailyReport(soci::session& sql, const core::Principal& who, co
     sink(total);
     unit_people = unit_missing = unit_fever = 0;
   };
-  soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) {
-    const std::int64_t pid = GetInt(r, "person_id");
-    const std::int64_t uid = GetInt(r, "unit_id");
+  repo::ForEachDailyCell(sql, who, day, unit_path, [&](const repo::DailyCell& r) {
+    const std::int64_t pid = r.person_id;
+    const std::int64_t uid = r.unit_id;
     if (pid != person || uid != unit) {
       flush_person();
       if (uid != unit) {
         flush_unit();
         unit = uid;
-        unit_name = zh || GetStr(r, "unit_en").empty() ? GetStr(r, "unit_zh") : GetStr(r, "unit_en");
+        unit_name = zh || r.unit_en.empty() ? r.unit_zh : r.unit_en;
       }
       person = pid;
       ++people;
       ++unit_people;
-      row = {unit_name, GetStr(r, "name_zh"), GetStr(r, "name_latin"), GetStr(r, "nationality")};
+      row = {unit_name, r.name_zh, r.name_latin, r.nationality};
       row.resize(4 + 2 * slots, io::Cell(""));
     }
-    const auto slot = static_cast<std::size_t>(GetInt(r, "slot"));
-    const std::string status = GetStr(r, "status");
+    const auto slot = static_cast<std::size_t>(r.slot);
+    const std::string& status = r.status;
     if (slot < slots) {
       if (status != "missing") {
-        const int t = static_cast<int>(GetInt(r, "temperature_tenths"));
+        const int t = r.temperature_tenths;
         io::Cell temp(Temp(t));
         temp.highlight = t >= fever_tenths;
         if (temp.highlight) ++unit_fever;
         row[4 + 2 * slot] = temp;
-        const std::string symptoms = GetStr(r, "symptoms");
+        const std::string& symptoms = r.symptoms;
         if (!symptoms.empty()) notes += (notes.empty() ? "" : "; ") + symptoms;
-        if (GetStr(r, "contact") != "none") notes += (notes.empty() ? "" : "; ") + Label(Words(), GetStr(r, "contact"), lang);
-        if (GetStr(r, "location") == "abroad") notes += (notes.empty() ? "" : "; ") + Label(Words(), "abroad", lang);
+        if (r.contact != "none") notes += (notes.empty() ? "" : "; ") + Label(Words(), r.contact, lang);
+        if (r.location == "abroad") notes += (notes.empty() ? "" : "; ") + Label(Words(), "abroad", lang);
       } else {
         ++unit_missing;
       }
@@ -138,7 +113,7 @@ std::int64_t WriteDailyReport(soci::session& sql, const core::Principal& who, co
       st.highlight = status == "missing";
       row[5 + 2 * slot] = st;
     }
-  }
+  });
   flush_person();
   flush_unit();
   return people;
@@ -160,31 +135,19 @@ ExportShape HistoryShape(core::Lang lang) {
 std::int64_t WriteHistory(soci::session& sql, const core::Principal& who, const std::string& from,
                           const std::string& to, const std::string& unit_path, int fever_tenths, bool reveal,
                           core::Lang lang, const RowSink& sink) {
-  Query q("SELECT c.day, c.slot_name, u.name_zh AS unit_zh, u.name_en AS unit_en, p.name_zh, p.name_latin, "
-          "p.id_number, c.temperature_tenths, c.method, c.symptoms, c.location, c.location_country, c.contact, "
-          "c.channel, c.late, c.submitted_at, c.version FROM health_checkins c JOIN people p ON p.id = c.person_id "
-          "JOIN units u ON u.id = p.unit_id WHERE c.day >= :f AND c.day <= :t");
-  q.Bind("f", from).Bind("t", to);
-  storage::AppendUnitScope(q, who, "p.unit_id");
-  storage::AppendUnitSubtree(q, "p.unit_id", unit_path);
-  q.Append(" ORDER BY c.day, u.path, p.sort_name, c.slot");
   std::int64_t n = 0;
-  soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) {
-    const int t = static_cast<int>(GetInt(r, "temperature_tenths"));
-    io::Cell temp(Temp(t));
-    temp.highlight = t >= fever_tenths;
-    std::string location = Label(Words(), GetStr(r, "location"), lang);
-    if (!GetStr(r, "location_country").empty()) location += " " + GetStr(r, "location_country");
-    const bool zh = lang == core::Lang::kZh;
-    sink({GetStr(r, "day"), Label(Words(), GetStr(r, "slot_name"), lang),
-          zh || GetStr(r, "unit_en").empty() ? GetStr(r, "unit_zh") : GetStr(r, "unit_en"), GetStr(r, "name_zh"),
-          GetStr(r, "name_latin"), reveal ? GetStr(r, "id_number") : core::MaskIdentifier(GetStr(r, "id_number")),
-          temp, GetStr(r, "method"), GetStr(r, "symptoms"), location, Label(Words(), GetStr(r, "contact"), lang),
-          Label(Words(), GetStr(r, "channel"), lang), GetInt(r, "late") ? (zh ? "是" : "yes") : "",
-          GetStr(r, "submitted_at"), io::Cell::Number(static_cast<double>(GetInt(r, "version")))});
+  const bool zh = lang == core::Lang::kZh;
+  repo::ForEachHistoryLine(sql, who, from, to, unit_path, [&](const repo::HistoryLine& r) {
+    io::Cell temp(Temp(r.temperature_tenths));
+    temp.highlight = r.temperature_tenths >= fever_tenths;
+    std::string location = Label(Words(), r.location, lang);
+    if (!r.location_country.empty()) location += " " + r.location_country;
+    sink({r.day, Label(Words(), r.slot_name, lang), zh || r.unit_en.empty() ? r.unit_zh : r.unit_en, r.name_zh,
+          r.name_latin, reveal ? r.id_number : core::MaskIdentifier(r.id_number), temp, r.method, r.symptoms, location,
+          Label(Words(), r.contact, lang), Label(Words(), r.channel, lang), r.late ? (zh ? "是" : "yes") : "",
+          r.submitted_at, io::Cell::Number(static_cast<double>(r.version))});
     ++n;
-  }
+  });
   return n;
 }
 

@@ -45,8 +45,8 @@ HealthJobs::HealthJobs(storage::Database& db, const core::Clock& clock, HealthSe
 
 core::Result<JobReport> HealthJobs::Run() {
   JobReport report;
-  if (auto st = Slots(report); !st) return st.error();
-  if (auto st = Alerts(report); !st) return st.error();
+  TX_CHECK(Slots(report));
+  TX_CHECK(Alerts(report));
   return report;
 }
 
@@ -83,9 +83,8 @@ core::Status HealthJobs::Slots(JobReport& report) {
       });
       if (!done) return done.error();
       if (*done) continue;
-      auto missing = db_.WithSession(
-          [&](soci::session& sql) -> core::Result<std::vector<repo::MissingPerson>> { return repo::MissingIn(sql, w); });
-      if (!missing) return missing.error();
+      TX_TRY(missing, db_.WithSession(
+          [&](soci::session& sql) -> core::Result<std::vector<repo::MissingPerson>> { return repo::MissingIn(sql, w); }));
       // Work in chunks so check-ins are not held up; the event keys make a repeated chunk
       // (after a crash, or on a second instance) queue nothing new.
       std::vector<std::function<int(soci::session&)>> work;

@@ -6,6 +6,8 @@
 #include <soci/soci.h>
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -141,5 +143,35 @@ struct AlertRow {
 };
 core::Page<AlertRow> ListAlerts(soci::session& sql, const core::Principal& who, const std::string& status,
                                 const core::PageRequest& page);
+
+// Retention: deletes at most `batch` rows (0: all) of one table's data of days before
+// `before_day`; callers go children first (alerts and history point at reports) and
+// repeat until nothing is deleted. Returns rows deleted.
+enum class PurgeTable { kAlerts, kHistory, kCheckins, kInquiries, kRoster, kCounts, kDays };
+long long PurgeBatch(soci::session& sql, PurgeTable table, const std::string& before_day, int batch);
+
+// Exports. The slot names a day's roster uses, in slot order.
+std::vector<std::string> SlotNames(soci::session& sql, const std::string& day);
+// One roster entry of a day with the person and the report it got (if any); ordered by
+// unit path, person and slot.
+struct DailyCell {
+  std::int64_t person_id = 0, unit_id = 0;
+  int slot = 0, temperature_tenths = 0;
+  std::string status, unit_zh, unit_en, name_zh, name_latin, nationality, symptoms, contact, location;
+};
+void ForEachDailyCell(soci::session& sql, const core::Principal& who, const std::string& day,
+                      const std::string& unit_path, const std::function<void(const DailyCell&)>& fn);
+// One report of a day range with its person; ordered by day, unit path, person and slot.
+struct HistoryLine {
+  std::string day, slot_name, unit_zh, unit_en, name_zh, name_latin, id_number, method, symptoms, location,
+      location_country, contact, channel, submitted_at;
+  int temperature_tenths = 0, version = 0;
+  bool late = false;
+};
+void ForEachHistoryLine(soci::session& sql, const core::Principal& who, const std::string& from, const std::string& to,
+                        const std::string& unit_path, const std::function<void(const HistoryLine&)>& fn);
+
+// Every unit's path by id (a roster build resolves plan membership with it).
+std::map<std::int64_t, std::string> UnitPaths(soci::session& sql);
 
 }  // namespace tongxin::health::repo

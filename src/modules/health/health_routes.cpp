@@ -8,16 +8,14 @@
 #include "core/paging.hpp"
 #include "core/text.hpp"
 #include "http/json_body.hpp"
+#include "http/replies.hpp"
 #include "http/spreadsheet.hpp"
+#include "http/route_kit.hpp"
 
 namespace tongxin::health {
 namespace {
 
-using core::Role;
-using http::Access;
-using http::BodyKind;
-using http::Context;
-using http::Response;
+using namespace http::kit;  // NOLINT(google-build-using-namespace)
 
 core::Result<std::string> DayParam(const http::Request& req, const std::string& name, const std::string& fallback) {
   const std::string v = req.Query(name, fallback);
@@ -67,37 +65,26 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
 
   router.Add({"GET", "/api/v1/health/plans", staff, "health", "Report plans",
               [&health](Context& ctx) -> core::Result<Response> {
-                auto list = health.ListPlans(ctx.User());
-                if (!list) return list.error();
-                boost::json::array items;
-                for (const auto& p : *list) items.push_back(PlanToJson(p));
-                const auto total = static_cast<std::int64_t>(items.size());
-                return http::JsonResponse({{"items", std::move(items)}, {"total", total}});
+                TX_TRY(list, health.ListPlans(ctx.User()));
+                return http::JsonResponse(http::ItemsJson(*list, [&](const auto& p) { return PlanToJson(p); }));
               }});
 
   router.Add({"POST", "/api/v1/health/plans", managers, "health",
               "Create a report plan (group: unit, category or people; observation: people for N days)",
               [&health](Context& ctx) -> core::Result<Response> {
-                auto body = http::ParseJsonObject(ctx.req);
-                if (!body) return body.error();
-                auto in = ParsePlanInput(*body, true);
-                if (!in) return in.error();
-                auto p = health.CreatePlan(ctx.User(), *in, auth::ActorFrom(ctx));
-                if (!p) return p.error();
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
+                TX_TRY(in, ParsePlanInput(*body, true));
+                TX_TRY(p, health.CreatePlan(ctx.User(), *in, auth::ActorFrom(ctx)));
                 return http::JsonResponse(PlanToJson(*p), 201);
               },
               BodyKind::kJson});
 
   router.Add({"PATCH", "/api/v1/health/plans/{id}", managers, "health", "Change a report plan",
               [&health](Context& ctx) -> core::Result<Response> {
-                auto id = ctx.Id();
-                if (!id) return id.error();
-                auto body = http::ParseJsonObject(ctx.req);
-                if (!body) return body.error();
-                auto in = ParsePlanInput(*body, false);
-                if (!in) return in.error();
-                auto p = health.UpdatePlan(ctx.User(), *id, *in, auth::ActorFrom(ctx));
-                if (!p) return p.error();
+                TX_TRY(id, ctx.Id());
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
+                TX_TRY(in, ParsePlanInput(*body, false));
+                TX_TRY(p, health.UpdatePlan(ctx.User(), *id, *in, auth::ActorFrom(ctx)));
                 return http::JsonResponse(PlanToJson(*p));
               },
               BodyKind::kJson});
@@ -105,8 +92,7 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
   router.Add({"GET", "/api/v1/health/me/slots", everyone, "health",
               "The caller's report slots from yesterday to tomorrow, with their state",
               [&health](Context& ctx) -> core::Result<Response> {
-                auto slots = health.MySlots(ctx.User());
-                if (!slots) return slots.error();
+                TX_TRY(slots, health.MySlots(ctx.User()));
                 boost::json::array items;
                 for (const auto& s : *slots) {
                   auto o = RosterJson(s.row);
@@ -119,12 +105,9 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
   router.Add({"POST", "/api/v1/health/checkins", everyone, "health",
               "Report one's own temperature and health for the current slot (again: a correction)",
               [&health](Context& ctx) -> core::Result<Response> {
-                auto body = http::ParseJsonObject(ctx.req);
-                if (!body) return body.error();
-                auto in = ParseCheckinInput(*body, false);
-                if (!in) return in.error();
-                auto r = health.RecordCheckin(ctx.User(), *in, auth::ActorFrom(ctx));
-                if (!r) return r.error();
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
+                TX_TRY(in, ParseCheckinInput(*body, false));
+                TX_TRY(r, health.RecordCheckin(ctx.User(), *in, auth::ActorFrom(ctx)));
                 return CheckinResponse(*r, r->corrected ? 200 : 201);
               },
               BodyKind::kJson});
@@ -132,12 +115,9 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
   router.Add({"POST", "/api/v1/health/checkins/on-behalf", recorders, "health",
               "Record a report made by phone, WeChat, email or in person",
               [&health](Context& ctx) -> core::Result<Response> {
-                auto body = http::ParseJsonObject(ctx.req);
-                if (!body) return body.error();
-                auto in = ParseCheckinInput(*body, true);
-                if (!in) return in.error();
-                auto r = health.RecordCheckin(ctx.User(), *in, auth::ActorFrom(ctx));
-                if (!r) return r.error();
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
+                TX_TRY(in, ParseCheckinInput(*body, true));
+                TX_TRY(r, health.RecordCheckin(ctx.User(), *in, auth::ActorFrom(ctx)));
                 return CheckinResponse(*r, r->corrected ? 200 : 201);
               },
               BodyKind::kJson});
@@ -145,33 +125,24 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
   router.Add({"GET", "/api/v1/health/people/{id}/checkins", everyone, "health",
               "A person's reports from..to (foreign staff: only their own); staff reads are audited",
               [&health](Context& ctx) -> core::Result<Response> {
-                auto id = ctx.Id();
-                if (!id) return id.error();
+                TX_TRY(id, ctx.Id());
                 const std::string today = health.Today();
-                auto from = DayParam(ctx.req, "from", AddDays(today, -13));
-                if (!from) return from.error();
-                auto to = DayParam(ctx.req, "to", today);
-                if (!to) return to.error();
-                auto list = health.History(ctx.User(), *id, *from, *to, auth::ActorFrom(ctx));
-                if (!list) return list.error();
-                boost::json::array items;
-                for (const auto& c : *list) items.push_back(CheckinToJson(c));
-                const auto total = static_cast<std::int64_t>(items.size());
-                return http::JsonResponse({{"items", std::move(items)}, {"total", total}});
+                TX_TRY(from, DayParam(ctx.req, "from", AddDays(today, -13)));
+                TX_TRY(to, DayParam(ctx.req, "to", today));
+                TX_TRY(list, health.History(ctx.User(), *id, *from, *to, auth::ActorFrom(ctx)));
+                return http::JsonResponse(http::ItemsJson(*list, [&](const auto& c) { return CheckinToJson(c); }));
               }});
 
   router.Add({"POST", "/api/v1/health/inquiries", recorders, "health",
               "Record a health inquiry (健康询问) made by phone, WeChat, email or in person",
               [&health](Context& ctx) -> core::Result<Response> {
-                auto body = http::ParseJsonObject(ctx.req);
-                if (!body) return body.error();
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
                 core::JsonReader r(*body, {"person_id", "channel", "answer"});
                 auto person = r.Int("person_id", true, 1, INT64_MAX);
                 auto channel = r.Choice("channel", true, {"phone", "wechat", "email", "in_person"});
                 auto answer = r.String("answer", true, 1000, true);
-                if (auto st = r.Finish(); !st) return st.error();
-                auto id = health.RecordInquiry(ctx.User(), *person, *channel, *answer, auth::ActorFrom(ctx));
-                if (!id) return id.error();
+                TX_CHECK(r.Finish());
+                TX_TRY(id, health.RecordInquiry(ctx.User(), *person, *channel, *answer, auth::ActorFrom(ctx)));
                 return http::JsonResponse({{"id", *id}, {"person_id", *person}, {"channel", *channel}}, 201);
               },
               BodyKind::kJson});
@@ -179,12 +150,9 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
   router.Add({"GET", "/api/v1/health/today", staff, "health",
               "Reported, missing, late and alerts per slot and unit for a day (default today)",
               [&health](Context& ctx) -> core::Result<Response> {
-                auto day = DayParam(ctx.req, "day", health.Today());
-                if (!day) return day.error();
-                auto unit = OptionalId(ctx.req, "unit_id");
-                if (!unit) return unit.error();
-                auto slots = health.TodayCounts(ctx.User(), *day, *unit);
-                if (!slots) return slots.error();
+                TX_TRY(day, DayParam(ctx.req, "day", health.Today()));
+                TX_TRY(unit, OptionalId(ctx.req, "unit_id"));
+                TX_TRY(slots, health.TodayCounts(ctx.User(), *day, *unit));
                 boost::json::array items;
                 for (const auto& s : *slots) {
                   boost::json::array units;
@@ -203,17 +171,13 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
               "Expected, reported, late and alerts per day from..to (default the last 14 days)",
               [&health](Context& ctx) -> core::Result<Response> {
                 const std::string today = health.Today();
-                auto from = DayParam(ctx.req, "from", AddDays(today, -13));
-                if (!from) return from.error();
-                auto to = DayParam(ctx.req, "to", today);
-                if (!to) return to.error();
+                TX_TRY(from, DayParam(ctx.req, "from", AddDays(today, -13)));
+                TX_TRY(to, DayParam(ctx.req, "to", today));
                 if (*to < *from || AddDays(*from, 366) <= *to) {
                   return core::FieldInvalid("to", "validation.out_of_range", {{"min", *from}, {"max", AddDays(*from, 365)}});
                 }
-                auto unit = OptionalId(ctx.req, "unit_id");
-                if (!unit) return unit.error();
-                auto days = health.Trend(ctx.User(), *from, *to, *unit);
-                if (!days) return days.error();
+                TX_TRY(unit, OptionalId(ctx.req, "unit_id"));
+                TX_TRY(days, health.Trend(ctx.User(), *from, *to, *unit));
                 boost::json::array items;
                 for (const auto& d : *days) {
                   items.push_back({{"day", d.day}, {"expected", d.expected}, {"reported", d.reported},
@@ -225,10 +189,8 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
   router.Add({"GET", "/api/v1/health/roster", staff, "health",
               "People of a slot by status (missing, late, reported), in scope and under unit_id",
               [&health](Context& ctx) -> core::Result<Response> {
-                auto day = DayParam(ctx.req, "day", health.Today());
-                if (!day) return day.error();
-                auto unit = OptionalId(ctx.req, "unit_id");
-                if (!unit) return unit.error();
+                TX_TRY(day, DayParam(ctx.req, "day", health.Today()));
+                TX_TRY(unit, OptionalId(ctx.req, "unit_id"));
                 const std::string status = ctx.req.Query("status", "missing");
                 if (status != "missing" && status != "late" && status != "reported") {
                   return core::FieldInvalid("status", "validation.invalid_choice", {{"choices", "missing, late, reported"}});
@@ -237,10 +199,8 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
                 if (slot_text.size() != 1 || slot_text[0] < '0' || slot_text[0] > '9') {
                   return core::FieldInvalid("slot", "validation.out_of_range", {{"min", "0"}, {"max", "9"}});
                 }
-                auto page = core::ParsePage(ctx.req.query);
-                if (!page) return page.error();
-                auto list = health.RosterList(ctx.User(), *day, slot_text[0] - '0', status, *unit, *page);
-                if (!list) return list.error();
+                TX_TRY(page, core::ParsePage(ctx.req.query));
+                TX_TRY(list, health.RosterList(ctx.User(), *day, slot_text[0] - '0', status, *unit, *page));
                 const bool reveal = ctx.User().MaySeeIdentifiers();
                 boost::json::array items;
                 for (const auto& m : list->items) {
@@ -257,10 +217,8 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
   router.Add({"GET", "/api/v1/health/people/{id}/flags", staff, "health",
               "Hints that a person's reports of the last 14 days look automated or copied (never a block)",
               [&health](Context& ctx) -> core::Result<Response> {
-                auto id = ctx.Id();
-                if (!id) return id.error();
-                auto flags = health.PersonFlags(ctx.User(), *id, 14, auth::ActorFrom(ctx));
-                if (!flags) return flags.error();
+                TX_TRY(id, ctx.Id());
+                TX_TRY(flags, health.PersonFlags(ctx.User(), *id, 14, auth::ActorFrom(ctx)));
                 boost::json::array items;
                 for (const auto& f : *flags) items.push_back({{"code", f.code}, {"detail", f.detail}});
                 return http::JsonResponse({{"person_id", *id}, {"flags", std::move(items)}});
@@ -269,10 +227,8 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
   router.Add({"GET", "/api/v1/health/flags", staff, "health",
               "People in scope whose reports of the last 14 days look automated or copied",
               [&health](Context& ctx) -> core::Result<Response> {
-                auto unit = OptionalId(ctx.req, "unit_id");
-                if (!unit) return unit.error();
-                auto list = health.FlaggedPeople(ctx.User(), *unit, 14);
-                if (!list) return list.error();
+                TX_TRY(unit, OptionalId(ctx.req, "unit_id"));
+                TX_TRY(list, health.FlaggedPeople(ctx.User(), *unit, 14));
                 boost::json::array items;
                 for (const auto& p : *list) {
                   boost::json::array flags;
@@ -288,10 +244,8 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
   router.Add({"GET", "/api/v1/health/report", staff, "health",
               "The daily health report as XLSX or CSV: one row per person, every slot, fevers highlighted, unit totals",
               [&health](Context& ctx) -> core::Result<Response> {
-                auto day = DayParam(ctx.req, "day", health.Today());
-                if (!day) return day.error();
-                auto unit = OptionalId(ctx.req, "unit_id");
-                if (!unit) return unit.error();
+                TX_TRY(day, DayParam(ctx.req, "day", health.Today()));
+                TX_TRY(unit, OptionalId(ctx.req, "unit_id"));
                 const std::string base = (ctx.lang == core::Lang::kZh ? "健康日报-" : "health-report-") + *day;
                 return Spreadsheet(ctx.req, base, [&](const auto& begin, const auto& sink) {
                   return health.ExportDaily(ctx.User(), *day, *unit, ctx.lang, begin, sink, auth::ActorFrom(ctx));
@@ -302,15 +256,12 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
               "Every report from..to as XLSX or CSV (at most 92 days)",
               [&health](Context& ctx) -> core::Result<Response> {
                 const std::string today = health.Today();
-                auto from = DayParam(ctx.req, "from", AddDays(today, -6));
-                if (!from) return from.error();
-                auto to = DayParam(ctx.req, "to", today);
-                if (!to) return to.error();
+                TX_TRY(from, DayParam(ctx.req, "from", AddDays(today, -6)));
+                TX_TRY(to, DayParam(ctx.req, "to", today));
                 if (*to < *from || AddDays(*from, 92) <= *to) {
                   return core::FieldInvalid("to", "validation.out_of_range", {{"min", *from}, {"max", AddDays(*from, 91)}});
                 }
-                auto unit = OptionalId(ctx.req, "unit_id");
-                if (!unit) return unit.error();
+                TX_TRY(unit, OptionalId(ctx.req, "unit_id"));
                 const std::string base = (ctx.lang == core::Lang::kZh ? "健康打卡-" : "health-reports-") + *from + "_" + *to;
                 return Spreadsheet(ctx.req, base, [&](const auto& begin, const auto& sink) {
                   return health.ExportHistory(ctx.User(), *from, *to, *unit, ctx.lang, begin, sink, auth::ActorFrom(ctx));
@@ -320,30 +271,26 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
   router.Add({"PATCH", "/api/v1/health/alerts/{id}", recorders, "health",
               "Set an alert's status: open, rechecked, escalated or closed",
               [&health](Context& ctx) -> core::Result<Response> {
-                auto id = ctx.Id();
-                if (!id) return id.error();
-                auto body = http::ParseJsonObject(ctx.req);
-                if (!body) return body.error();
+                TX_TRY(id, ctx.Id());
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
                 core::JsonReader r(*body, {"status"});
                 auto status = r.Choice("status", true, {"open", "rechecked", "escalated", "closed"});
-                if (auto st = r.Finish(); !st) return st.error();
-                if (auto st = health.SetAlertStatus(ctx.User(), *id, *status, auth::ActorFrom(ctx)); !st) return st.error();
+                TX_CHECK(r.Finish());
+                TX_CHECK(health.SetAlertStatus(ctx.User(), *id, *status, auth::ActorFrom(ctx)));
                 return http::JsonResponse({{"id", *id}, {"status", *status}});
               },
               BodyKind::kJson});
 
   router.Add({"GET", "/api/v1/health/alerts", staff, "health", "Health alerts in scope (status=open...)",
               [&health](Context& ctx) -> core::Result<Response> {
-                auto page = core::ParsePage(ctx.req.query);
-                if (!page) return page.error();
+                TX_TRY(page, core::ParsePage(ctx.req.query));
                 const std::string status = ctx.req.Query("status");
                 if (!status.empty() && status != "open" && status != "rechecked" && status != "escalated" &&
                     status != "closed") {
                   return core::FieldInvalid("status", "validation.invalid_choice",
                                             {{"choices", "open, rechecked, escalated, closed"}});
                 }
-                auto list = health.Alerts(ctx.User(), status, *page);
-                if (!list) return list.error();
+                TX_TRY(list, health.Alerts(ctx.User(), status, *page));
                 boost::json::array items;
                 for (const auto& a : list->items) {
                   items.push_back({{"id", a.id}, {"person_id", a.person_id}, {"checkin_id", a.checkin_id},

@@ -67,8 +67,7 @@ core::Status HealthService::EnsureDay(const std::string& day) {
 
 core::Status HealthService::CheckPersonInScope(soci::session& sql, const core::Principal& who,
                                                std::int64_t person_id) {
-  auto ref = auth::guard::Person(sql, who, person_id, "person_id");
-  if (!ref) return ref.error();
+  TX_TRY(ref, auth::guard::Person(sql, who, person_id, "person_id"));
   return {};
 }
 
@@ -103,8 +102,7 @@ core::Status HealthService::ReadDay(const std::string& day, const std::function<
 core::Result<std::string> HealthService::UnitPathInScope(soci::session& sql, const core::Principal& who,
                                                          std::int64_t unit_id) {
   if (unit_id <= 0) return std::string();
-  auto unit = auth::guard::Unit(sql, who, unit_id, "unit_id");
-  if (!unit) return unit.error();
+  TX_TRY(unit, auth::guard::Unit(sql, who, unit_id, "unit_id"));
   return unit->path;
 }
 

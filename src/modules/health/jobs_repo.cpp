@@ -1,16 +1,11 @@
 // Health job queries.
 #include "modules/health/jobs_repo.hpp"
 
-#include "storage/query.hpp"
-#include "storage/rows.hpp"
+#include "storage/repo_kit.hpp"
 
 namespace tongxin::health::repo {
+using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
-
-using storage::GetInt;
-using storage::GetOptInt;
-using storage::GetStr;
-using storage::Query;
 
 constexpr const char* kAlertColumns =
     "SELECT a.id, a.person_id, a.kind, a.detail, a.status, a.escalation, a.recheck_due_at, a.day, a.slot, "

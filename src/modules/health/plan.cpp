@@ -108,7 +108,7 @@ core::Result<PlanInput> ParsePlanInput(const boost::json::object& body, bool cre
   in.active = r.Bool("active", false);
   in.person_ids = r.IntArray("person_ids", false, 100000);
   in.observation_days = r.Int("observation_days", false, 1, 60);
-  if (auto st = r.Finish(); !st) return st.error();
+  TX_CHECK(r.Finish());
   return in;
 }
 

@@ -1,37 +1,22 @@
 // Report plan storage.
 #include "modules/health/health_repo.hpp"
 
-#include "storage/query.hpp"
-#include "storage/rows.hpp"
+#include "storage/repo_kit.hpp"
 
 namespace tongxin::health::repo {
+using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
 
-using storage::GetInt;
-using storage::GetOptInt;
-using storage::GetStr;
-using storage::Query;
-
-constexpr const char* kPlanColumns =
-    "SELECT id, name, kind, target, unit_id, category, time_zone, slots, late_minutes, start_date, end_date, active, "
-    "created_at, updated_at FROM report_plans";
+using P = ReportPlan;
+const RowMap<P> kPlans("FROM report_plans", "", {
+    {"id", &P::id}, {"name", &P::name}, {"kind", &P::kind}, {"target", &P::target}, {"unit_id", &P::unit_id},
+    {"category", &P::category}, {"time_zone", &P::time_zone}, {"late_minutes", &P::late_minutes},
+    {"start_date", &P::start_date}, {"end_date", &P::end_date}, {"active", &P::active},
+    {"created_at", &P::created_at}, {"updated_at", &P::updated_at}});
 
 ReportPlan PlanFromRow(const soci::row& r) {
-  ReportPlan p;
-  p.id = GetInt(r, "id");
-  p.name = GetStr(r, "name");
-  p.kind = GetStr(r, "kind");
-  p.target = GetStr(r, "target");
-  p.unit_id = GetOptInt(r, "unit_id");
-  p.category = GetStr(r, "category");
-  p.time_zone = GetStr(r, "time_zone");
+  ReportPlan p = kPlans.Read(r);
   p.slots = SlotsFromJson(GetStr(r, "slots"));
-  p.late_minutes = static_cast<int>(GetInt(r, "late_minutes"));
-  p.start_date = GetStr(r, "start_date");
-  p.end_date = GetStr(r, "end_date");
-  p.active = GetInt(r, "active") != 0;
-  p.created_at = GetStr(r, "created_at");
-  p.updated_at = GetStr(r, "updated_at");
   return p;
 }
 
@@ -82,7 +67,7 @@ void SetPlanPeople(soci::session& sql, std::int64_t plan_id, const std::vector<s
 }
 
 std::optional<ReportPlan> FindPlan(soci::session& sql, std::int64_t id) {
-  auto query = Query(std::string(kPlanColumns) + " WHERE id = :id").Bind("id", id);
+  auto query = Query(kPlans.Select("slots") + " WHERE id = :id").Bind("id", id);
   soci::rowset<soci::row> rs = query.Rows(sql);
   for (const auto& r : rs) {
     ReportPlan p = PlanFromRow(r);
@@ -94,7 +79,7 @@ std::optional<ReportPlan> FindPlan(soci::session& sql, std::int64_t id) {
 
 std::vector<ReportPlan> ListPlans(soci::session& sql, bool include_people) {
   std::vector<ReportPlan> out;
-  auto query = Query(std::string(kPlanColumns) + " ORDER BY id");
+  auto query = Query(kPlans.Select("slots") + " ORDER BY id");
   soci::rowset<soci::row> rs = query.Rows(sql);
   for (const auto& r : rs) out.push_back(PlanFromRow(r));
   if (include_people) {

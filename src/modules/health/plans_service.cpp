@@ -38,13 +38,13 @@ std::optional<ReportPlan> Visible(soci::session& sql, const core::Principal& who
 
 core::Status HealthService::CheckPlanScope(soci::session& sql, const core::Principal& who, const ReportPlan& p) {
   if (p.unit_id) {
-    if (auto u = auth::guard::Unit(sql, who, *p.unit_id, "unit_id"); !u) return u.error();
+    TX_CHECK(auth::guard::Unit(sql, who, *p.unit_id, "unit_id"));
   } else if (p.target != "people" && !who.all_units) {
     // A category plan without a unit covers every unit: only for whole-database scope.
     return core::FieldInvalid("unit_id", "health.plan_needs_unit");
   }
   for (auto id : p.person_ids) {
-    if (auto ref = auth::guard::Person(sql, who, id, "person_ids"); !ref) return ref.error();
+    TX_CHECK(auth::guard::Person(sql, who, id, "person_ids"));
   }
   return ValidatePlan(p);
 }
@@ -74,7 +74,7 @@ core::Result<ReportPlan> HealthService::CreatePlan(const core::Principal& who, c
   return db_.InTransaction([&](soci::session& sql) -> core::Result<ReportPlan> {
     ReportPlan p;
     ApplyPlanInput(p, in);
-    if (auto st = CheckPlanScope(sql, who, p); !st) return st.error();
+    TX_CHECK(CheckPlanScope(sql, who, p));
     return CreatePlanIn(sql, in, actor);
   });
 }
@@ -83,13 +83,13 @@ core::Result<ReportPlan> HealthService::CreatePlanIn(soci::session& sql, const P
                                                      const auth::Actor& actor) {
   ReportPlan p;
   ApplyPlanInput(p, in);
-  if (auto st = CheckPlanRefs(sql, p); !st) return st.error();
+  TX_CHECK(CheckPlanRefs(sql, p));
   p.created_at = p.updated_at = Now();
   p.id = repo::InsertPlan(sql, p);
   repo::SetPlanPeople(sql, p.id, p.person_ids);
   auth::RecordAudit(sql, actor, p.created_at, "create", "report_plan", std::to_string(p.id), "",
                     boost::json::serialize(PlanToJson(p)));
-  if (auto st = RefreshSoon(sql); !st) return st.error();
+  TX_CHECK(RefreshSoon(sql));
   return p;
 }
 
@@ -104,7 +104,7 @@ core::Result<ReportPlan> HealthService::UpdatePlan(const core::Principal& who, s
     }
     ReportPlan next = *p;
     ApplyPlanInput(next, in);
-    if (auto st = CheckPlanScope(sql, who, next); !st) return st.error();
+    TX_CHECK(CheckPlanScope(sql, who, next));
     return UpdatePlanIn(sql, id, in, actor);
   });
 }
@@ -115,13 +115,13 @@ core::Result<ReportPlan> HealthService::UpdatePlanIn(soci::session& sql, std::in
   if (!p) return core::NotFound("health.plan_not_found");
   const std::string before = boost::json::serialize(PlanToJson(*p));
   ApplyPlanInput(*p, in);
-  if (auto st = CheckPlanRefs(sql, *p); !st) return st.error();
+  TX_CHECK(CheckPlanRefs(sql, *p));
   p->updated_at = Now();
   repo::UpdatePlan(sql, *p);
   if (in.person_ids) repo::SetPlanPeople(sql, p->id, p->person_ids);
   auth::RecordAudit(sql, actor, p->updated_at, "update", "report_plan", std::to_string(id), before,
                     boost::json::serialize(PlanToJson(*p)));
-  if (auto st = RefreshSoon(sql); !st) return st.error();
+  TX_CHECK(RefreshSoon(sql));
   return *p;
 }
 

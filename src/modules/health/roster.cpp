@@ -5,8 +5,6 @@
 #include <set>
 
 #include "core/clock.hpp"
-#include "storage/query.hpp"
-#include "storage/rows.hpp"
 
 namespace tongxin::health {
 
@@ -60,10 +58,7 @@ std::vector<repo::RosterRow> BuildRoster(soci::session& sql, const std::string& 
   std::vector<repo::RosterRow> rows;
   if (plans.empty()) return rows;
   for (auto& p : plans) std::sort(p.person_ids.begin(), p.person_ids.end());
-  std::map<std::int64_t, std::string> unit_paths;
-  auto query = storage::Query("SELECT id, path FROM units");
-  soci::rowset<soci::row> rs = query.Rows(sql);
-  for (const auto& r : rs) unit_paths[storage::GetInt(r, 0)] = storage::GetStr(r, 1);
+  const std::map<std::int64_t, std::string> unit_paths = repo::UnitPaths(sql);
   std::map<std::int64_t, std::vector<SlotWindow>> windows;
   for (const auto& p : plans) windows[p.id] = DayWindows(day, p.slots, p.late_minutes, p.time_zone);
   const std::set<std::pair<int, std::int64_t>> skipped(skip.begin(), skip.end());

@@ -3,34 +3,18 @@
 
 #include "core/text.hpp"
 #include "storage/prepared.hpp"
-#include "storage/query.hpp"
-#include "storage/rows.hpp"
 #include "storage/scope.hpp"
+#include "storage/repo_kit.hpp"
 
 namespace tongxin::health::repo {
+using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
 
-using storage::GetInt;
-using storage::GetOptInt;
-using storage::GetStr;
-using storage::Query;
-
-RosterRow RosterFromRow(const soci::row& r) {
-  RosterRow x;
-  x.day = GetStr(r, "day");
-  x.slot = static_cast<int>(GetInt(r, "slot"));
-  x.person_id = GetInt(r, "person_id");
-  x.unit_id = GetInt(r, "unit_id");
-  x.plan_id = GetInt(r, "plan_id");
-  x.slot_name = GetStr(r, "slot_name");
-  x.starts_at = GetStr(r, "starts_at");
-  x.ends_at = GetStr(r, "ends_at");
-  x.late_until = GetStr(r, "late_until");
-  x.status = GetStr(r, "status");
-  x.checkin_id = GetOptInt(r, "checkin_id");
-  return x;
-}
-
+using R = RosterRow;
+const RowMap<R> kRoster("FROM health_roster r", "r", {
+    {"day", &R::day}, {"slot", &R::slot}, {"person_id", &R::person_id}, {"unit_id", &R::unit_id},
+    {"plan_id", &R::plan_id}, {"slot_name", &R::slot_name}, {"starts_at", &R::starts_at}, {"ends_at", &R::ends_at},
+    {"late_until", &R::late_until}, {"status", &R::status}, {"checkin_id", &R::checkin_id}});
 
 }  // namespace
 
@@ -165,16 +149,9 @@ void DeleteMissingRoster(soci::session& sql, const std::string& day) {
 
 std::vector<RosterRow> RosterForPerson(soci::session& sql, std::int64_t person_id, const std::string& from_day,
                                        const std::string& to_day) {
-  std::vector<RosterRow> out;
-  auto query = Query("SELECT day, slot, person_id, unit_id, plan_id, slot_name, starts_at, ends_at, late_until, status, "
-            "checkin_id FROM health_roster WHERE person_id = :p AND day >= :f AND day <= :t ORDER BY starts_at")
-          .Bind("p", person_id)
-          .Bind("f", from_day)
-          .Bind("t", to_day)
-          ;
-  soci::rowset<soci::row> rs = query.Rows(sql);
-  for (const auto& r : rs) out.push_back(RosterFromRow(r));
-  return out;
+  Query q(kRoster.Select() + " WHERE r.person_id = :p AND r.day >= :f AND r.day <= :t ORDER BY r.starts_at");
+  q.Bind("p", person_id).Bind("f", from_day).Bind("t", to_day);
+  return kRoster.All(sql, q);
 }
 
 std::vector<RosterRow> RosterForCheckin(soci::session& sql, std::int64_t person_id, const std::string& from_day,
@@ -188,7 +165,7 @@ std::vector<RosterRow> RosterForCheckin(soci::session& sql, std::int64_t person_
   std::vector<RosterRow> out;
   // Read to the end: a cached statement must not keep its snapshot open.
   for (bool row = st->Set(0, person_id).Set(1, from_day).Set(2, to_day).Run(); row; row = st->Next()) {
-    out.push_back(RosterFromRow(st->Row()));
+    out.push_back(kRoster.Read(st->Row()));
     unit_path = GetStr(st->Row(), 11);
   }
   return out;
@@ -251,6 +228,18 @@ std::vector<DayTotals> CountsByDay(soci::session& sql, const core::Principal& wh
   return out;
 }
 
+namespace {
+
+using M = MissingRow;
+const RowMap<M> kMissing(
+    "FROM health_roster r JOIN people p ON p.id = r.person_id JOIN units u ON u.id = r.unit_id", "p",
+    {{"person_id", &M::person_id, "p.id"}, {"name_zh", &M::name_zh}, {"name_latin", &M::name_latin},
+     {"phone", &M::phone}, {"unit_zh", &M::unit_name_zh, "u.name_zh"}, {"unit_en", &M::unit_name_en, "u.name_en"},
+     {"category", &M::category}, {"status", &M::status, "r.status"}, {"starts_at", &M::starts_at, "r.starts_at"},
+     {"ends_at", &M::ends_at, "r.ends_at"}});
+
+}  // namespace
+
 core::Page<MissingRow> RosterList(soci::session& sql, const core::Principal& who, const std::string& day, int slot,
                                   const std::string& status, const std::string& unit_path,
                                   const core::PageRequest& page) {
@@ -258,19 +247,6 @@ core::Page<MissingRow> RosterList(soci::session& sql, const core::Principal& who
   where.Bind("day", day).Bind("slot", std::int64_t{slot}).Bind("status", status);
   storage::AppendUnitScope(where, who, "r.unit_id");
   storage::AppendUnitSubtree(where, "r.unit_id", unit_path);
-  core::Page<MissingRow> out;
-  out.request = page;
-  out.total = where.Wrap("SELECT COUNT(*) FROM health_roster r").Scalar(sql);
-  Query list = where.Wrap(
-      "SELECT p.id, p.name_zh, p.name_latin, p.phone, u.name_zh AS unit_zh, u.name_en AS unit_en, p.category, "
-      "r.status, r.starts_at, r.ends_at FROM health_roster r JOIN people p ON p.id = r.person_id JOIN units u ON "
-      "u.id = r.unit_id",
-      " ORDER BY p.sort_name, p.id" + storage::PageClause(page));
-  soci::rowset<soci::row> rs = list.Rows(sql);
-  for (const auto& r : rs) {
-    out.items.push_back({GetInt(r, 0), GetStr(r, 1), GetStr(r, 2), GetStr(r, 3), GetStr(r, 4), GetStr(r, 5),
-                         GetStr(r, 6), GetStr(r, 7), GetStr(r, 8), GetStr(r, 9)});
-  }
-  return out;
+  return kMissing.Page(sql, where, " ORDER BY p.sort_name, p.id", page, "FROM health_roster r");
 }
 }  // namespace tongxin::health::repo

@@ -18,11 +18,9 @@ core::Result<Incident> IncidentsService::AddAttachment(const core::Principal& wh
     return core::MakeError(core::Errc::kTooLarge, "incidents.attachment_too_large",
                            {{"max_mb", std::to_string(kMaxAttachmentBytes / (1024 * 1024))}});
   }
-  auto type = SniffAttachmentType(bytes);
-  if (!type) return type.error();
+  TX_TRY(type, SniffAttachmentType(bytes));
   return db_.InTransaction([&](soci::session& sql) -> core::Result<Incident> {
-    auto found = LoadInScope(sql, who, id);
-    if (!found) return found.error();
+    TX_TRY(found, LoadInScope(sql, who, id));
     Attachment a;
     a.filename = CleanFileName(filename);
     a.content_type = *type;
@@ -43,8 +41,7 @@ core::Result<Incident> IncidentsService::AddAttachment(const core::Principal& wh
 core::Result<Attachment> IncidentsService::GetAttachment(const core::Principal& who, std::int64_t id,
                                                          std::int64_t attachment_id, const auth::Actor& actor) {
   return db_.InTransaction([&](soci::session& sql) -> core::Result<Attachment> {
-    auto found = LoadInScope(sql, who, id);
-    if (!found) return found.error();
+    TX_TRY(found, LoadInScope(sql, who, id));
     if (ViewOf(who, *found) != Viewer::kStaff) return core::NotFound("incidents.attachment_not_found");
     auto a = repo::FindAttachment(sql, id, attachment_id);
     if (!a) return core::NotFound("incidents.attachment_not_found");

@@ -119,7 +119,7 @@ core::Result<OpenInput> ParseOpenInput(const boost::json::object& body) {
   in.person_id = r.Int("person_id", false, 1, INT64_MAX);
   in.unit_id = r.Int("unit_id", false, 1, INT64_MAX);
   if (!r.Has("person_id") && !r.Has("unit_id")) r.AddError({"unit_id", "validation.required", {}});
-  if (auto st = r.Finish(); !st) return st.error();
+  TX_CHECK(r.Finish());
   return in;
 }
 
@@ -137,7 +137,7 @@ core::Result<UpdateInput> ParseUpdateInput(const boost::json::object& body) {
     in.assignee_id = r.Int("assignee_id", false, 1, INT64_MAX);
   }
   in.version = r.Int("version", false, 1, INT64_MAX);
-  if (auto st = r.Finish(); !st) return st.error();
+  TX_CHECK(r.Finish());
   return in;
 }
 

@@ -4,20 +4,9 @@
 #include <map>
 
 #include "modules/health/notices.hpp"
-#include "storage/query.hpp"
-#include "storage/rows.hpp"
 
 namespace tongxin::incidents {
 namespace {
-
-std::string UnitPathByCode(soci::session& sql, const std::string& code) {
-  if (code.empty()) return "";
-  storage::Query q("SELECT path FROM units WHERE code = :c");
-  q.Bind("c", code);
-  soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) return storage::GetStr(r, 0);
-  return "";
-}
 
 notify::Message StepText(const repo::DueStep& s, bool overdue, const std::string& tz, core::Lang lang) {
   const std::string due = health::notices::Local(s.due_at, tz);
@@ -52,12 +41,10 @@ IncidentJobs::IncidentJobs(storage::Database& db, const core::Clock& clock, Inci
 
 core::Result<IncidentJobReport> IncidentJobs::Run() {
   IncidentJobReport report;
-  auto alerts = db_.WithSession(
-      [&](soci::session& sql) -> core::Result<std::vector<repo::AlertToOpen>> { return repo::AlertsWithoutIncident(sql, 200); });
-  if (!alerts) return alerts.error();
+  TX_TRY(alerts, db_.WithSession(
+      [&](soci::session& sql) -> core::Result<std::vector<repo::AlertToOpen>> { return repo::AlertsWithoutIncident(sql, 200); }));
   for (const auto& a : *alerts) {
-    auto opened = incidents_.OpenFromAlert(a);
-    if (!opened) return opened.error();
+    TX_TRY(opened, incidents_.OpenFromAlert(a));
     report.opened += *opened ? 1 : 0;
   }
   const auto now_tp = clock_.Now();
@@ -71,7 +58,7 @@ core::Result<IncidentJobReport> IncidentJobs::Run() {
     const auto members = notify_.Staff(sql, {"office", "department", "leader", "volunteer"});
     std::map<std::string, std::string> unit_paths;
     for (const auto& s : steps) {
-      if (!unit_paths.count(s.owner_unit_code)) unit_paths[s.owner_unit_code] = UnitPathByCode(sql, s.owner_unit_code);
+      if (!unit_paths.count(s.owner_unit_code)) unit_paths[s.owner_unit_code] = repo::UnitPathByCode(sql, s.owner_unit_code);
       const std::string owner_path = unit_paths[s.owner_unit_code].empty() ? s.unit_path : unit_paths[s.owner_unit_code];
       std::vector<const notify::NotifyService::StaffMember*> owners, office, leaders;
       for (const auto& m : members) {

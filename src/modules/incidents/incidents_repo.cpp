@@ -3,75 +3,38 @@
 
 #include "auth/audit.hpp"
 
-#include "storage/query.hpp"
-#include "storage/rows.hpp"
 #include "storage/scope.hpp"
+#include "storage/repo_kit.hpp"
 
 namespace tongxin::incidents::repo {
+using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
 
-using storage::GetInt;
-using storage::GetOptInt;
-using storage::GetStr;
-using storage::Query;
+using I = Incident;
+const RowMap<I> kIncidents(
+    "FROM incidents i JOIN units u ON u.id = i.unit_id JOIN incident_plans pl ON pl.id = i.plan_id "
+    "LEFT JOIN people p ON p.id = i.person_id",
+    "i",
+    {{"id", &I::id}, {"incident_type", &I::incident_type}, {"severity", &I::severity}, {"status", &I::status},
+     {"title", &I::title}, {"person_id", &I::person_id}, {"person_zh", &I::person_name_zh, "p.name_zh"},
+     {"person_latin", &I::person_name_latin, "p.name_latin"}, {"unit_id", &I::unit_id},
+     {"unit_path", &I::unit_path, "u.path"}, {"unit_zh", &I::unit_name_zh, "u.name_zh"},
+     {"unit_en", &I::unit_name_en, "u.name_en"}, {"location", &I::location}, {"plan_id", &I::plan_id},
+     {"plan_version", &I::plan_version, "pl.version"}, {"assignee_id", &I::assignee_id}, {"outcome", &I::outcome},
+     {"alert_id", &I::alert_id}, {"opened_by", &I::opened_by}, {"opened_at", &I::opened_at},
+     {"updated_at", &I::updated_at}, {"closed_at", &I::closed_at}, {"version", &I::version}});
 
-constexpr const char* kIncidentColumns =
-    "SELECT i.id, i.incident_type, i.severity, i.status, i.title, i.person_id, p.name_zh AS person_zh, "
-    "p.name_latin AS person_latin, i.unit_id, u.path, u.name_zh AS unit_zh, u.name_en AS unit_en, i.location, "
-    "i.plan_id, pl.version AS plan_version, i.assignee_id, i.outcome, i.alert_id, i.opened_by, i.opened_at, "
-    "i.updated_at, i.closed_at, i.version";
-constexpr const char* kIncidentFrom =
-    " FROM incidents i JOIN units u ON u.id = i.unit_id JOIN incident_plans pl ON pl.id = i.plan_id "
-    "LEFT JOIN people p ON p.id = i.person_id";
+using S = IncidentStep;
+const RowMap<S> kSteps("FROM incident_steps", "", {
+    {"id", &S::id}, {"position", &S::position}, {"title_zh", &S::title_zh}, {"title_en", &S::title_en},
+    {"instructions_zh", &S::instructions_zh}, {"instructions_en", &S::instructions_en},
+    {"owner_role", &S::owner_role}, {"owner_unit_code", &S::owner_unit_code}, {"due_at", &S::due_at},
+    {"done_at", &S::done_at}, {"done_by", &S::done_by}, {"note", &S::note}});
 
-Incident IncidentFromRow(const soci::row& r) {
-  Incident i;
-  i.id = GetInt(r, "id");
-  i.incident_type = GetStr(r, "incident_type");
-  i.severity = GetStr(r, "severity");
-  i.status = GetStr(r, "status");
-  i.title = GetStr(r, "title");
-  i.person_id = GetOptInt(r, "person_id");
-  i.person_name_zh = GetStr(r, "person_zh");
-  i.person_name_latin = GetStr(r, "person_latin");
-  i.unit_id = GetInt(r, "unit_id");
-  i.unit_path = GetStr(r, "path");
-  i.unit_name_zh = GetStr(r, "unit_zh");
-  i.unit_name_en = GetStr(r, "unit_en");
-  i.location = GetStr(r, "location");
-  i.plan_id = GetInt(r, "plan_id");
-  i.plan_version = static_cast<int>(GetInt(r, "plan_version"));
-  i.assignee_id = GetOptInt(r, "assignee_id");
-  i.outcome = GetStr(r, "outcome");
-  i.alert_id = GetOptInt(r, "alert_id");
-  i.opened_by = GetOptInt(r, "opened_by");
-  i.opened_at = GetStr(r, "opened_at");
-  i.updated_at = GetStr(r, "updated_at");
-  i.closed_at = GetStr(r, "closed_at");
-  i.version = static_cast<int>(GetInt(r, "version"));
-  return i;
-}
-
-IncidentStep StepFromRow(const soci::row& r) {
-  IncidentStep s;
-  s.id = GetInt(r, "id");
-  s.position = static_cast<int>(GetInt(r, "position"));
-  s.title_zh = GetStr(r, "title_zh");
-  s.title_en = GetStr(r, "title_en");
-  s.instructions_zh = GetStr(r, "instructions_zh");
-  s.instructions_en = GetStr(r, "instructions_en");
-  s.owner_role = GetStr(r, "owner_role");
-  s.owner_unit_code = GetStr(r, "owner_unit_code");
-  s.due_at = GetStr(r, "due_at");
-  s.done_at = GetStr(r, "done_at");
-  s.done_by = GetOptInt(r, "done_by");
-  s.note = GetStr(r, "note");
-  return s;
-}
-
-constexpr const char* kStepColumns =
-    "SELECT id, position, title_zh, title_en, instructions_zh, instructions_en, owner_role, owner_unit_code, due_at, "
-    "done_at, done_by, note FROM incident_steps";
+using A = Attachment;
+const RowMap<A> kAttachments("FROM incident_attachments", "", {
+    {"id", &A::id}, {"filename", &A::filename}, {"content_type", &A::content_type}, {"size_bytes", &A::size},
+    {"sha256", &A::sha256}, {"uploaded_by", &A::uploaded_by}, {"uploaded_at", &A::uploaded_at}});
 
 }  // namespace
 
@@ -120,11 +83,11 @@ void RemovePerson(soci::session& sql, std::int64_t incident_id, std::int64_t per
 
 std::vector<std::int64_t> ClosedBefore(soci::session& sql, const std::string& before, int limit) {
   Query q("SELECT id FROM incidents WHERE status = 'closed' AND closed_at <> '' AND closed_at < :b ORDER BY closed_at" +
-          storage::PageClause({1, limit}));
+          PageClause({1, limit}));
   q.Bind("b", before);
   std::vector<std::int64_t> out;
   soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) out.push_back(storage::GetInt(r, 0));
+  for (const auto& r : rs) out.push_back(GetInt(r, 0));
   return out;
 }
 
@@ -160,19 +123,14 @@ void AddEvent(soci::session& sql, std::int64_t incident_id, const IncidentEvent&
 }
 
 std::optional<Incident> FindIncident(soci::session& sql, std::int64_t id, bool with_details) {
-  Query q(std::string(kIncidentColumns) + kIncidentFrom + " WHERE i.id = :id");
+  Query q(kIncidents.Select() + " WHERE i.id = :id");
   q.Bind("id", id);
-  std::optional<Incident> out;
-  {
-    soci::rowset<soci::row> rs = q.Rows(sql);
-    for (const auto& r : rs) out = IncidentFromRow(r);
-  }
+  std::optional<Incident> out = kIncidents.One(sql, q);
   if (!out || !with_details) return out;
   {
-    Query s(std::string(kStepColumns) + " WHERE incident_id = :i ORDER BY position");
+    Query s(kSteps.Select() + " WHERE incident_id = :i ORDER BY position");
     s.Bind("i", id);
-    soci::rowset<soci::row> rs = s.Rows(sql);
-    for (const auto& r : rs) out->steps.push_back(StepFromRow(r));
+    out->steps = kSteps.All(sql, s);
   }
   {
     Query p("SELECT ip.person_id, ip.role, p.name_zh, p.name_latin, ip.observation_plan_id, ip.added_at FROM "
@@ -186,21 +144,9 @@ std::optional<Incident> FindIncident(soci::session& sql, std::int64_t id, bool w
     }
   }
   {
-    Query a("SELECT id, filename, content_type, size_bytes, sha256, uploaded_by, uploaded_at FROM incident_attachments "
-            "WHERE incident_id = :i ORDER BY id");
+    Query a(kAttachments.Select() + " WHERE incident_id = :i ORDER BY id");
     a.Bind("i", id);
-    soci::rowset<soci::row> rs = a.Rows(sql);
-    for (const auto& r : rs) {
-      Attachment x;
-      x.id = GetInt(r, 0);
-      x.filename = GetStr(r, 1);
-      x.content_type = GetStr(r, 2);
-      x.size = GetInt(r, 3);
-      x.sha256 = GetStr(r, 4);
-      x.uploaded_by = GetOptInt(r, "uploaded_by");
-      x.uploaded_at = GetStr(r, 6);
-      out->attachments.push_back(std::move(x));
-    }
+    out->attachments = kAttachments.All(sql, a);
   }
   {
     Query e("SELECT id, at, user_id, username, kind, text FROM incident_events WHERE incident_id = :i ORDER BY id");
@@ -236,30 +182,21 @@ std::int64_t InsertAttachment(soci::session& sql, std::int64_t incident_id, cons
 }
 
 std::optional<Attachment> FindAttachment(soci::session& sql, std::int64_t incident_id, std::int64_t id) {
-  Query q("SELECT id, filename, content_type, size_bytes, sha256, data, uploaded_at FROM incident_attachments WHERE "
-          "incident_id = :i AND id = :id");
+  Query q(kAttachments.Select("data") + " WHERE incident_id = :i AND id = :id");
   q.Bind("i", incident_id).Bind("id", id);
   soci::rowset<soci::row> rs = q.Rows(sql);
   for (const auto& r : rs) {
-    Attachment a;
-    a.id = GetInt(r, 0);
-    a.filename = GetStr(r, 1);
-    a.content_type = GetStr(r, 2);
-    a.size = GetInt(r, 3);
-    a.sha256 = GetStr(r, 4);
-    a.bytes = FromBase64(GetStr(r, 5));
-    a.uploaded_at = GetStr(r, 6);
+    Attachment a = kAttachments.Read(r);
+    a.bytes = FromBase64(GetStr(r, "data"));
     return a;
   }
   return std::nullopt;
 }
 
 std::optional<IncidentStep> FindStep(soci::session& sql, std::int64_t incident_id, std::int64_t step_id) {
-  Query q(std::string(kStepColumns) + " WHERE incident_id = :i AND id = :s");
+  Query q(kSteps.Select() + " WHERE incident_id = :i AND id = :s");
   q.Bind("i", incident_id).Bind("s", step_id);
-  soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) return StepFromRow(r);
-  return std::nullopt;
+  return kSteps.One(sql, q);
 }
 
 void CompleteStep(soci::session& sql, std::int64_t step_id, const std::string& at, std::int64_t by,
@@ -286,18 +223,17 @@ core::Page<Incident> ListIncidents(soci::session& sql, const core::Principal& wh
   storage::AppendUnitSubtree(where, "i.unit_id", f.unit_path);
   core::Page<Incident> out;
   out.request = page;
-  out.total = where.Wrap(std::string("SELECT COUNT(*)") + kIncidentFrom).Scalar(sql);
-  Query list = where.Wrap(std::string(kIncidentColumns) +
-                              ", (SELECT COUNT(*) FROM incident_steps s WHERE s.incident_id = i.id) AS steps_total, "
-                              "(SELECT COUNT(*) FROM incident_steps s WHERE s.incident_id = i.id AND s.done_at <> '') "
-                              "AS steps_done, (SELECT COUNT(*) FROM incident_steps s WHERE s.incident_id = i.id AND "
-                              "s.done_at = '' AND s.due_at < :now) AS steps_overdue" +
-                              kIncidentFrom,
-                          " ORDER BY i.opened_at DESC, i.id DESC" + storage::PageClause(page));
+  out.total = where.Wrap("SELECT COUNT(*) " + kIncidents.From()).Scalar(sql);
+  Query list = where.Wrap(kIncidents.Select("(SELECT COUNT(*) FROM incident_steps s WHERE s.incident_id = i.id) AS "
+                                            "steps_total, (SELECT COUNT(*) FROM incident_steps s WHERE s.incident_id "
+                                            "= i.id AND s.done_at <> '') AS steps_done, (SELECT COUNT(*) FROM "
+                                            "incident_steps s WHERE s.incident_id = i.id AND s.done_at = '' AND "
+                                            "s.due_at < :now) AS steps_overdue"),
+                          " ORDER BY i.opened_at DESC, i.id DESC" + PageClause(page));
   list.Bind("now", now);
   soci::rowset<soci::row> rs = list.Rows(sql);
   for (const auto& r : rs) {
-    Incident i = IncidentFromRow(r);
+    Incident i = kIncidents.Read(r);
     i.steps_total = static_cast<int>(GetInt(r, "steps_total"));
     i.steps_done = static_cast<int>(GetInt(r, "steps_done"));
     i.steps_overdue = static_cast<int>(GetInt(r, "steps_overdue"));
@@ -329,6 +265,15 @@ std::vector<DueStep> StepsDueBefore(soci::session& sql, const std::string& befor
                    GetStr(r, 7), GetStr(r, 8), GetStr(r, 9), GetOptInt(r, "assignee_id"), GetOptInt(r, "person_id")});
   }
   return out;
+}
+
+std::string UnitPathByCode(soci::session& sql, const std::string& code) {
+  if (code.empty()) return "";
+  Query q("SELECT path FROM units WHERE code = :c");
+  q.Bind("c", code);
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) return GetStr(r, 0);
+  return "";
 }
 
 }  // namespace tongxin::incidents::repo

@@ -74,4 +74,7 @@ struct DueStep {
 // Undone steps of open incidents due before `before`.
 std::vector<DueStep> StepsDueBefore(soci::session& sql, const std::string& before);
 
+// The path of the unit with this code ("" when there is none, or code is "").
+std::string UnitPathByCode(soci::session& sql, const std::string& code);
+
 }  // namespace tongxin::incidents::repo

@@ -11,16 +11,13 @@
 #include "http/spreadsheet.hpp"
 #include "modules/incidents/incident_report.hpp"
 #include "modules/incidents/labels.hpp"
+#include "http/route_kit.hpp"
 
 
 namespace tongxin::incidents {
 namespace {
 
-using core::Role;
-using http::Access;
-using http::BodyKind;
-using http::Context;
-using http::Response;
+using namespace http::kit;  // NOLINT(google-build-using-namespace)
 
 Response Detail(Context& ctx, IncidentsService& s, const Incident& i, int status = 200) {
   return http::JsonResponse(IncidentToJson(i, ctx.lang, true, s.ViewOf(ctx.User(), i), s.Now()), status);
@@ -46,8 +43,7 @@ core::Result<repo::IncidentFilter> FilterFrom(const http::Request& req) {
   if (!f.to.empty() && !core::IsValidDate(f.to)) return core::FieldInvalid("to", "validation.invalid_date");
   const std::string unit = req.Query("unit_id");
   if (!unit.empty()) {
-    auto id = core::ParseId(unit, "unit_id");
-    if (!id) return id.error();
+    TX_TRY(id, core::ParseId(unit, "unit_id"));
     f.unit_id = *id;
   }
   return f;
@@ -64,8 +60,7 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
 
   router.Add({"GET", "/api/v1/incident-plans", staff, "incidents", "The current emergency plan of every incident type",
               [&incidents](Context&) -> core::Result<Response> {
-                auto list = incidents.CurrentPlans();
-                if (!list) return list.error();
+                TX_TRY(list, incidents.CurrentPlans());
                 boost::json::array items;
                 for (const auto& p : *list) items.push_back(PlanToJson(p));
                 return http::JsonResponse({{"items", std::move(items)}});
@@ -73,8 +68,7 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
 
   router.Add({"GET", "/api/v1/incident-plans/{type}", staff, "incidents", "Every version of one type's plan, newest first",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto list = incidents.PlanVersions(ctx.req.params["type"]);
-                if (!list) return list.error();
+                TX_TRY(list, incidents.PlanVersions(ctx.req.params["type"]));
                 boost::json::array items;
                 for (const auto& p : *list) items.push_back(PlanToJson(p));
                 return http::JsonResponse({{"items", std::move(items)}});
@@ -83,12 +77,9 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
   router.Add({"PUT", "/api/v1/incident-plans/{type}", managers, "incidents",
               "Save a new version of a type's plan (open incidents keep theirs)",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto body = http::ParseJsonObject(ctx.req);
-                if (!body) return body.error();
-                auto plan = ParsePlanBody(*body);
-                if (!plan) return plan.error();
-                auto saved = incidents.SavePlan(ctx.User(), ctx.req.params["type"], std::move(*plan), auth::ActorFrom(ctx));
-                if (!saved) return saved.error();
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
+                TX_TRY(plan, ParsePlanBody(*body));
+                TX_TRY(saved, incidents.SavePlan(ctx.User(), ctx.req.params["type"], std::move(*plan), auth::ActorFrom(ctx)));
                 return http::JsonResponse(PlanToJson(*saved));
               },
               BodyKind::kJson, 256 * 1024});
@@ -96,12 +87,9 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
   router.Add({"GET", "/api/v1/incidents", readers, "incidents",
               "Incidents in scope (type, status, open=1, unit_id, from, to); foreign staff: their own",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto page = core::ParsePage(ctx.req.query);
-                if (!page) return page.error();
-                auto f = FilterFrom(ctx.req);
-                if (!f) return f.error();
-                auto list = incidents.List(ctx.User(), *f, *page);
-                if (!list) return list.error();
+                TX_TRY(page, core::ParsePage(ctx.req.query));
+                TX_TRY(f, FilterFrom(ctx.req));
+                TX_TRY(list, incidents.List(ctx.User(), *f, *page));
                 boost::json::array items;
                 for (const auto& i : list->items) {
                   items.push_back(IncidentToJson(i, ctx.lang, false, incidents.ViewOf(ctx.User(), i)));
@@ -113,8 +101,7 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
   router.Add({"GET", "/api/v1/incidents/export", staff, "incidents",
               "Export the filtered list as XLSX (format=xlsx) or CSV (format=csv); audited",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto f = FilterFrom(ctx.req);
-                if (!f) return f.error();
+                TX_TRY(f, FilterFrom(ctx.req));
                 const bool zh = ctx.lang == core::Lang::kZh;
                 const std::string base = (zh ? "事件列表-" : "incidents-") + incidents.Now().substr(0, 10);
                 return http::SpreadsheetResponse(
@@ -140,12 +127,9 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
 
   router.Add({"POST", "/api/v1/incidents", handlers, "incidents", "Open an incident (the type's current plan applies)",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto body = http::ParseJsonObject(ctx.req);
-                if (!body) return body.error();
-                auto in = ParseOpenInput(*body);
-                if (!in) return in.error();
-                auto made = incidents.Open(ctx.User(), *in, auth::ActorFrom(ctx));
-                if (!made) return made.error();
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
+                TX_TRY(in, ParseOpenInput(*body));
+                TX_TRY(made, incidents.Open(ctx.User(), *in, auth::ActorFrom(ctx)));
                 return Detail(ctx, incidents, *made, 201);
               },
               BodyKind::kJson});
@@ -153,20 +137,16 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
   router.Add({"GET", "/api/v1/incidents/{id}", readers, "incidents",
               "One incident with its checklist, people and timeline (audited)",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto id = ctx.Id();
-                if (!id) return id.error();
-                auto i = incidents.Get(ctx.User(), *id, auth::ActorFrom(ctx));
-                if (!i) return i.error();
+                TX_TRY(id, ctx.Id());
+                TX_TRY(i, incidents.Get(ctx.User(), *id, auth::ActorFrom(ctx)));
                 return Detail(ctx, incidents, *i);
               }});
 
   router.Add({"GET", "/api/v1/incidents/{id}/report.pdf", staff, "incidents",
               "The incident as a printable PDF report in the caller's language (audited)",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto id = ctx.Id();
-                if (!id) return id.error();
-                auto i = incidents.Get(ctx.User(), *id, auth::ActorFrom(ctx));
-                if (!i) return i.error();
+                TX_TRY(id, ctx.Id());
+                TX_TRY(i, incidents.Get(ctx.User(), *id, auth::ActorFrom(ctx)));
                 auto pdf = IncidentReportPdf(*i, ctx.lang, incidents.time_zone(), incidents.Now());
                 const std::string name = (ctx.lang == core::Lang::kZh ? "事件报告-" : "incident-") + std::to_string(*id) + ".pdf";
                 return http::FileResponse(std::move(pdf), "application/pdf", name);
@@ -175,14 +155,10 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
   router.Add({"PATCH", "/api/v1/incidents/{id}", handlers, "incidents",
               "Change status (resolved and closed need an outcome), severity, assignee, title, location",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto id = ctx.Id();
-                if (!id) return id.error();
-                auto body = http::ParseJsonObject(ctx.req);
-                if (!body) return body.error();
-                auto in = ParseUpdateInput(*body);
-                if (!in) return in.error();
-                auto i = incidents.Update(ctx.User(), *id, *in, auth::ActorFrom(ctx));
-                if (!i) return i.error();
+                TX_TRY(id, ctx.Id());
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
+                TX_TRY(in, ParseUpdateInput(*body));
+                TX_TRY(i, incidents.Update(ctx.User(), *id, *in, auth::ActorFrom(ctx)));
                 return Detail(ctx, incidents, *i);
               },
               BodyKind::kJson});
@@ -190,32 +166,25 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
   router.Add({"POST", "/api/v1/incidents/{id}/steps/{step_id}/done", handlers, "incidents",
               "Tick a checklist step, with an optional note",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto id = ctx.Id();
-                if (!id) return id.error();
-                auto step = ctx.Id("step_id");
-                if (!step) return step.error();
-                auto body = http::ParseJsonObject(ctx.req);
-                if (!body) return body.error();
+                TX_TRY(id, ctx.Id());
+                TX_TRY(step, ctx.Id("step_id"));
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
                 core::JsonReader r(*body, {"note"});
                 auto note = r.String("note", false, 2000, true);
-                if (auto st = r.Finish(); !st) return st.error();
-                auto i = incidents.CompleteStep(ctx.User(), *id, *step, note.value_or(""), auth::ActorFrom(ctx));
-                if (!i) return i.error();
+                TX_CHECK(r.Finish());
+                TX_TRY(i, incidents.CompleteStep(ctx.User(), *id, *step, note.value_or(""), auth::ActorFrom(ctx)));
                 return Detail(ctx, incidents, *i);
               },
               BodyKind::kJson});
 
   router.Add({"POST", "/api/v1/incidents/{id}/notes", handlers, "incidents", "Add a note to the timeline",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto id = ctx.Id();
-                if (!id) return id.error();
-                auto body = http::ParseJsonObject(ctx.req);
-                if (!body) return body.error();
+                TX_TRY(id, ctx.Id());
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
                 core::JsonReader r(*body, {"text"});
                 auto text = r.String("text", true, 4000, true);
-                if (auto st = r.Finish(); !st) return st.error();
-                auto i = incidents.AddNote(ctx.User(), *id, *text, auth::ActorFrom(ctx));
-                if (!i) return i.error();
+                TX_CHECK(r.Finish());
+                TX_TRY(i, incidents.AddNote(ctx.User(), *id, *text, auth::ActorFrom(ctx)));
                 return Detail(ctx, incidents, *i, 201);
               },
               BodyKind::kJson});
@@ -223,10 +192,8 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
   router.Add({"GET", "/api/v1/incidents/{id}/assignees", handlers, "incidents",
               "Accounts that may be made responsible for the incident",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto id = ctx.Id();
-                if (!id) return id.error();
-                auto list = incidents.Assignees(ctx.User(), *id);
-                if (!list) return list.error();
+                TX_TRY(id, ctx.Id());
+                TX_TRY(list, incidents.Assignees(ctx.User(), *id));
                 boost::json::array items;
                 for (const auto& a : *list) items.push_back({{"id", a.id}, {"name", a.name}, {"role", a.role}});
                 return http::JsonResponse({{"items", std::move(items)}});
@@ -235,11 +202,9 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
   router.Add({"POST", "/api/v1/incidents/{id}/attachments", handlers, "incidents",
               "Attach a file (PDF, PNG or JPEG, at most 5 MiB) sent as the raw body; ?filename=",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto id = ctx.Id();
-                if (!id) return id.error();
-                auto i = incidents.AddAttachment(ctx.User(), *id, ctx.req.Query("filename", "file"),
-                                                 std::move(ctx.req.body), auth::ActorFrom(ctx));
-                if (!i) return i.error();
+                TX_TRY(id, ctx.Id());
+                TX_TRY(i, incidents.AddAttachment(ctx.User(), *id, ctx.req.Query("filename", "file"),
+                                                 std::move(ctx.req.body), auth::ActorFrom(ctx)));
                 return Detail(ctx, incidents, *i, 201);
               },
               BodyKind::kFile, kMaxAttachmentBytes + 1});
@@ -247,12 +212,9 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
   router.Add({"GET", "/api/v1/incidents/{id}/attachments/{attachment_id}", staff, "incidents",
               "Download an attachment (audited)",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto id = ctx.Id();
-                if (!id) return id.error();
-                auto aid = ctx.Id("attachment_id");
-                if (!aid) return aid.error();
-                auto a = incidents.GetAttachment(ctx.User(), *id, *aid, auth::ActorFrom(ctx));
-                if (!a) return a.error();
+                TX_TRY(id, ctx.Id());
+                TX_TRY(aid, ctx.Id("attachment_id"));
+                TX_TRY(a, incidents.GetAttachment(ctx.User(), *id, *aid, auth::ActorFrom(ctx)));
                 return http::FileResponse(std::move(a->bytes), a->content_type, a->filename);
               }});
 
@@ -260,18 +222,15 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
               "Add a person concerned or a close contact (contact: an observation plan of observation_days, "
               "default 14, three checks a day)",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto id = ctx.Id();
-                if (!id) return id.error();
-                auto body = http::ParseJsonObject(ctx.req);
-                if (!body) return body.error();
+                TX_TRY(id, ctx.Id());
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
                 core::JsonReader r(*body, {"person_id", "role", "observation_days"});
                 auto person = r.Int("person_id", true, 1, INT64_MAX);
                 auto role = r.Choice("role", true, {"concerned", "contact"});
                 auto days = r.Int("observation_days", false, 1, 60);
-                if (auto st = r.Finish(); !st) return st.error();
-                auto i = incidents.AddPerson(ctx.User(), *id, *person, *role, static_cast<int>(days.value_or(14)),
-                                             auth::ActorFrom(ctx));
-                if (!i) return i.error();
+                TX_CHECK(r.Finish());
+                TX_TRY(i, incidents.AddPerson(ctx.User(), *id, *person, *role, static_cast<int>(days.value_or(14)),
+                                             auth::ActorFrom(ctx)));
                 return Detail(ctx, incidents, *i, 201);
               },
               BodyKind::kJson});
@@ -280,15 +239,12 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
               "Take a person added by mistake off the incident; end_observation=1 also ends the observation "
               "plan their adding started (audited)",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                auto id = ctx.Id();
-                if (!id) return id.error();
-                auto person = ctx.Id("person_id");
-                if (!person) return person.error();
+                TX_TRY(id, ctx.Id());
+                TX_TRY(person, ctx.Id("person_id"));
                 const std::string end = ctx.req.Query("end_observation", "0");
                 if (end != "0" && end != "1") return core::FieldInvalid("end_observation", "validation.invalid_choice",
                                                                         {{"choices", "0, 1"}});
-                auto i = incidents.RemovePerson(ctx.User(), *id, *person, end == "1", auth::ActorFrom(ctx));
-                if (!i) return i.error();
+                TX_TRY(i, incidents.RemovePerson(ctx.User(), *id, *person, end == "1", auth::ActorFrom(ctx)));
                 return Detail(ctx, incidents, *i);
               }});
 

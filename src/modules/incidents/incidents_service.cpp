@@ -64,13 +64,11 @@ core::Result<Incident> IncidentsService::Open(const core::Principal& who, const 
     i.location = in.location;
     i.opened_by = who.user_id;
     if (in.person_id) {
-      auto p = auth::guard::Person(sql, who, *in.person_id, "person_id");
-      if (!p) return p.error();
+      TX_TRY(p, auth::guard::Person(sql, who, *in.person_id, "person_id"));
       i.person_id = in.person_id;
       i.unit_id = p->unit_id;
     } else {
-      auto u = auth::guard::Unit(sql, who, *in.unit_id, "unit_id");
-      if (!u) return u.error();
+      TX_TRY(u, auth::guard::Unit(sql, who, *in.unit_id, "unit_id"));
       i.unit_id = u->id;
     }
     auto plan = repo::CurrentPlan(sql, i.incident_type);
@@ -112,7 +110,7 @@ core::Result<Incident> IncidentsService::LoadInScope(soci::session& sql, const c
     return *i;
   }
   if (!core::roles::kStaff.Has(who.role)) return core::Forbidden("auth.out_of_scope");
-  if (auto st = auth::guard::Path(who, i->unit_path); !st) return st.error();
+  TX_CHECK(auth::guard::Path(who, i->unit_path));
   return *i;
 }
 
@@ -123,8 +121,7 @@ Viewer IncidentsService::ViewOf(const core::Principal& who, const Incident& i) c
 
 core::Result<Incident> IncidentsService::Get(const core::Principal& who, std::int64_t id, const auth::Actor& actor) {
   return db_.InTransaction([&](soci::session& sql) -> core::Result<Incident> {
-    auto i = LoadInScope(sql, who, id);
-    if (!i) return i.error();
+    TX_TRY(i, LoadInScope(sql, who, id));
     auth::RecordAudit(sql, actor, Now(), "read", "incident", std::to_string(id), "", "");
     return i;
   });
@@ -150,8 +147,7 @@ core::Result<std::int64_t> IncidentsService::Export(const core::Principal& who, 
                                                    const auth::Actor& actor,
                                                    const std::function<void(const Incident&)>& sink) {
   core::PageRequest all{1, 100000};
-  auto list = List(who, std::move(f), all);
-  if (!list) return list.error();
+  TX_TRY(list, List(who, std::move(f), all));
   for (const auto& i : list->items) sink(i);
   const auto n = static_cast<std::int64_t>(list->items.size());
   auto st = db_.InTransaction([&](soci::session& sql) -> core::Status {
@@ -166,8 +162,7 @@ core::Result<std::int64_t> IncidentsService::Export(const core::Principal& who, 
 core::Result<Incident> IncidentsService::Update(const core::Principal& who, std::int64_t id, const UpdateInput& in,
                                                 const auth::Actor& actor) {
   return db_.InTransaction([&](soci::session& sql) -> core::Result<Incident> {
-    auto found = LoadInScope(sql, who, id);
-    if (!found) return found.error();
+    TX_TRY(found, LoadInScope(sql, who, id));
     Incident i = *found;
     if (in.version && *in.version != i.version) {
       return core::Conflict("incidents.stale", {{"version", std::to_string(i.version)}});
@@ -217,8 +212,7 @@ core::Result<Incident> IncidentsService::CompleteStep(const core::Principal& who
                                                       std::int64_t step_id, const std::string& note,
                                                       const auth::Actor& actor) {
   return db_.InTransaction([&](soci::session& sql) -> core::Result<Incident> {
-    auto found = LoadInScope(sql, who, id);
-    if (!found) return found.error();
+    TX_TRY(found, LoadInScope(sql, who, id));
     auto step = repo::FindStep(sql, id, step_id);
     if (!step) return core::NotFound("incidents.step_not_found");
     if (!step->done_at.empty()) return core::Conflict("incidents.step_done");
@@ -236,8 +230,7 @@ core::Result<Incident> IncidentsService::CompleteStep(const core::Principal& who
 core::Result<Incident> IncidentsService::AddNote(const core::Principal& who, std::int64_t id, const std::string& text,
                                                  const auth::Actor& actor) {
   return db_.InTransaction([&](soci::session& sql) -> core::Result<Incident> {
-    auto found = LoadInScope(sql, who, id);
-    if (!found) return found.error();
+    TX_TRY(found, LoadInScope(sql, who, id));
     const std::string now = Now();
     repo::AddEvent(sql, id, {0, now, actor.user_id, actor.username, "note", text});
     auth::RecordAudit(sql, actor, now, "create", "incident_note", std::to_string(id), "",
@@ -249,8 +242,7 @@ core::Result<Incident> IncidentsService::AddNote(const core::Principal& who, std
 core::Result<std::vector<IncidentsService::Assignee>> IncidentsService::Assignees(const core::Principal& who,
                                                                                   std::int64_t id) {
   return db_.WithSession([&](soci::session& sql) -> core::Result<std::vector<Assignee>> {
-    auto found = LoadInScope(sql, who, id);
-    if (!found) return found.error();
+    TX_TRY(found, LoadInScope(sql, who, id));
     std::vector<Assignee> out;
     for (const auto& acc : auth::repo::HandlerAccounts(sql)) {
       if (auth::guard::Covers(acc, found->unit_path)) out.push_back({acc.id, acc.name, acc.role});
@@ -263,9 +255,8 @@ core::Result<Incident> IncidentsService::AddPerson(const core::Principal& who, s
                                                    const std::string& role, int observation_days,
                                                    const auth::Actor& actor) {
   return db_.InTransaction([&](soci::session& sql) -> core::Result<Incident> {
-    auto found = LoadInScope(sql, who, id);
-    if (!found) return found.error();
-    if (auto ref = auth::guard::Person(sql, who, person_id, "person_id"); !ref) return ref.error();
+    TX_TRY(found, LoadInScope(sql, who, id));
+    TX_CHECK(auth::guard::Person(sql, who, person_id, "person_id"));
     auto person = people::repo::FindPerson(sql, person_id);
     if (repo::HasPerson(sql, id, person_id)) return core::Conflict("incidents.person_already_added");
     const std::string now = Now();
@@ -283,8 +274,7 @@ core::Result<Incident> IncidentsService::AddPerson(const core::Principal& who, s
       plan.person_ids = std::vector<std::int64_t>{person_id};
       plan.slots = std::vector<health::SlotDef>{{"morning", 7 * 60, 10 * 60}, {"afternoon", 14 * 60, 17 * 60},
                                                 {"evening", 19 * 60, 21 * 60}};
-      auto made = health_.CreatePlanIn(sql, plan, actor);
-      if (!made) return made.error();
+      TX_TRY(made, health_.CreatePlanIn(sql, plan, actor));
       ip.observation_plan_id = made->id;
     }
     repo::AddPerson(sql, id, ip);
@@ -301,8 +291,7 @@ core::Result<Incident> IncidentsService::RemovePerson(const core::Principal& who
                                                       std::int64_t person_id, bool end_observation,
                                                       const auth::Actor& actor) {
   return db_.InTransaction([&](soci::session& sql) -> core::Result<Incident> {
-    auto found = LoadInScope(sql, who, id);
-    if (!found) return found.error();
+    TX_TRY(found, LoadInScope(sql, who, id));
     const IncidentPerson* ip = nullptr;
     for (const auto& p : found->people) ip = p.person_id == person_id ? &p : ip;
     if (!ip) return core::NotFound("incidents.person_not_found");
@@ -312,8 +301,7 @@ core::Result<Incident> IncidentsService::RemovePerson(const core::Principal& who
     if (ip->observation_plan_id && end_observation) {
       health::PlanInput stop;
       stop.active = false;
-      auto st = health_.UpdatePlanIn(sql, *ip->observation_plan_id, stop, actor);
-      if (!st) return st.error();
+      TX_TRY(st, health_.UpdatePlanIn(sql, *ip->observation_plan_id, stop, actor));
       ended = true;
     }
     repo::RemovePerson(sql, id, person_id);

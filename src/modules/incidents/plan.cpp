@@ -83,7 +83,7 @@ core::Result<Plan> ParsePlanBody(const boost::json::object& body) {
       p.steps.push_back(std::move(s));
     }
   }
-  if (auto st = r.Finish(); !st) return st.error();
+  TX_CHECK(r.Finish());
   return p;
 }
 

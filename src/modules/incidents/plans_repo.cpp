@@ -1,28 +1,17 @@
 // Emergency plan storage: versions and their steps.
 #include "modules/incidents/incidents_repo.hpp"
 
-#include "storage/query.hpp"
-#include "storage/rows.hpp"
+#include "storage/repo_kit.hpp"
 
 namespace tongxin::incidents::repo {
+using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
 
-using storage::GetInt;
-using storage::GetOptInt;
-using storage::GetStr;
-using storage::Query;
-Plan PlanFromRow(const soci::row& r) {
-  Plan p;
-  p.id = GetInt(r, "id");
-  p.incident_type = GetStr(r, "incident_type");
-  p.version = static_cast<int>(GetInt(r, "version"));
-  p.name_zh = GetStr(r, "name_zh");
-  p.name_en = GetStr(r, "name_en");
-  p.current = GetInt(r, "current") != 0;
-  p.created_at = GetStr(r, "created_at");
-  p.created_by = GetOptInt(r, "created_by");
-  return p;
-}
+using P = Plan;
+const RowMap<P> kPlans("FROM incident_plans", "", {
+    {"id", &P::id}, {"incident_type", &P::incident_type}, {"version", &P::version}, {"name_zh", &P::name_zh},
+    {"name_en", &P::name_en}, {"current", &P::current}, {"created_at", &P::created_at},
+    {"created_by", &P::created_by}});
 
 std::vector<PlanStep> LoadPlanSteps(soci::session& sql, std::int64_t plan_id) {
   Query q("SELECT position, title_zh, title_en, instructions_zh, instructions_en, owner_role, owner_unit_code, "
@@ -38,27 +27,20 @@ std::vector<PlanStep> LoadPlanSteps(soci::session& sql, std::int64_t plan_id) {
 }
 
 std::vector<Plan> Plans(soci::session& sql, Query& q) {
-  std::vector<Plan> out;
-  {
-    soci::rowset<soci::row> rs = q.Rows(sql);
-    for (const auto& r : rs) out.push_back(PlanFromRow(r));
-  }
+  std::vector<Plan> out = kPlans.All(sql, q);
   for (auto& p : out) p.steps = LoadPlanSteps(sql, p.id);
   return out;
 }
 
-constexpr const char* kPlanColumns =
-    "SELECT id, incident_type, version, name_zh, name_en, current, created_at, created_by FROM incident_plans";
-
 }  // namespace
 
 std::vector<Plan> CurrentPlans(soci::session& sql) {
-  Query q(std::string(kPlanColumns) + " WHERE current = 1 ORDER BY incident_type");
+  Query q(kPlans.Select() + " WHERE current = 1 ORDER BY incident_type");
   return Plans(sql, q);
 }
 
 std::optional<Plan> CurrentPlan(soci::session& sql, const std::string& type) {
-  Query q(std::string(kPlanColumns) + " WHERE current = 1 AND incident_type = :t");
+  Query q(kPlans.Select() + " WHERE current = 1 AND incident_type = :t");
   q.Bind("t", type);
   auto list = Plans(sql, q);
   if (list.empty()) return std::nullopt;
@@ -66,7 +48,7 @@ std::optional<Plan> CurrentPlan(soci::session& sql, const std::string& type) {
 }
 
 std::vector<Plan> PlanVersions(soci::session& sql, const std::string& type) {
-  Query q(std::string(kPlanColumns) + " WHERE incident_type = :t ORDER BY version DESC");
+  Query q(kPlans.Select() + " WHERE incident_type = :t ORDER BY version DESC");
   q.Bind("t", type);
   return Plans(sql, q);
 }

@@ -25,4 +25,11 @@ boost::json::object OutboxToJson(const Notification& n) {
           {"sent_at", n.sent_at}};
 }
 
+bool StaffMember::Covers(const std::string& unit_path) const {
+  for (const auto& p : scope_paths) {
+    if (unit_path.rfind(p, 0) == 0) return true;
+  }
+  return false;
+}
+
 }  // namespace tongxin::notify

@@ -5,8 +5,27 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "core/i18n.hpp"
 
 namespace tongxin::notify {
+
+// Someone to tell: an account (in-app and its email), or a person without one (email).
+struct Recipient {
+  std::optional<std::int64_t> user_id;
+  std::optional<std::int64_t> person_id;
+  std::string email;
+  core::Lang lang = core::Lang::kZh;
+};
+
+// An active staff account with the units it covers.
+struct StaffMember {
+  Recipient to;
+  std::string role;
+  std::vector<std::string> scope_paths;
+  bool Covers(const std::string& unit_path) const;
+};
 
 // channel: "email" | "inapp".
 // status: email: pending → sending → sent | pending (retry) | failed | unknown (claimed by

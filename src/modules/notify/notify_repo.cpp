@@ -1,61 +1,68 @@
 // Notification storage.
 #include "modules/notify/notify_repo.hpp"
 
-#include "storage/query.hpp"
-#include "storage/rows.hpp"
+#include <algorithm>
+
+#include "storage/repo_kit.hpp"
 
 namespace tongxin::notify::repo {
+using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
 
-using storage::GetInt;
-using storage::GetOptInt;
-using storage::GetStr;
-using storage::Query;
+using N = Notification;
+const RowMap<N> kNotifications("FROM notifications", "", {
+    {"id", &N::id}, {"channel", &N::channel}, {"kind", &N::kind}, {"user_id", &N::user_id},
+    {"person_id", &N::person_id}, {"address", &N::address}, {"lang", &N::lang}, {"subject", &N::subject},
+    {"body", &N::body}, {"link", &N::link}, {"dedup_key", &N::dedup_key}, {"status", &N::status},
+    {"attempts", &N::attempts}, {"next_attempt_at", &N::next_attempt_at}, {"last_error", &N::last_error},
+    {"created_at", &N::created_at}, {"sent_at", &N::sent_at}, {"read_at", &N::read_at}});
 
-constexpr const char* kColumns =
-    "SELECT id, channel, kind, user_id, person_id, address, lang, subject, body, link, dedup_key, status, attempts, "
-    "next_attempt_at, last_error, created_at, sent_at, read_at FROM notifications";
-
-Notification FromRow(const soci::row& r) {
-  Notification n;
-  n.id = GetInt(r, "id");
-  n.channel = GetStr(r, "channel");
-  n.kind = GetStr(r, "kind");
-  n.user_id = GetOptInt(r, "user_id");
-  n.person_id = GetOptInt(r, "person_id");
-  n.address = GetStr(r, "address");
-  n.lang = GetStr(r, "lang");
-  n.subject = GetStr(r, "subject");
-  n.body = GetStr(r, "body");
-  n.link = GetStr(r, "link");
-  n.dedup_key = GetStr(r, "dedup_key");
-  n.status = GetStr(r, "status");
-  n.attempts = static_cast<int>(GetInt(r, "attempts"));
-  n.next_attempt_at = GetStr(r, "next_attempt_at");
-  n.last_error = GetStr(r, "last_error");
-  n.created_at = GetStr(r, "created_at");
-  n.sent_at = GetStr(r, "sent_at");
-  n.read_at = GetStr(r, "read_at");
-  return n;
-}
-
-std::vector<Notification> All(soci::session& sql, Query& q) {
-  std::vector<Notification> out;
-  soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) out.push_back(FromRow(r));
-  return out;
-}
-
-core::Page<Notification> Paged(soci::session& sql, const Query& where, const core::PageRequest& page) {
-  core::Page<Notification> out;
-  out.request = page;
-  out.total = where.Wrap("SELECT COUNT(*) FROM notifications").Scalar(sql);
-  Query list = where.Wrap(kColumns, " ORDER BY id DESC" + storage::PageClause(page));
-  out.items = All(sql, list);
-  return out;
-}
+core::Lang LangOf(const std::string& code) { return core::ParseLang(code).value_or(core::Lang::kZh); }
 
 }  // namespace
+
+std::optional<Recipient> PersonRecipient(soci::session& sql, std::int64_t person_id) {
+  Query q("SELECT p.email, p.language, u.id AS user_id, u.email AS user_email, u.language AS user_language "
+          "FROM people p LEFT JOIN users u ON u.person_id = p.id AND u.active = 1 WHERE p.id = :p "
+          "ORDER BY u.id LIMIT 1");
+  q.Bind("p", person_id);
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) {
+    Recipient to;
+    to.person_id = person_id;
+    to.user_id = GetOptInt(r, "user_id");
+    const std::string user_email = GetStr(r, "user_email");
+    to.email = user_email.empty() ? GetStr(r, "email") : user_email;
+    const std::string user_lang = GetStr(r, "user_language");
+    to.lang = LangOf(user_lang.empty() ? GetStr(r, "language") : user_lang);
+    return to;
+  }
+  return std::nullopt;
+}
+
+std::vector<StaffMember> ActiveStaff(soci::session& sql, const std::vector<std::string>& roles) {
+  Query q("SELECT u.id, u.email, u.language, p.email AS person_email, un.path, u.role FROM users u "
+          "JOIN user_units uu ON uu.user_id = u.id JOIN units un ON un.id = uu.unit_id "
+          "LEFT JOIN people p ON p.id = u.person_id WHERE u.active = 1 ORDER BY u.id");
+  std::vector<StaffMember> out;
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) {
+    const std::string role = GetStr(r, "role");
+    if (std::find(roles.begin(), roles.end(), role) == roles.end()) continue;
+    const std::int64_t id = GetInt(r, "id");
+    if (out.empty() || out.back().to.user_id != id) {
+      StaffMember m;
+      m.to.user_id = id;
+      m.role = role;
+      const std::string email = GetStr(r, "email");
+      m.to.email = email.empty() ? GetStr(r, "person_email") : email;
+      m.to.lang = LangOf(GetStr(r, "language"));
+      out.push_back(std::move(m));
+    }
+    out.back().scope_paths.push_back(GetStr(r, "path"));
+  }
+  return out;
+}
 
 bool Enqueue(soci::session& sql, const Notification& n) {
   Query q(std::string("INSERT INTO notifications (channel, kind, user_id, person_id, address, lang, subject, body, "
@@ -115,7 +122,7 @@ core::Page<Notification> ListNotices(soci::session& sql, std::int64_t user_id, c
   Query where(" WHERE channel = 'inapp'");
   where.Where("user_id = ?", user_id);
   if (f.unread_only) where.Append(" AND read_at = ''");
-  return Paged(sql, where, page);
+  return kNotifications.Page(sql, where, " ORDER BY id DESC", page);
 }
 
 std::int64_t CountUnread(soci::session& sql, std::int64_t user_id) {
@@ -140,15 +147,13 @@ core::Page<Notification> ListOutbox(soci::session& sql, const OutboxFilter& f, c
   Query where(" WHERE 1=1");
   if (!f.channel.empty()) where.Where("channel = ?", f.channel);
   if (!f.status.empty()) where.Where("status = ?", f.status);
-  return Paged(sql, where, page);
+  return kNotifications.Page(sql, where, " ORDER BY id DESC", page);
 }
 
 std::optional<Notification> FindNotification(soci::session& sql, std::int64_t id) {
-  Query q(std::string(kColumns) + " WHERE id = :id");
+  Query q(kNotifications.Select() + " WHERE id = :id");
   q.Bind("id", id);
-  auto list = All(sql, q);
-  if (list.empty()) return std::nullopt;
-  return std::move(list.front());
+  return kNotifications.One(sql, q);
 }
 
 bool Requeue(soci::session& sql, std::int64_t id, const std::string& now) {

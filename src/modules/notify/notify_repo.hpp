@@ -14,6 +14,11 @@
 
 namespace tongxin::notify::repo {
 
+// The person's address and language: their account's when they have an active one.
+std::optional<Recipient> PersonRecipient(soci::session& sql, std::int64_t person_id);
+// Active accounts with one of `roles`, each with the paths of its units, ordered by id.
+std::vector<StaffMember> ActiveStaff(soci::session& sql, const std::vector<std::string>& roles);
+
 // Inserts unless a row with the same dedup_key exists. Returns true when inserted.
 bool Enqueue(soci::session& sql, const Notification& n);
 

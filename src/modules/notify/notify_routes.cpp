@@ -7,18 +7,13 @@
 #include "core/paging.hpp"
 #include "core/text.hpp"
 #include "http/json_body.hpp"
+#include "http/replies.hpp"
+#include "http/route_kit.hpp"
 
 namespace tongxin::notify {
 namespace {
 
-using core::Role;
-using http::Access;
-using http::Context;
-using http::Response;
-
-boost::json::object PageJson(boost::json::array items, std::int64_t total, const core::PageRequest& page) {
-  return {{"items", std::move(items)}, {"total", total}, {"page", page.page}, {"page_size", page.page_size}};
-}
+using namespace http::kit;  // NOLINT(google-build-using-namespace)
 
 core::Status CheckChoice(const std::string& value, const std::string& field, std::initializer_list<const char*> ok) {
   if (value.empty()) return {};
@@ -38,59 +33,46 @@ void RegisterNotifyRoutes(http::Router& router, NotifyService& notify) {
 
   router.Add({"GET", "/api/v1/notices", everyone, "notices", "My in-app notices, newest first (unread=1: only unread)",
               [&notify](Context& ctx) -> core::Result<Response> {
-                auto page = core::ParsePage(ctx.req.query);
-                if (!page) return page.error();
+                TX_TRY(page, core::ParsePage(ctx.req.query));
                 const std::string unread = ctx.req.Query("unread");
-                if (auto st = CheckChoice(unread, "unread", {"0", "1"}); !st) return st.error();
-                auto list = notify.Notices(ctx.User(), unread == "1", *page);
-                if (!list) return list.error();
-                auto count = notify.UnreadCount(ctx.User());
-                if (!count) return count.error();
-                boost::json::array items;
-                for (const auto& n : list->items) items.push_back(NoticeToJson(n));
-                auto o = PageJson(std::move(items), list->total, *page);
+                TX_CHECK(CheckChoice(unread, "unread", {"0", "1"}));
+                TX_TRY(list, notify.Notices(ctx.User(), unread == "1", *page));
+                TX_TRY(count, notify.UnreadCount(ctx.User()));
+                auto o = http::PageJson(*list, [&](const auto& n) { return NoticeToJson(n); });
                 o["unread"] = *count;
                 return http::JsonResponse(o);
               }});
 
   router.Add({"GET", "/api/v1/notices/unread-count", everyone, "notices", "How many of my notices are unread",
               [&notify](Context& ctx) -> core::Result<Response> {
-                auto count = notify.UnreadCount(ctx.User());
-                if (!count) return count.error();
+                TX_TRY(count, notify.UnreadCount(ctx.User()));
                 return http::JsonResponse({{"unread", *count}});
               }});
 
   router.Add({"POST", "/api/v1/notices/{id}/read", everyone, "notices", "Mark one of my notices read",
               [&notify](Context& ctx) -> core::Result<Response> {
-                auto id = ctx.Id();
-                if (!id) return id.error();
-                auto changed = notify.MarkRead(ctx.User(), *id);
-                if (!changed) return changed.error();
+                TX_TRY(id, ctx.Id());
+                TX_TRY(changed, notify.MarkRead(ctx.User(), *id));
                 return http::JsonResponse({{"id", *id}, {"read", true}});
               }});
 
   router.Add({"POST", "/api/v1/notices/read-all", everyone, "notices", "Mark all my notices read",
               [&notify](Context& ctx) -> core::Result<Response> {
-                auto changed = notify.MarkRead(ctx.User(), 0);
-                if (!changed) return changed.error();
+                TX_TRY(changed, notify.MarkRead(ctx.User(), 0));
                 return http::JsonResponse({{"marked", *changed}});
               }});
 
   router.Add({"GET", "/api/v1/admin/outbox", admin, "notices",
               "The notification outbox (channel=email|inapp, status=pending|sending|sent|failed|unknown)",
               [&notify](Context& ctx) -> core::Result<Response> {
-                auto page = core::ParsePage(ctx.req.query);
-                if (!page) return page.error();
+                TX_TRY(page, core::ParsePage(ctx.req.query));
                 repo::OutboxFilter f{ctx.req.Query("channel"), ctx.req.Query("status")};
-                if (auto st = CheckChoice(f.channel, "channel", {"email", "inapp"}); !st) return st.error();
+                TX_CHECK(CheckChoice(f.channel, "channel", {"email", "inapp"}));
                 if (auto st = CheckChoice(f.status, "status", {"pending", "sending", "sent", "failed", "unknown"}); !st) {
                   return st.error();
                 }
-                auto list = notify.Outbox(f, *page);
-                if (!list) return list.error();
-                boost::json::array items;
-                for (const auto& n : list->items) items.push_back(OutboxToJson(n));
-                auto o = PageJson(std::move(items), list->total, *page);
+                TX_TRY(list, notify.Outbox(f, *page));
+                auto o = http::PageJson(*list, [&](const auto& n) { return OutboxToJson(n); });
                 o["email_enabled"] = notify.email_enabled();
                 return http::JsonResponse(o);
               }});
@@ -98,9 +80,8 @@ void RegisterNotifyRoutes(http::Router& router, NotifyService& notify) {
   router.Add({"POST", "/api/v1/admin/outbox/{id}/requeue", admin, "notices",
               "Send a failed or unknown email again",
               [&notify](Context& ctx) -> core::Result<Response> {
-                auto id = ctx.Id();
-                if (!id) return id.error();
-                if (auto st = notify.Requeue(*id, auth::ActorFrom(ctx)); !st) return st.error();
+                TX_TRY(id, ctx.Id());
+                TX_CHECK(notify.Requeue(*id, auth::ActorFrom(ctx)));
                 return http::JsonResponse({{"id", *id}, {"status", "pending"}});
               }});
 

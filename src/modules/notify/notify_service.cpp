@@ -7,18 +7,10 @@
 #include <ctime>
 
 #include "core/text.hpp"
-#include "storage/query.hpp"
-#include "storage/rows.hpp"
 
 namespace tongxin::notify {
 namespace {
 
-using storage::GetInt;
-using storage::GetOptInt;
-using storage::GetStr;
-using storage::Query;
-
-core::Lang LangOf(const std::string& code) { return core::ParseLang(code).value_or(core::Lang::kZh); }
 
 std::string RfcDate(core::TimePoint t) {
   const std::time_t tt = std::chrono::system_clock::to_time_t(t);
@@ -35,54 +27,11 @@ NotifyService::NotifyService(storage::Database& db, const core::Clock& clock, Ma
     : db_(db), clock_(clock), mailer_(std::move(mailer)), settings_(settings) {}
 
 std::optional<Recipient> NotifyService::ForPerson(soci::session& sql, std::int64_t person_id) {
-  Query q("SELECT p.email, p.language, u.id AS user_id, u.email AS user_email, u.language AS user_language "
-          "FROM people p LEFT JOIN users u ON u.person_id = p.id AND u.active = 1 WHERE p.id = :p "
-          "ORDER BY u.id LIMIT 1");
-  q.Bind("p", person_id);
-  soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) {
-    Recipient to;
-    to.person_id = person_id;
-    to.user_id = GetOptInt(r, "user_id");
-    const std::string user_email = GetStr(r, "user_email");
-    to.email = user_email.empty() ? GetStr(r, "email") : user_email;
-    const std::string user_lang = GetStr(r, "user_language");
-    to.lang = LangOf(user_lang.empty() ? GetStr(r, "language") : user_lang);
-    return to;
-  }
-  return std::nullopt;
+  return repo::PersonRecipient(sql, person_id);
 }
 
-bool NotifyService::StaffMember::Covers(const std::string& unit_path) const {
-  for (const auto& p : scope_paths) {
-    if (unit_path.rfind(p, 0) == 0) return true;
-  }
-  return false;
-}
-
-std::vector<NotifyService::StaffMember> NotifyService::Staff(soci::session& sql,
-                                                            const std::vector<std::string>& roles) {
-  Query q("SELECT u.id, u.email, u.language, p.email AS person_email, un.path, u.role FROM users u "
-          "JOIN user_units uu ON uu.user_id = u.id JOIN units un ON un.id = uu.unit_id "
-          "LEFT JOIN people p ON p.id = u.person_id WHERE u.active = 1 ORDER BY u.id");
-  std::vector<StaffMember> out;
-  soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) {
-    const std::string role = GetStr(r, "role");
-    if (std::find(roles.begin(), roles.end(), role) == roles.end()) continue;
-    const std::int64_t id = GetInt(r, "id");
-    if (out.empty() || out.back().to.user_id != id) {
-      StaffMember m;
-      m.to.user_id = id;
-      m.role = role;
-      const std::string email = GetStr(r, "email");
-      m.to.email = email.empty() ? GetStr(r, "person_email") : email;
-      m.to.lang = LangOf(GetStr(r, "language"));
-      out.push_back(std::move(m));
-    }
-    out.back().scope_paths.push_back(GetStr(r, "path"));
-  }
-  return out;
+std::vector<StaffMember> NotifyService::Staff(soci::session& sql, const std::vector<std::string>& roles) {
+  return repo::ActiveStaff(sql, roles);
 }
 
 std::vector<Recipient> NotifyService::StaffFor(soci::session& sql, const std::string& unit_path) {

@@ -28,13 +28,6 @@ struct NotifySettings {
   int batch = 50;                 // emails per sender pass
 };
 
-// Someone to tell: an account (in-app and its email), or a person without one (email).
-struct Recipient {
-  std::optional<std::int64_t> user_id;
-  std::optional<std::int64_t> person_id;
-  std::string email;
-  core::Lang lang = core::Lang::kZh;
-};
 
 struct Message {
   std::string subject;
@@ -55,12 +48,7 @@ class NotifyService {
   // The person, through their account when they have one.
   std::optional<Recipient> ForPerson(soci::session& sql, std::int64_t person_id);
   // Active accounts of these roles that have units, with their unit scopes.
-  struct StaffMember {
-    Recipient to;
-    std::string role;
-    std::vector<std::string> scope_paths;
-    bool Covers(const std::string& unit_path) const;
-  };
+  using StaffMember = notify::StaffMember;
   std::vector<StaffMember> Staff(soci::session& sql,
                                  const std::vector<std::string>& roles = {"office", "department"});
   // Those of them whose scope covers the unit with this path.

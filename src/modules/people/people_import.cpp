@@ -9,8 +9,7 @@
 #include "core/text.hpp"
 #include "io/csv.hpp"
 #include "io/xlsx.hpp"
-#include "storage/query.hpp"
-#include "storage/rows.hpp"
+#include "io/imports_repo.hpp"
 
 namespace tongxin::people {
 namespace {
@@ -168,8 +167,7 @@ core::Result<ImportPreview> PeopleImporter::Preview(const core::Principal& who, 
                                                     const std::string& filename, std::int64_t default_unit_id,
                                                     const auth::Actor& actor) {
   const bool is_xlsx = bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
-  auto table = is_xlsx ? io::ReadXlsx(bytes) : io::ParseCsv(bytes);
-  if (!table) return table.error();
+  TX_TRY(table, is_xlsx ? io::ReadXlsx(bytes) : io::ParseCsv(bytes));
   // Skip leading blank rows to the header row.
   io::Table& t = table.value();
   if (t.empty()) return core::MakeError(core::Errc::kInvalid, "imports.no_rows");
@@ -238,16 +236,7 @@ core::Result<ImportPreview> PeopleImporter::Preview(const core::Principal& who, 
     const std::string payload = boost::json::serialize(boost::json::object{
         {"rows", std::move(payload_rows)}, {"issues", std::move(payload_issues)}, {"row_numbers", std::move(payload_numbers)}});
     const std::string now = people_.Now();
-    storage::Query("INSERT INTO imports (id, user_id, kind, filename, status, total_rows, valid_rows, payload, "
-                   "created_at) VALUES (:id, :u, 'people', :f, 'pending', :t, :v, :p, :c)")
-        .Bind("id", pv.id)
-        .Bind("u", who.user_id)
-        .Bind("f", pv.filename)
-        .Bind("t", std::int64_t{pv.total})
-        .Bind("v", std::int64_t{pv.valid})
-        .Bind("p", payload)
-        .Bind("c", now)
-        .Exec(sql);
+    io::imports::Insert(sql, {pv.id, who.user_id, "people", pv.filename, "pending", pv.total, pv.valid, payload, now});
     auth::RecordAudit(sql, actor, now, "import_preview", "import", pv.id, "",
                       boost::json::serialize(boost::json::object{
                           {"filename", pv.filename}, {"total", pv.total}, {"valid", pv.valid}}));
@@ -257,18 +246,14 @@ core::Result<ImportPreview> PeopleImporter::Preview(const core::Principal& who, 
 
 core::Result<ImportPreview> PeopleImporter::Get(const core::Principal& who, const std::string& id) {
   return people_.db().WithSession([&](soci::session& sql) -> core::Result<ImportPreview> {
-    storage::Query q("SELECT id, user_id, filename, status, total_rows, valid_rows, payload FROM imports "
-                     "WHERE id = :id AND user_id = :u AND kind = 'people'");
-    q.Bind("id", id).Bind("u", who.user_id);
-    soci::rowset<soci::row> rs = q.Rows(sql);
-    for (const auto& r : rs) {
+    if (auto stored = io::imports::Find(sql, id, who.user_id, "people")) {
       ImportPreview pv;
-      pv.id = storage::GetStr(r, "id");
-      pv.filename = storage::GetStr(r, "filename");
-      pv.status = storage::GetStr(r, "status");
-      pv.total = static_cast<int>(storage::GetInt(r, "total_rows"));
-      pv.valid = static_cast<int>(storage::GetInt(r, "valid_rows"));
-      boost::json::value payload = boost::json::parse(storage::GetStr(r, "payload"));
+      pv.id = stored->id;
+      pv.filename = stored->filename;
+      pv.status = stored->status;
+      pv.total = stored->total_rows;
+      pv.valid = stored->valid_rows;
+      boost::json::value payload = boost::json::parse(stored->payload);
       for (const auto& row : payload.at("rows").as_array()) pv.rows.push_back(row.as_object());
       for (const auto& n : payload.at("row_numbers").as_array()) pv.row_numbers.push_back(static_cast<int>(n.as_int64()));
       for (const auto& is : payload.at("issues").as_array()) {
@@ -287,24 +272,18 @@ core::Result<ImportPreview> PeopleImporter::Get(const core::Principal& who, cons
 
 core::Result<int> PeopleImporter::Confirm(const core::Principal& who, const std::string& id,
                                           const auth::Actor& actor) {
-  auto pv = Get(who, id);
-  if (!pv) return pv.error();
+  TX_TRY(pv, Get(who, id));
   if (pv->status == "done") return core::Conflict("imports.already_done");
   if (!pv->issues.empty()) {
     return core::Conflict("imports.has_errors", {{"invalid", std::to_string(pv->total - pv->valid)}});
   }
   return people_.db().InTransaction([&](soci::session& sql) -> core::Result<int> {
     // Claim the import first so two confirmations cannot both write.
-    if (storage::Query("UPDATE imports SET status = 'done' WHERE id = :id AND status = 'pending'")
-            .Bind("id", id)
-            .Exec(sql) != 1) {
-      return core::Conflict("imports.already_done");
-    }
+    if (!io::imports::Claim(sql, id)) return core::Conflict("imports.already_done");
     int written = 0;
     std::vector<std::int64_t> ids;
     for (std::size_t i = 0; i < pv->rows.size(); ++i) {
-      auto in = ParsePersonInput(pv->rows[i], true);
-      if (!in) return in.error();
+      TX_TRY(in, ParsePersonInput(pv->rows[i], true));
       Person p;
       ApplyInput(p, *in);
       auto pid = people_.InsertChecked(sql, who, p, actor);
@@ -316,7 +295,7 @@ core::Result<int> PeopleImporter::Confirm(const core::Principal& who, const std:
       ids.push_back(*pid);
       ++written;
     }
-    if (auto st = people_.PeopleChanged(sql, ids); !st) return st.error();
+    TX_CHECK(people_.PeopleChanged(sql, ids));
     auth::RecordAudit(sql, actor, people_.Now(), "import", "import", id, "",
                       boost::json::serialize(boost::json::object{{"filename", pv->filename}, {"written", written}}));
     return written;

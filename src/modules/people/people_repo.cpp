@@ -2,56 +2,36 @@
 #include "modules/people/people_repo.hpp"
 
 #include "core/text.hpp"
-#include "storage/query.hpp"
-#include "storage/rows.hpp"
 #include "storage/scope.hpp"
+#include "storage/repo_kit.hpp"
 
 namespace tongxin::people::repo {
+using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
 
-using storage::GetInt;
-using storage::GetStr;
-
-constexpr const char* kPersonColumns =
-    "SELECT p.id, p.unit_id, p.name_zh, p.name_latin, p.gender, p.birth_date, p.nationality, p.id_type, "
-    "p.id_number, p.phone, p.email, p.wechat, p.language, p.category, p.employment_status, "
-    "p.emergency_contact_name, p.emergency_contact_phone, p.embassy, p.notes, p.status, p.version, p.created_at, "
-    "p.updated_at, u.name_zh AS unit_name_zh, u.name_en AS unit_name_en, u.path AS unit_path "
-    "FROM people p JOIN units u ON u.id = p.unit_id";
+using P = Person;
+const RowMap<P> kPeople("FROM people p JOIN units u ON u.id = p.unit_id", "p", {
+    {"id", &P::id}, {"unit_id", &P::unit_id}, {"name_zh", &P::name_zh}, {"name_latin", &P::name_latin},
+    {"gender", &P::gender}, {"birth_date", &P::birth_date}, {"nationality", &P::nationality},
+    {"id_type", &P::id_type}, {"id_number", &P::id_number}, {"phone", &P::phone}, {"email", &P::email},
+    {"wechat", &P::wechat}, {"language", &P::language}, {"category", &P::category},
+    {"employment_status", &P::employment_status}, {"emergency_contact_name", &P::emergency_contact_name},
+    {"emergency_contact_phone", &P::emergency_contact_phone}, {"embassy", &P::embassy}, {"notes", &P::notes},
+    {"status", &P::status}, {"version", &P::version}, {"created_at", &P::created_at},
+    {"updated_at", &P::updated_at}});
+const std::string kPersonColumns =
+    kPeople.Select("u.name_zh AS unit_name_zh, u.name_en AS unit_name_en, u.path AS unit_path");
 
 PersonRow RowToPerson(const soci::row& r) {
   PersonRow out;
-  Person& p = out.person;
-  p.id = GetInt(r, "id");
-  p.unit_id = GetInt(r, "unit_id");
-  p.name_zh = GetStr(r, "name_zh");
-  p.name_latin = GetStr(r, "name_latin");
-  p.gender = GetStr(r, "gender");
-  p.birth_date = GetStr(r, "birth_date");
-  p.nationality = GetStr(r, "nationality");
-  p.id_type = GetStr(r, "id_type");
-  p.id_number = GetStr(r, "id_number");
-  p.phone = GetStr(r, "phone");
-  p.email = GetStr(r, "email");
-  p.wechat = GetStr(r, "wechat");
-  p.language = GetStr(r, "language");
-  p.category = GetStr(r, "category");
-  p.employment_status = GetStr(r, "employment_status");
-  p.emergency_contact_name = GetStr(r, "emergency_contact_name");
-  p.emergency_contact_phone = GetStr(r, "emergency_contact_phone");
-  p.embassy = GetStr(r, "embassy");
-  p.notes = GetStr(r, "notes");
-  p.status = GetStr(r, "status");
-  p.version = static_cast<int>(GetInt(r, "version"));
-  p.created_at = GetStr(r, "created_at");
-  p.updated_at = GetStr(r, "updated_at");
+  kPeople.ReadInto(r, out.person);
   out.unit_name_zh = GetStr(r, "unit_name_zh");
   out.unit_name_en = GetStr(r, "unit_name_en");
   out.unit_path = GetStr(r, "unit_path");
   return out;
 }
 
-void BindPerson(storage::Query& q, const Person& p) {
+void BindPerson(Query& q, const Person& p) {
   q.Bind("unit_id", p.unit_id).Bind("name_zh", p.name_zh).Bind("name_latin", p.name_latin);
   q.Bind("gender", p.gender).Bind("birth_date", p.birth_date).Bind("nationality", p.nationality);
   q.Bind("id_type", p.id_type).Bind("id_number", p.id_number).Bind("phone", p.phone).Bind("email", p.email);
@@ -71,7 +51,7 @@ namespace {
 // people_search name). Identifiers are matched only for roles that see them unmasked, so
 // a masked phone cannot be guessed digit by digit. A pattern without % or _ needs no
 // ESCAPE clause, which FTS5 could not pass to its index.
-void AppendSearch(storage::Query& where, const core::Principal& who, const std::string& text) {
+void AppendSearch(Query& where, const core::Principal& who, const std::string& text) {
   const std::string q = core::ToLowerAscii(text);
   const bool plain = q.find_first_of("%_\\") == std::string::npos;
   const std::string pattern = "%" + (plain ? q : core::EscapeLike(q)) + "%";
@@ -95,8 +75,8 @@ void AppendSearch(storage::Query& where, const core::Principal& who, const std::
 // The WHERE clause of a people list: scope, unit subtree, status, search and filters.
 // Scope and unit filters select unit ids by path prefix, so counts can run on the
 // covering (status, ..., unit_id) indexes without touching the people rows.
-storage::Query BuildWhere(const core::Principal& who, const PersonFilter& f) {
-  storage::Query where(" WHERE 1=1");
+Query BuildWhere(const core::Principal& who, const PersonFilter& f) {
+  Query where(" WHERE 1=1");
   storage::AppendUnitScope(where, who, "p.unit_id");
   storage::AppendUnitSubtree(where, "p.unit_id", f.unit_path);
   if (f.status == "all") {
@@ -125,11 +105,11 @@ std::string OrderBy(const PersonFilter& f) {
 
 core::Page<PersonRow> ListPeople(soci::session& sql, const core::Principal& who, const PersonFilter& f,
                                  const core::PageRequest& page) {
-  const storage::Query where = BuildWhere(who, f);
+  const Query where = BuildWhere(who, f);
   core::Page<PersonRow> out;
   out.request = page;
   out.total = where.Wrap("SELECT COUNT(*) FROM people p").Scalar(sql);
-  storage::Query list = where.Wrap(kPersonColumns, OrderBy(f) + storage::PageClause(page));
+  Query list = where.Wrap(kPersonColumns, OrderBy(f) + PageClause(page));
   soci::rowset<soci::row> rs = list.Rows(sql);
   for (const auto& r : rs) out.items.push_back(RowToPerson(r));
   return out;
@@ -137,7 +117,7 @@ core::Page<PersonRow> ListPeople(soci::session& sql, const core::Principal& who,
 
 std::int64_t ForEachPerson(soci::session& sql, const core::Principal& who, const PersonFilter& f, std::int64_t limit,
                            const std::function<void(const PersonRow&)>& fn) {
-  storage::Query list = BuildWhere(who, f).Wrap(kPersonColumns, OrderBy(f) + " LIMIT " + std::to_string(limit));
+  Query list = BuildWhere(who, f).Wrap(kPersonColumns, OrderBy(f) + " LIMIT " + std::to_string(limit));
   std::int64_t n = 0;
   soci::rowset<soci::row> rs = list.Rows(sql);
   for (const auto& r : rs) {
@@ -148,7 +128,7 @@ std::int64_t ForEachPerson(soci::session& sql, const core::Principal& who, const
 }
 
 std::optional<PersonRow> FindPerson(soci::session& sql, std::int64_t id) {
-  storage::Query q(std::string(kPersonColumns) + " WHERE p.id = :id");
+  Query q(kPersonColumns + " WHERE p.id = :id");
   q.Bind("id", id);
   soci::rowset<soci::row> rs = q.Rows(sql);
   for (const auto& r : rs) return RowToPerson(r);
@@ -156,7 +136,7 @@ std::optional<PersonRow> FindPerson(soci::session& sql, std::int64_t id) {
 }
 
 std::int64_t InsertPerson(soci::session& sql, const Person& p) {
-  storage::Query q(
+  Query q(
       "INSERT INTO people (unit_id, name_zh, name_latin, gender, birth_date, nationality, id_type, id_number, phone, "
       "email, wechat, language, category, employment_status, emergency_contact_name, emergency_contact_phone, "
       "embassy, notes, status, sort_name, search_text, search_ids, version, created_at, updated_at) VALUES (:unit_id, :name_zh, "
@@ -169,7 +149,7 @@ std::int64_t InsertPerson(soci::session& sql, const Person& p) {
 }
 
 bool UpdatePerson(soci::session& sql, const Person& p, int expected_version) {
-  storage::Query q(
+  Query q(
       "UPDATE people SET unit_id = :unit_id, name_zh = :name_zh, name_latin = :name_latin, gender = :gender, "
       "birth_date = :birth_date, nationality = :nationality, id_type = :id_type, id_number = :id_number, "
       "phone = :phone, email = :email, wechat = :wechat, language = :language, category = :category, "
@@ -184,7 +164,7 @@ bool UpdatePerson(soci::session& sql, const Person& p, int expected_version) {
 std::optional<std::int64_t> FindByIdNumber(soci::session& sql, const std::string& id_type,
                                            const std::string& id_number, std::int64_t except_id) {
   // "id_number <> ''" lets SQLite use the partial unique index (it cannot infer it from :n).
-  storage::Query q("SELECT id FROM people WHERE id_type = :t AND id_number = :n AND id_number <> '' AND id <> :x");
+  Query q("SELECT id FROM people WHERE id_type = :t AND id_number = :n AND id_number <> '' AND id <> :x");
   q.Bind("t", id_type).Bind("n", id_number).Bind("x", except_id);
   soci::rowset<soci::row> rs = q.Rows(sql);
   for (const auto& r : rs) return GetInt(r, 0);

@@ -7,17 +7,15 @@
 #include "core/paging.hpp"
 #include "core/text.hpp"
 #include "http/json_body.hpp"
+#include "http/replies.hpp"
 #include "http/spreadsheet.hpp"
 #include "modules/people/people_export.hpp"
+#include "http/route_kit.hpp"
 
 namespace tongxin::people {
 namespace {
 
-using core::Role;
-using http::Access;
-using http::BodyKind;
-using http::Context;
-using http::Response;
+using namespace http::kit;  // NOLINT(google-build-using-namespace)
 
 constexpr std::int64_t kMaxExportRows = 200000;
 
@@ -39,8 +37,7 @@ core::Result<repo::PersonFilter> FilterFrom(const http::Request& req, std::int64
   }
   *unit_id = 0;
   if (const auto u = req.Query("unit_id"); !u.empty()) {
-    auto id = core::ParseId(u, "unit_id");
-    if (!id) return id.error();
+    TX_TRY(id, core::ParseId(u, "unit_id"));
     *unit_id = *id;
   }
   return f;
@@ -63,26 +60,17 @@ void RegisterPeopleRoutes(http::Router& router, PeopleService& people, PeopleImp
               "People in the caller's units (q, unit_id, category, status, nationality, sort, order, paging)",
               [&people](Context& ctx) -> core::Result<Response> {
                 std::int64_t unit_id = 0;
-                auto f = FilterFrom(ctx.req, &unit_id);
-                if (!f) return f.error();
-                auto page = core::ParsePage(ctx.req.query);
-                if (!page) return page.error();
-                auto res = people.ListPeople(ctx.User(), *f, unit_id, *page);
-                if (!res) return res.error();
-                boost::json::array items;
-                for (const auto& r : res->items) items.push_back(RowJson(r, ctx.User(), ctx.lang));
-                return http::JsonResponse({{"items", std::move(items)}, {"total", res->total},
-                                           {"page", page->page}, {"page_size", page->page_size}});
+                TX_TRY(f, FilterFrom(ctx.req, &unit_id));
+                TX_TRY(page, core::ParsePage(ctx.req.query));
+                TX_TRY(res, people.ListPeople(ctx.User(), *f, unit_id, *page));
+                return http::JsonResponse(http::PageJson(*res, [&](const auto& r) { return RowJson(r, ctx.User(), ctx.lang); }));
               }});
 
   router.Add({"POST", "/api/v1/people", editors, "people", "Register a person",
               [&people](Context& ctx) -> core::Result<Response> {
-                auto body = http::ParseJsonObject(ctx.req);
-                if (!body) return body.error();
-                auto in = ParsePersonInput(*body, true);
-                if (!in) return in.error();
-                auto r = people.CreatePerson(ctx.User(), *in, auth::ActorFrom(ctx));
-                if (!r) return r.error();
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
+                TX_TRY(in, ParsePersonInput(*body, true));
+                TX_TRY(r, people.CreatePerson(ctx.User(), *in, auth::ActorFrom(ctx)));
                 return http::JsonResponse(RowJson(*r, ctx.User(), ctx.lang), 201);
               },
               BodyKind::kJson});
@@ -91,8 +79,7 @@ void RegisterPeopleRoutes(http::Router& router, PeopleService& people, PeopleImp
               "Export the filtered list as XLSX (format=xlsx) or CSV (format=csv)",
               [&people](Context& ctx) -> core::Result<Response> {
                 std::int64_t unit_id = 0;
-                auto f = FilterFrom(ctx.req, &unit_id);
-                if (!f) return f.error();
+                TX_TRY(f, FilterFrom(ctx.req, &unit_id));
                 const bool reveal = ctx.User().MaySeeIdentifiers();
                 const std::string base =
                     (ctx.lang == core::Lang::kZh ? "人员名单-" : "people-") + people.Now().substr(0, 10);
@@ -101,9 +88,8 @@ void RegisterPeopleRoutes(http::Router& router, PeopleService& people, PeopleImp
                     ctx.req, base, [&](const http::BeginSheet& begin, const http::AddRow& add) -> core::Result<std::int64_t> {
                       const Columns cols = PeopleColumns(ctx.lang);
                       begin({cols.sheet_name, cols.headers, cols.widths});
-                      auto n = people.ForEachPerson(ctx.User(), *f, unit_id, kMaxExportRows,
-                                                    [&](const repo::PersonRow& r) { add(PersonCells(r, reveal, ctx.lang)); });
-                      if (!n) return n.error();
+                      TX_TRY(n, people.ForEachPerson(ctx.User(), *f, unit_id, kMaxExportRows,
+                                                    [&](const repo::PersonRow& r) { add(PersonCells(r, reveal, ctx.lang)); }));
                       auto st = people.db().InTransaction([&](soci::session& sql) -> core::Status {
                         auth::RecordAudit(sql, auth::ActorFrom(ctx), people.Now(), "export", "person", "", "",
                                           boost::json::serialize(boost::json::object{
@@ -128,52 +114,42 @@ void RegisterPeopleRoutes(http::Router& router, PeopleService& people, PeopleImp
                 }
                 std::int64_t unit_id = 0;
                 if (const auto u = ctx.req.Query("unit_id"); !u.empty()) {
-                  auto id = core::ParseId(u, "unit_id");
-                  if (!id) return id.error();
+                  TX_TRY(id, core::ParseId(u, "unit_id"));
                   unit_id = *id;
                 }
-                auto pv = importer.Preview(ctx.User(), ctx.req.body, ctx.req.Query("filename", "upload"), unit_id,
-                                           auth::ActorFrom(ctx));
-                if (!pv) return pv.error();
+                TX_TRY(pv, importer.Preview(ctx.User(), ctx.req.body, ctx.req.Query("filename", "upload"), unit_id,
+                                           auth::ActorFrom(ctx)));
                 return http::JsonResponse(PreviewToJson(*pv, ctx.lang), 201);
               },
               BodyKind::kFile, kMaxImportBytes});
 
   router.Add({"GET", "/api/v1/people/imports/{id}", managers, "people", "An import's preview and status",
               [&importer](Context& ctx) -> core::Result<Response> {
-                auto pv = importer.Get(ctx.User(), ctx.req.params["id"]);
-                if (!pv) return pv.error();
+                TX_TRY(pv, importer.Get(ctx.User(), ctx.req.params["id"]));
                 return http::JsonResponse(PreviewToJson(*pv, ctx.lang));
               }});
 
   router.Add({"POST", "/api/v1/people/imports/{id}/confirm", managers, "people",
               "Carry out an import: every row or none",
               [&importer](Context& ctx) -> core::Result<Response> {
-                auto n = importer.Confirm(ctx.User(), ctx.req.params["id"], auth::ActorFrom(ctx));
-                if (!n) return n.error();
+                TX_TRY(n, importer.Confirm(ctx.User(), ctx.req.params["id"], auth::ActorFrom(ctx)));
                 return http::JsonResponse({{"id", ctx.req.params["id"]}, {"status", "done"}, {"written", *n}});
               }});
 
   router.Add({"GET", "/api/v1/people/{id}", Access::Roles(core::RoleSet::All()), "people",
               "One person (foreign staff: only themselves); unmasked reads are audited",
               [&people](Context& ctx) -> core::Result<Response> {
-                auto id = ctx.Id();
-                if (!id) return id.error();
-                auto r = people.GetPerson(ctx.User(), *id, auth::ActorFrom(ctx));
-                if (!r) return r.error();
+                TX_TRY(id, ctx.Id());
+                TX_TRY(r, people.GetPerson(ctx.User(), *id, auth::ActorFrom(ctx)));
                 return http::JsonResponse(RowJson(*r, ctx.User(), ctx.lang));
               }});
 
   router.Add({"PATCH", "/api/v1/people/{id}", editors, "people", "Change a person (send version to detect conflicts)",
               [&people](Context& ctx) -> core::Result<Response> {
-                auto id = ctx.Id();
-                if (!id) return id.error();
-                auto body = http::ParseJsonObject(ctx.req);
-                if (!body) return body.error();
-                auto in = ParsePersonInput(*body, false);
-                if (!in) return in.error();
-                auto r = people.UpdatePerson(ctx.User(), *id, *in, auth::ActorFrom(ctx));
-                if (!r) return r.error();
+                TX_TRY(id, ctx.Id());
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
+                TX_TRY(in, ParsePersonInput(*body, false));
+                TX_TRY(r, people.UpdatePerson(ctx.User(), *id, *in, auth::ActorFrom(ctx)));
                 return http::JsonResponse(RowJson(*r, ctx.User(), ctx.lang));
               },
               BodyKind::kJson});
@@ -182,10 +158,8 @@ void RegisterPeopleRoutes(http::Router& router, PeopleService& people, PeopleImp
     router.Add({"POST", archive ? "/api/v1/people/{id}/archive" : "/api/v1/people/{id}/restore", managers, "people",
                 archive ? "Archive a person (people with history are never deleted)" : "Restore an archived person",
                 [&people, archive](Context& ctx) -> core::Result<Response> {
-                  auto id = ctx.Id();
-                  if (!id) return id.error();
-                  auto r = people.SetArchived(ctx.User(), *id, archive, auth::ActorFrom(ctx));
-                  if (!r) return r.error();
+                  TX_TRY(id, ctx.Id());
+                  TX_TRY(r, people.SetArchived(ctx.User(), *id, archive, auth::ActorFrom(ctx)));
                   return http::JsonResponse(RowJson(*r, ctx.User(), ctx.lang));
                 }});
   }
@@ -194,8 +168,7 @@ void RegisterPeopleRoutes(http::Router& router, PeopleService& people, PeopleImp
               "The caller's own person record",
               [&people](Context& ctx) -> core::Result<Response> {
                 if (!ctx.User().person_id) return core::NotFound("people.not_found");
-                auto r = people.GetPerson(ctx.User(), *ctx.User().person_id, auth::ActorFrom(ctx));
-                if (!r) return r.error();
+                TX_TRY(r, people.GetPerson(ctx.User(), *ctx.User().person_id, auth::ActorFrom(ctx)));
                 return http::JsonResponse(RowJson(*r, ctx.User(), ctx.lang));
               }});
 

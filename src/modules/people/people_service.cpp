@@ -51,7 +51,7 @@ core::Result<Unit> PeopleService::CreateUnit(const core::Principal& who, const U
                                              const auth::Actor& actor) {
   return db_.InTransaction([&](soci::session& sql) -> core::Result<Unit> {
     if (in.parent_id) {
-      if (auto st = CheckUnitInScope(sql, who, *in.parent_id, "parent_id"); !st) return st.error();
+      TX_CHECK(CheckUnitInScope(sql, who, *in.parent_id, "parent_id"));
     } else if (!who.all_units) {
       return core::Forbidden("auth.out_of_scope");  // only admins add top-level units
     }
@@ -175,9 +175,9 @@ core::Result<repo::PersonRow> PeopleService::GetPerson(const core::Principal& wh
 
 core::Result<std::int64_t> PeopleService::InsertChecked(soci::session& sql, const core::Principal& who, Person p,
                                                         const auth::Actor& actor) {
-  if (auto st = CheckUnitInScope(sql, who, p.unit_id, "unit_id"); !st) return st.error();
-  if (auto st = ValidatePerson(p); !st) return st.error();
-  if (auto st = CheckUniqueId(sql, p); !st) return st.error();
+  TX_CHECK(CheckUnitInScope(sql, who, p.unit_id, "unit_id"));
+  TX_CHECK(ValidatePerson(p));
+  TX_CHECK(CheckUniqueId(sql, p));
   p.status = "active";
   p.created_at = p.updated_at = Now();
   p.id = repo::InsertPerson(sql, p);
@@ -191,9 +191,8 @@ core::Result<repo::PersonRow> PeopleService::CreatePerson(const core::Principal&
   return db_.InTransaction([&](soci::session& sql) -> core::Result<repo::PersonRow> {
     Person p;
     ApplyInput(p, in);
-    auto id = InsertChecked(sql, who, p, actor);
-    if (!id) return id.error();
-    if (auto st = PeopleChanged(sql, {*id}); !st) return st.error();
+    TX_TRY(id, InsertChecked(sql, who, p, actor));
+    TX_CHECK(PeopleChanged(sql, {*id}));
     return *repo::FindPerson(sql, *id);
   });
 }
@@ -211,10 +210,10 @@ core::Result<repo::PersonRow> PeopleService::UpdatePerson(const core::Principal&
     Person p = row->person;
     ApplyInput(p, in);
     if (p.unit_id != row->person.unit_id) {
-      if (auto st = CheckUnitInScope(sql, who, p.unit_id, "unit_id"); !st) return st.error();
+      TX_CHECK(CheckUnitInScope(sql, who, p.unit_id, "unit_id"));
     }
-    if (auto st = ValidatePerson(p); !st) return st.error();
-    if (auto st = CheckUniqueId(sql, p); !st) return st.error();
+    TX_CHECK(ValidatePerson(p));
+    TX_CHECK(CheckUniqueId(sql, p));
     p.updated_at = Now();
     if (!repo::UpdatePerson(sql, p, row->person.version)) {
       return core::Conflict("people.stale", {{"version", std::to_string(row->person.version)}});
@@ -223,7 +222,7 @@ core::Result<repo::PersonRow> PeopleService::UpdatePerson(const core::Principal&
     auth::RecordAudit(sql, actor, p.updated_at, "update", "person", std::to_string(id), PersonAuditJson(row->person),
                       PersonAuditJson(after->person));
     if (p.unit_id != row->person.unit_id || p.category != row->person.category) {
-      if (auto st = PeopleChanged(sql, {id}); !st) return st.error();
+      TX_CHECK(PeopleChanged(sql, {id}));
     }
     return *after;
   });
@@ -242,7 +241,7 @@ core::Result<repo::PersonRow> PeopleService::SetArchived(const core::Principal& 
     auto after = repo::FindPerson(sql, id);
     auth::RecordAudit(sql, actor, p.updated_at, archived ? "archive" : "restore", "person", std::to_string(id),
                       PersonAuditJson(row->person), PersonAuditJson(after->person));
-    if (auto st = PeopleChanged(sql, {id}); !st) return st.error();
+    TX_CHECK(PeopleChanged(sql, {id}));
     return *after;
   });
 }

@@ -106,7 +106,7 @@ core::Result<PersonInput> ParsePersonInput(const boost::json::object& body, bool
   in.notes = r.String("notes", false, 2000, true);
   in.version = r.Int("version", false, 1, INT32_MAX);
   if (!create && in.category && in.category->empty()) r.AddError({"category", "validation.empty", {}});
-  if (auto st = r.Finish(); !st) return st.error();
+  TX_CHECK(r.Finish());
   return in;
 }
 

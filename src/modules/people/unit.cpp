@@ -33,7 +33,7 @@ core::Result<UnitInput> ParseUnitInput(const boost::json::object& body, bool cre
   in.archived = r.Bool("archived", false);
   if (!create && in.code && in.code->empty()) r.AddError({"code", "validation.empty", {}});
   if (!create && in.name_zh && in.name_zh->empty()) r.AddError({"name_zh", "validation.empty", {}});
-  if (auto st = r.Finish(); !st) return st.error();
+  TX_CHECK(r.Finish());
   return in;
 }
 

@@ -1,39 +1,19 @@
 // Unit storage.
 #include "modules/people/people_repo.hpp"
-#include "storage/query.hpp"
-#include "storage/rows.hpp"
+#include "storage/repo_kit.hpp"
 
 namespace tongxin::people::repo {
+using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
 
-using storage::GetInt;
-using storage::GetOptInt;
-using storage::GetStr;
 
-constexpr const char* kUnitColumns =
-    "SELECT id, parent_id, code, name_zh, name_en, kind, path, sort_order, archived, created_at, updated_at FROM units";
+using U = Unit;
+const RowMap<U> kUnits("FROM units", "", {
+    {"id", &U::id}, {"parent_id", &U::parent_id}, {"code", &U::code}, {"name_zh", &U::name_zh},
+    {"name_en", &U::name_en}, {"kind", &U::kind}, {"path", &U::path}, {"sort_order", &U::sort_order},
+    {"archived", &U::archived}, {"created_at", &U::created_at}, {"updated_at", &U::updated_at}});
 
-Unit UnitFromRow(const soci::row& r) {
-  Unit u;
-  u.id = GetInt(r, "id");
-  u.parent_id = GetOptInt(r, "parent_id");
-  u.code = GetStr(r, "code");
-  u.name_zh = GetStr(r, "name_zh");
-  u.name_en = GetStr(r, "name_en");
-  u.kind = GetStr(r, "kind");
-  u.path = GetStr(r, "path");
-  u.sort_order = static_cast<int>(GetInt(r, "sort_order"));
-  u.archived = GetInt(r, "archived") != 0;
-  u.created_at = GetStr(r, "created_at");
-  u.updated_at = GetStr(r, "updated_at");
-  return u;
-}
-
-std::optional<Unit> One(soci::session& sql, storage::Query q) {
-  soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) return UnitFromRow(r);
-  return std::nullopt;
-}
+std::optional<Unit> One(soci::session& sql, Query q) { return kUnits.One(sql, q); }
 
 std::string ParentPath(soci::session& sql, const std::optional<std::int64_t>& parent_id) {
   if (!parent_id) return "/";
@@ -44,23 +24,20 @@ std::string ParentPath(soci::session& sql, const std::optional<std::int64_t>& pa
 }  // namespace
 
 std::vector<Unit> ListUnits(soci::session& sql) {
-  std::vector<Unit> out;
-  auto query = storage::Query(std::string(kUnitColumns) + " ORDER BY path, sort_order, id");
-  soci::rowset<soci::row> rs = query.Rows(sql);
-  for (const auto& r : rs) out.push_back(UnitFromRow(r));
-  return out;
+  Query q(kUnits.Select() + " ORDER BY path, sort_order, id");
+  return kUnits.All(sql, q);
 }
 
 std::optional<Unit> FindUnit(soci::session& sql, std::int64_t id) {
-  return One(sql, storage::Query(std::string(kUnitColumns) + " WHERE id = :id").Bind("id", id));
+  return One(sql, Query(kUnits.Select() + " WHERE id = :id").Bind("id", id));
 }
 
 std::optional<Unit> FindUnitByCode(soci::session& sql, const std::string& code) {
-  return One(sql, storage::Query(std::string(kUnitColumns) + " WHERE code = :c").Bind("c", code));
+  return One(sql, Query(kUnits.Select() + " WHERE code = :c").Bind("c", code));
 }
 
 std::int64_t InsertUnit(soci::session& sql, Unit& u) {
-  storage::Query q("INSERT INTO units (parent_id, code, name_zh, name_en, kind, path, sort_order, archived, "
+  Query q("INSERT INTO units (parent_id, code, name_zh, name_en, kind, path, sort_order, archived, "
                    "created_at, updated_at) VALUES (" +
                    std::string(u.parent_id ? ":pid" : "NULL") +
                    ", :code, :nz, :ne, :kind, '', :so, :ar, :ca, :ua) RETURNING id");
@@ -70,7 +47,7 @@ std::int64_t InsertUnit(soci::session& sql, Unit& u) {
   q.Bind("ca", u.created_at).Bind("ua", u.updated_at);
   u.id = q.Scalar(sql);
   u.path = ParentPath(sql, u.parent_id) + std::to_string(u.id) + "/";
-  storage::Query("UPDATE units SET path = :p WHERE id = :id").Bind("p", u.path).Bind("id", u.id).Exec(sql);
+  Query("UPDATE units SET path = :p WHERE id = :id").Bind("p", u.path).Bind("id", u.id).Exec(sql);
   return u.id;
 }
 
@@ -78,13 +55,13 @@ void UpdateUnit(soci::session& sql, const Unit& before, Unit& after) {
   if (after.parent_id != before.parent_id) {
     after.path = ParentPath(sql, after.parent_id) + std::to_string(after.id) + "/";
     // Rewrite the prefix of every descendant's path (and this unit's own).
-    storage::Query("UPDATE units SET path = CAST(:np AS TEXT) || substr(path, CAST(:len AS INTEGER)) WHERE path LIKE :old ESCAPE '\\'")
+    Query("UPDATE units SET path = CAST(:np AS TEXT) || substr(path, CAST(:len AS INTEGER)) WHERE path LIKE :old ESCAPE '\\'")
         .Bind("np", after.path)
         .Bind("len", static_cast<std::int64_t>(before.path.size() + 1))
         .Bind("old", before.path + "%")
         .Exec(sql);
   }
-  storage::Query q("UPDATE units SET parent_id = " + std::string(after.parent_id ? ":pid" : "NULL") +
+  Query q("UPDATE units SET parent_id = " + std::string(after.parent_id ? ":pid" : "NULL") +
                    ", code = :code, name_zh = :nz, name_en = :ne, kind = :kind, sort_order = :so, archived = :ar, "
                    "updated_at = :ua WHERE id = :id");
   if (after.parent_id) q.Bind("pid", *after.parent_id);
@@ -95,16 +72,16 @@ void UpdateUnit(soci::session& sql, const Unit& before, Unit& after) {
 }
 
 std::int64_t CountChildren(soci::session& sql, std::int64_t unit_id) {
-  return storage::Query("SELECT COUNT(*) FROM units WHERE parent_id = :id").Bind("id", unit_id).Scalar(sql);
+  return Query("SELECT COUNT(*) FROM units WHERE parent_id = :id").Bind("id", unit_id).Scalar(sql);
 }
 
 std::int64_t CountPeopleIn(soci::session& sql, std::int64_t unit_id) {
-  return storage::Query("SELECT COUNT(*) FROM people WHERE unit_id = :id").Bind("id", unit_id).Scalar(sql);
+  return Query("SELECT COUNT(*) FROM people WHERE unit_id = :id").Bind("id", unit_id).Scalar(sql);
 }
 
 void DeleteUnit(soci::session& sql, std::int64_t unit_id) {
-  storage::Query("DELETE FROM user_units WHERE unit_id = :id").Bind("id", unit_id).Exec(sql);
-  storage::Query("DELETE FROM units WHERE id = :id").Bind("id", unit_id).Exec(sql);
+  Query("DELETE FROM user_units WHERE unit_id = :id").Bind("id", unit_id).Exec(sql);
+  Query("DELETE FROM units WHERE id = :id").Bind("id", unit_id).Exec(sql);
 }
 
 }  // namespace tongxin::people::repo

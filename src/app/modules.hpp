@@ -1,0 +1,16 @@
+// Every module's registration (see app/module.hpp), in the order app.cpp calls them: a
+// module may use the services of those before it. A new module is one line here and its
+// name in kModules (app.cpp).
+#pragma once
+
+#include "core/result.hpp"
+
+namespace tongxin::app {
+class AppContext;
+}
+
+namespace tongxin::auth { core::Status Register(app::AppContext& ctx); }
+namespace tongxin::people { core::Status Register(app::AppContext& ctx); }
+namespace tongxin::notify { core::Status Register(app::AppContext& ctx); }
+namespace tongxin::health { core::Status Register(app::AppContext& ctx); }
+namespace tongxin::incidents { core::Status Register(app::AppContext& ctx); }

@@ -1,10 +1,12 @@
 // Application wiring.
 #include "app/app.hpp"
 
+#include <stdexcept>
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <stdexcept>
 
 #include "app/modules.hpp"
 #include "auth/auth_routes.hpp"
@@ -34,7 +36,15 @@ core::Result<std::unique_ptr<App>> App::Create(const Config& config, std::unique
   app->db_ = std::move(db.value());
   TX_TRY(migrated, storage::Migrate(*app->db_));
   app->modules_ = std::make_unique<AppContext>(app->config_, *app->db_, *app->clock_);
-  for (const auto& register_module : kModules) TX_CHECK(register_module(*app->modules_));
+  for (const auto& register_module : kModules) {
+    core::Status registered;
+    try {
+      registered = register_module(*app->modules_);
+    } catch (const std::logic_error& e) {  // a wiring error (AppContext::Get)
+      return core::Internal(e.what());
+    }
+    TX_CHECK(registered);
+  }
   app->scheduler_ = std::make_unique<Scheduler>(std::chrono::seconds(config.jobs_interval_seconds));
   for (const auto& [name, job] : app->modules_->jobs()) app->scheduler_->Add(name, job);
   App* self = app.get();

@@ -50,13 +50,7 @@ int RunCli(int argc, char** argv) {
   std::map<std::string, std::string> flag_values;
   std::map<std::string, CLI::Option*> flag_options;
   for (const auto& s : Settings()) {
-    std::string flag = "--" + s.key;
-    std::replace(flag.begin(), flag.end(), '_', '-');
-    flag_options[s.key] = cli.add_option(flag, flag_values[s.key], s.help + " (env TONGXIN_" + [&] {
-      std::string up;
-      for (char c : s.key) up.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-      return up;
-    }() + ")");
+    flag_options[s.key] = cli.add_option(FlagName(s), flag_values[s.key], s.help + " (env " + EnvName(s) + ")");
   }
 
   auto* serve = cli.add_subcommand("serve", "Serve the API and the web app (default)");

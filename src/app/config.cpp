@@ -3,6 +3,7 @@
 
 #include <toml++/toml.h>
 
+#include "app/modules.hpp"
 #include "modules/health/slot_time.hpp"
 
 #include <charconv>
@@ -15,64 +16,90 @@ core::Error Invalid(const std::string& key, const std::string& why) {
   return core::MakeError(core::Errc::kInvalid, "config.invalid", {{"field", key}, {"detail", why}});
 }
 
+// What a reference reads from a const Config (the references only ever write through
+// the setter).
 template <class T>
-Setting IntSetting(std::string key, std::string help, T Config::*member, long long min, long long max) {
+const T& Read(const ConfigRef<T>& ref, const Config& c) {
+  return ref(const_cast<Config&>(c));  // NOLINT(cppcoreguidelines-pro-type-const-cast)
+}
+
+template <class T>
+Setting Integer(std::string key, std::string help, ConfigRef<T> ref, long long min, long long max) {
   return {key, std::move(help),
-          [key, member, min, max](Config& c, const std::string& v) -> core::Status {
+          [key, ref, min, max](Config& c, const std::string& v) -> core::Status {
             long long n = 0;
             auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
             if (ec != std::errc() || p != v.data() + v.size() || n < min || n > max) {
               return Invalid(key, "expected an integer from " + std::to_string(min) + " to " + std::to_string(max));
             }
-            c.*member = static_cast<T>(n);
+            ref(c) = static_cast<T>(n);
             return {};
           },
-          [member](const Config& c) { return std::to_string(c.*member); }};
+          [ref](const Config& c) { return std::to_string(Read(ref, c)); }};
 }
 
-Setting StringSetting(std::string key, std::string help, std::string Config::*member, bool secret = false) {
+// "health.fever_tenths" -> "HEALTH_FEVER_TENTHS" (env) or "health-fever-tenths" (flag).
+std::string KeyWith(const std::string& key, bool upper, char separator) {
+  std::string out;
+  for (char c : key) {
+    if (c == '.' || c == '_') out.push_back(separator);
+    else out.push_back(upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c);
+  }
+  return out;
+}
+
+}  // namespace
+
+Setting IntSetting(std::string key, std::string help, ConfigRef<int> ref, long long min, long long max) {
+  return Integer(std::move(key), std::move(help), std::move(ref), min, max);
+}
+
+Setting SizeSetting(std::string key, std::string help, ConfigRef<std::size_t> ref, long long min, long long max) {
+  return Integer(std::move(key), std::move(help), std::move(ref), min, max);
+}
+
+Setting StringSetting(std::string key, std::string help, ConfigRef<std::string> ref, bool secret) {
   return {key, std::move(help),
-          [member](Config& c, const std::string& v) -> core::Status {
-            c.*member = v;
+          [ref](Config& c, const std::string& v) -> core::Status {
+            ref(c) = v;
             return {};
           },
-          [member](const Config& c) { return c.*member; }, secret};
+          [ref](const Config& c) { return Read(ref, c); }, secret};
 }
 
-Setting BoolSetting(std::string key, std::string help, bool Config::*member) {
+Setting BoolSetting(std::string key, std::string help, ConfigRef<bool> ref) {
   return {key, std::move(help),
-          [key, member](Config& c, const std::string& v) -> core::Status {
+          [key, ref](Config& c, const std::string& v) -> core::Status {
             if (v == "true" || v == "1" || v == "yes") {
-              c.*member = true;
+              ref(c) = true;
             } else if (v == "false" || v == "0" || v == "no") {
-              c.*member = false;
+              ref(c) = false;
             } else {
               return Invalid(key, "expected true or false");
             }
             return {};
           },
-          [member](const Config& c) { return std::string(c.*member ? "true" : "false"); }};
+          [ref](const Config& c) { return std::string(Read(ref, c) ? "true" : "false"); }};
 }
 
-}  // namespace
+std::string EnvName(const Setting& s) { return "TONGXIN_" + KeyWith(s.key, true, '_'); }
+std::string FlagName(const Setting& s) { return "--" + KeyWith(s.key, false, '-'); }
+
 
 const std::vector<Setting>& Settings() {
-  static const std::vector<Setting> kSettings = {
-      StringSetting("db", "database: sqlite:PATH or postgresql://user:pass@host:port/db", &Config::db, true),
-      StringSetting("host", "address to listen on", &Config::host),
-      IntSetting("port", "TCP port (0 picks a free one)", &Config::port, 0, 65535),
-      StringSetting("web_root", "directory of the built web app", &Config::web_root),
-      IntSetting("io_threads", "network threads", &Config::io_threads, 1, 64),
-      IntSetting("workers", "request worker threads (database work)", &Config::workers, 1, 256),
-      IntSetting("db_pool", "database connections", &Config::db_pool, 1, 256),
-      IntSetting("max_body", "default request body limit in bytes", &Config::max_body, 1024, 64LL * 1024 * 1024),
-      IntSetting("max_connections", "concurrent connections before 503", &Config::max_connections, 1, 100000),
-      IntSetting("read_timeout", "seconds to receive a request", &Config::read_timeout, 1, 3600),
-      IntSetting("idle_timeout", "seconds a keep-alive connection may idle", &Config::idle_timeout, 1, 3600),
-      IntSetting("session_idle_minutes", "session ends after this idle time", &Config::session_idle_minutes, 1,
-                 7 * 24 * 60),
-      IntSetting("session_absolute_hours", "session ends this long after login", &Config::session_absolute_hours, 1,
-                 24 * 30),
+  static const std::vector<Setting> kSettings = [] {
+    std::vector<Setting> all = {
+      StringSetting("db", "database: sqlite:PATH or postgresql://user:pass@host:port/db", At(&Config::db), true),
+      StringSetting("host", "address to listen on", At(&Config::host)),
+      IntSetting("port", "TCP port (0 picks a free one)", At(&Config::port), 0, 65535),
+      StringSetting("web_root", "directory of the built web app", At(&Config::web_root)),
+      IntSetting("io_threads", "network threads", At(&Config::io_threads), 1, 64),
+      IntSetting("workers", "request worker threads (database work)", At(&Config::workers), 1, 256),
+      IntSetting("db_pool", "database connections", At(&Config::db_pool), 1, 256),
+      SizeSetting("max_body", "default request body limit in bytes", At(&Config::max_body), 1024, 64LL * 1024 * 1024),
+      IntSetting("max_connections", "concurrent connections before 503", At(&Config::max_connections), 1, 100000),
+      IntSetting("read_timeout", "seconds to receive a request", At(&Config::read_timeout), 1, 3600),
+      IntSetting("idle_timeout", "seconds a keep-alive connection may idle", At(&Config::idle_timeout), 1, 3600),
       {"time_zone", "IANA time zone of the office, e.g. Asia/Shanghai",
        [](Config& c, const std::string& v) -> core::Status {
          if (!health::IsTimeZone(v)) return Invalid("time_zone", "unknown time zone");
@@ -80,46 +107,14 @@ const std::vector<Setting>& Settings() {
          return {};
        },
        [](const Config& c) { return c.time_zone; }},
-      IntSetting("fever_tenths", "fever alert at or above this temperature, in tenths of °C (373 = 37.3)",
-                 &Config::fever_tenths, 360, 400),
-      IntSetting("recheck_hours", "hours within which a person with an alert must report again",
-                 &Config::recheck_hours, 1, 48),
-      BoolSetting("secure_cookies", "mark cookies Secure (serve behind HTTPS)", &Config::secure_cookies),
-      IntSetting("remind_after_minutes", "remind people who have not reported this long after their slot opens",
-                 &Config::remind_after_minutes, 0, 24 * 60),
-      IntSetting("escalate_after_minutes", "send unit staff the missing list this long after a slot opens",
-                 &Config::escalate_after_minutes, 0, 24 * 60),
+      BoolSetting("secure_cookies", "mark cookies Secure (serve behind HTTPS)", At(&Config::secure_cookies)),
       IntSetting("jobs_interval_seconds", "seconds between scheduler passes (reminders, alerts, email); 0 = off",
-                 &Config::jobs_interval_seconds, 0, 3600),
-      StringSetting("smtp_url", "SMTP server for email, e.g. smtp://mail.example.edu:25 or smtps://...:465; "
-                    "empty = no email", &Config::smtp_url, true),
-      StringSetting("smtp_from", "sender address of notification email", &Config::smtp_from),
-      StringSetting("smtp_user", "SMTP login (empty = none)", &Config::smtp_user),
-      StringSetting("smtp_password", "SMTP password", &Config::smtp_password, true),
-      BoolSetting("smtp_starttls", "require STARTTLS on smtp:// URLs", &Config::smtp_starttls),
-      IntSetting("notify_max_attempts", "email delivery attempts before giving up", &Config::notify_max_attempts, 1,
-                 50),
-      IntSetting("step_remind_minutes", "remind an incident step's owner this long before its deadline",
-                 &Config::step_remind_minutes, 0, 7 * 24 * 60),
-      IntSetting("step_escalate_minutes", "tell the next level this long after an incident step's deadline",
-                 &Config::step_escalate_minutes, 0, 7 * 24 * 60),
-      IntSetting("health_retention_days",
-                 "delete reports, alerts, inquiries and rosters of days older than this; 0 = keep",
-                 &Config::health_retention_days, 0, 36500),
-      IntSetting("notice_retention_days", "delete sent notifications older than this; 0 = keep",
-                 &Config::notice_retention_days, 0, 36500),
-      IntSetting("incident_retention_days",
-                 "delete incidents closed longer ago than this, with their attachments; 0 = keep",
-                 &Config::incident_retention_days, 0, 36500),
-      IntSetting("login_audit_retention_days", "delete login and logout audit entries older than this; 0 = keep",
-                 &Config::login_audit_retention_days, 0, 36500),
+                 At(&Config::jobs_interval_seconds), 0, 3600),
       StringSetting("trusted_proxies",
                     "comma-separated proxy addresses whose X-Forwarded-For names the client (empty = none)",
-                    &Config::trusted_proxies),
+                    At(&Config::trusted_proxies)),
       IntSetting("max_connections_per_ip", "open connections one client address may hold (then 503)",
-                 &Config::max_connections_per_ip, 1, 1000000),
-      IntSetting("notify_retry_seconds", "first retry delay of a failed email (doubles each attempt, max 1 h)",
-                 &Config::notify_retry_seconds, 1, 3600),
+                 At(&Config::max_connections_per_ip), 1, 1000000),
       {"log_level", "trace, debug, info, warn, error",
        [](Config& c, const std::string& v) -> core::Status {
          static const std::vector<std::string> kLevels = {"trace", "debug", "info", "warn", "error", "off"};
@@ -128,7 +123,12 @@ const std::vector<Setting>& Settings() {
          return {};
        },
        [](const Config& c) { return c.log_level; }},
-  };
+    };
+    for (auto section : {auth::ConfigKeys, notify::ConfigKeys, health::ConfigKeys, incidents::ConfigKeys}) {
+      for (Setting& s : section()) all.push_back(std::move(s));
+    }
+    return all;
+  }();
   return kSettings;
 }
 
@@ -152,8 +152,7 @@ core::Status ApplyTomlFile(Config& config, const std::string& path) {
     return Invalid("config", path + ": " + std::string(e.description()));
   }
   std::map<std::string, std::string> values;
-  for (const auto& [k, node] : tbl) {
-    std::string key(k.str());
+  auto add = [&values](const std::string& key, const toml::node& node) -> core::Status {
     if (auto s = node.value<std::string>()) {
       values[key] = *s;
     } else if (auto i = node.value<long long>()) {
@@ -163,6 +162,14 @@ core::Status ApplyTomlFile(Config& config, const std::string& path) {
     } else {
       return Invalid(key, "expected a string, integer or boolean");
     }
+    return {};
+  };
+  for (const auto& [k, node] : tbl) {
+    if (const toml::table* section = node.as_table()) {  // [health] fever_tenths = 373
+      for (const auto& [sk, snode] : *section) TX_CHECK(add(std::string(k.str()) + "." + std::string(sk.str()), snode));
+    } else {
+      TX_CHECK(add(std::string(k.str()), node));
+    }
   }
   return ApplyValues(config, values);
 }
@@ -170,9 +177,7 @@ core::Status ApplyTomlFile(Config& config, const std::string& path) {
 core::Status ApplyEnvironment(Config& config, const std::function<const char*(const char*)>& getenv_fn) {
   std::map<std::string, std::string> values;
   for (const auto& s : Settings()) {
-    std::string name = "TONGXIN_";
-    for (char c : s.key) name.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-    if (const char* v = getenv_fn(name.c_str())) values[s.key] = v;
+    if (const char* v = getenv_fn(EnvName(s).c_str())) values[s.key] = v;
   }
   return ApplyValues(config, values);
 }

@@ -8,7 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "auth/auth_config.hpp"
 #include "core/result.hpp"
+#include "modules/health/health_config.hpp"
+#include "modules/incidents/incidents_config.hpp"
+#include "modules/notify/notify_config.hpp"
 
 namespace tongxin::app {
 
@@ -24,34 +28,22 @@ struct Config {
   int max_connections = 2048;
   int read_timeout = 30;           // seconds
   int idle_timeout = 75;           // seconds
-  int session_idle_minutes = 120;
-  int session_absolute_hours = 12;
   bool secure_cookies = false;
   std::string log_level = "info";
   std::string time_zone = "Asia/Shanghai";  // what "today" means for reports and dashboards
-  int fever_tenths = 373;                   // temperature alert threshold, tenths of °C
-  int recheck_hours = 4;
-  int remind_after_minutes = 60;
-  int escalate_after_minutes = 120;
   int jobs_interval_seconds = 10;
-  std::string smtp_url;  // "" = no email
-  std::string smtp_from = "tongxin@localhost";
-  std::string smtp_user;
-  std::string smtp_password;
-  bool smtp_starttls = false;
-  int notify_max_attempts = 6;
-  int notify_retry_seconds = 60;
-  int step_remind_minutes = 30;     // remind an incident step's owner this long before it is due
-  int step_escalate_minutes = 0;    // tell the next level this long after a step's deadline
-  int health_retention_days = 0;    // 0 = keep health data
-  int notice_retention_days = 180;  // notifications (and job marks); 0 = keep
-  int incident_retention_days = 0;  // closed incidents (with attachments); 0 = keep
-  int login_audit_retention_days = 365;  // login/logout audit rows; 0 = keep
   std::string trusted_proxies;      // comma-separated addresses whose X-Forwarded-For is believed
   int max_connections_per_ip = 256; // per client address, beside max_connections
+  // Each module's section ([health] fever_tenths = 373), its keys declared by the module.
+  auth::ConfigSection auth;
+  notify::ConfigSection notify;
+  health::ConfigSection health;
+  incidents::ConfigSection incidents;
 };
 
-// One configurable setting: its key ("web_root"), flag "--web-root", env TONGXIN_WEB_ROOT.
+// One configurable setting: its key ("web_root", or "health.fever_tenths" in a module's
+// section), flag "--web-root" / "--health-fever-tenths", env TONGXIN_WEB_ROOT /
+// TONGXIN_HEALTH_FEVER_TENTHS, TOML `web_root = ...` / `[health] fever_tenths = ...`.
 struct Setting {
   std::string key;
   std::string help;
@@ -59,7 +51,49 @@ struct Setting {
   std::function<std::string(const Config&)> get;
   bool secret = false;
 };
+// Its environment variable ("TONGXIN_HEALTH_FEVER_TENTHS") and flag ("--health-fever-tenths").
+std::string EnvName(const Setting& s);
+std::string FlagName(const Setting& s);
+// Every setting: the server's, then each module's section.
 const std::vector<Setting>& Settings();
+
+// Where a setting's value lives: a member of Config, or of one of its sections.
+template <class T>
+using ConfigRef = std::function<T&(Config&)>;
+template <class T>
+ConfigRef<T> At(T Config::*member) {
+  return [member](Config& c) -> T& { return c.*member; };
+}
+template <class S, class T>
+ConfigRef<T> At(S Config::*section, T S::*member) {
+  return [section, member](Config& c) -> T& { return (c.*section).*member; };
+}
+// Settings of each kind, for the tables of the server and its modules. An integer outside
+// [min, max], or a boolean other than true/false/1/0/yes/no, is kInvalid config.invalid.
+Setting IntSetting(std::string key, std::string help, ConfigRef<int> ref, long long min, long long max);
+Setting SizeSetting(std::string key, std::string help, ConfigRef<std::size_t> ref, long long min, long long max);
+Setting StringSetting(std::string key, std::string help, ConfigRef<std::string> ref, bool secret = false);
+Setting BoolSetting(std::string key, std::string help, ConfigRef<bool> ref);
+
+// The settings of one module's section, keyed "<name>.<key>":
+//   const app::Section<ConfigSection> s("health", &app::Config::health);
+//   s.Int("fever_tenths", "fever alert at or above ...", &ConfigSection::fever_tenths, 360, 400)
+template <class S>
+struct Section {
+  const char* name;
+  S Config::*member;
+
+  Setting Int(const char* key, std::string help, int S::*m, long long min, long long max) const {
+    return IntSetting(Key(key), std::move(help), At(member, m), min, max);
+  }
+  Setting String(const char* key, std::string help, std::string S::*m, bool secret = false) const {
+    return StringSetting(Key(key), std::move(help), At(member, m), secret);
+  }
+  Setting Bool(const char* key, std::string help, bool S::*m) const {
+    return BoolSetting(Key(key), std::move(help), At(member, m));
+  }
+  std::string Key(const char* key) const { return std::string(name) + "." + key; }
+};
 
 // Applies a TOML file's keys. Errors: kInvalid config.invalid naming the file or key.
 core::Status ApplyTomlFile(Config& config, const std::string& path);

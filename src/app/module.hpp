@@ -5,9 +5,9 @@
 // dependency order (a module may Get() the services of those registered before it).
 #pragma once
 
-#include <cassert>
 #include <functional>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <typeindex>
 #include <unordered_map>
@@ -56,11 +56,16 @@ class AppContext {
     owned_.push_back(std::shared_ptr<void>(std::move(service)));
     return ref;
   }
-  // A service provided by a module registered earlier (a wiring error otherwise).
+  // A service provided by a module registered earlier. Asking for one that is not there
+  // (modules listed out of order) is a wiring error: std::logic_error naming the type,
+  // which App::Create reports as a startup failure, in every build type.
   template <class T>
   T& Get() const {
     auto it = services_.find(std::type_index(typeid(T)));
-    assert(it != services_.end() && "service not registered yet");
+    if (it == services_.end()) {
+      throw std::logic_error(std::string("module wiring: ") + typeid(T).name() +
+                             " is used before the module providing it is registered");
+    }
     return *static_cast<T*>(it->second);
   }
 

@@ -3,14 +3,19 @@
 // name in kModules (app.cpp).
 #pragma once
 
+#include <vector>
+
+#include "app/config.hpp"
 #include "core/result.hpp"
 
 namespace tongxin::app {
 class AppContext;
 }
 
-namespace tongxin::auth { core::Status Register(app::AppContext& ctx); }
+// Register adds the module's services, routes, jobs, retention step and messages;
+// ConfigKeys declares the keys of its configuration section (app::Config::<module>).
+namespace tongxin::auth { core::Status Register(app::AppContext& ctx); std::vector<app::Setting> ConfigKeys(); }
 namespace tongxin::people { core::Status Register(app::AppContext& ctx); }
-namespace tongxin::notify { core::Status Register(app::AppContext& ctx); }
-namespace tongxin::health { core::Status Register(app::AppContext& ctx); }
-namespace tongxin::incidents { core::Status Register(app::AppContext& ctx); }
+namespace tongxin::notify { core::Status Register(app::AppContext& ctx); std::vector<app::Setting> ConfigKeys(); }
+namespace tongxin::health { core::Status Register(app::AppContext& ctx); std::vector<app::Setting> ConfigKeys(); }
+namespace tongxin::incidents { core::Status Register(app::AppContext& ctx); std::vector<app::Setting> ConfigKeys(); }

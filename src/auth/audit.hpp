@@ -3,6 +3,8 @@
 // so a change and its audit entry are committed together or not at all.
 #pragma once
 
+#include <boost/describe/class.hpp>
+
 #include <soci/soci.h>
 
 #include <cstdint>
@@ -37,6 +39,8 @@ struct AuditEntry {
   std::string request_id;
   std::string ip;
 };
+BOOST_DESCRIBE_STRUCT(AuditEntry, (), (
+    id, at, user_id, username, action, entity, entity_id, before_json, after_json, request_id, ip))
 
 struct AuditFilter {
   std::string from;  // inclusive ISO time or date

@@ -42,11 +42,7 @@ void RecordAudit(soci::session& sql, const Actor& actor, const std::string& at, 
 
 namespace {
 
-using E = AuditEntry;
-const RowMap<E> kAudit("FROM audit_log", "", {
-    {"id", &E::id}, {"at", &E::at}, {"user_id", &E::user_id}, {"username", &E::username}, {"action", &E::action},
-    {"entity", &E::entity}, {"entity_id", &E::entity_id}, {"before_json", &E::before_json},
-    {"after_json", &E::after_json}, {"request_id", &E::request_id}, {"ip", &E::ip}});
+const RowMap<AuditEntry> kAudit("FROM audit_log");
 
 }  // namespace
 

@@ -7,24 +7,11 @@ namespace tongxin::auth::repo {
 using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
 
-using U = User;
-const RowMap<U> kUsers("FROM users", "", {
-    {"id", &U::id}, {"username", &U::username}, {"display_name", &U::display_name},
-    {"password_hash", &U::password_hash}, {"language", &U::language}, {"email", &U::email},
-    {"person_id", &U::person_id}, {"active", &U::active}, {"created_at", &U::created_at},
-    {"updated_at", &U::updated_at}});
+const RowMap<User> kUsers("FROM users");
 
-using S = SessionRow;
-const RowMap<S> kSessions("FROM sessions", "", {
-    {"id", &S::id}, {"user_id", &S::user_id}, {"csrf_token", &S::csrf_token}, {"created_at", &S::created_at},
-    {"last_seen_at", &S::last_seen_at}, {"absolute_expires_at", &S::absolute_expires_at}, {"ip", &S::ip},
-    {"user_agent", &S::user_agent}});
+const RowMap<SessionRow> kSessions("FROM sessions");
 
-using T = TokenRow;
-const RowMap<T> kTokens("FROM api_tokens", "", {
-    {"id", &T::id}, {"user_id", &T::user_id}, {"name", &T::name}, {"token_hash", &T::token_hash},
-    {"prefix", &T::prefix}, {"created_at", &T::created_at}, {"last_used_at", &T::last_used_at},
-    {"revoked", &T::revoked}, {"expires_at", &T::expires_at}});
+const RowMap<TokenRow> kTokens("FROM api_tokens");
 
 User UserFromRow(const soci::row& r) {
   User u = kUsers.Read(r);

@@ -3,6 +3,8 @@
 // throws the driver's exception on failure.
 #pragma once
 
+#include <boost/describe/class.hpp>
+
 #include <soci/soci.h>
 
 #include <cstdint>
@@ -50,6 +52,8 @@ struct SessionRow {
   std::string ip;
   std::string user_agent;
 };
+BOOST_DESCRIBE_STRUCT(SessionRow, (), (
+    id, user_id, csrf_token, created_at, last_seen_at, absolute_expires_at, ip, user_agent))
 void InsertSession(soci::session& sql, const SessionRow& s);
 std::optional<SessionRow> FindSession(soci::session& sql, const std::string& id);
 void TouchSession(soci::session& sql, const std::string& id, const std::string& now);
@@ -68,6 +72,8 @@ struct TokenRow {
   bool revoked = false;
   std::string expires_at;  // "" = never
 };
+BOOST_DESCRIBE_STRUCT(TokenRow, (), (
+    id, user_id, name, token_hash, prefix, created_at, last_used_at, revoked, expires_at))
 std::int64_t InsertToken(soci::session& sql, const TokenRow& t);
 std::optional<TokenRow> FindTokenByHash(soci::session& sql, const std::string& hash);
 std::vector<TokenRow> ListTokens(soci::session& sql, std::int64_t user_id);

@@ -3,29 +3,15 @@
 
 #include <boost/json.hpp>
 
+#include "core/described_json.hpp"
 #include "core/json_reader.hpp"
 #include "core/text.hpp"
 
 namespace tongxin::auth {
 
 boost::json::object UserToJson(const User& u) {
-  boost::json::array units;
-  for (auto id : u.unit_ids) units.push_back(id);
-  boost::json::object o{{"id", u.id},
-                        {"username", u.username},
-                        {"display_name", u.display_name},
-                        {"role", core::RoleName(u.role)},
-                        {"language", u.language},
-                        {"email", u.email},
-                        {"active", u.active},
-                        {"unit_ids", std::move(units)},
-                        {"created_at", u.created_at},
-                        {"updated_at", u.updated_at}};
-  if (u.person_id) {
-    o["person_id"] = *u.person_id;
-  } else {
-    o["person_id"] = nullptr;
-  }
+  boost::json::object o = core::DescribedToJson(u, {"password_hash"});
+  o["role"] = core::RoleName(u.role);
   return o;
 }
 

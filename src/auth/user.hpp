@@ -1,6 +1,8 @@
 // User accounts: the entity, its JSON form and validation of create/update input.
 #pragma once
 
+#include <boost/describe/class.hpp>
+
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
@@ -28,6 +30,9 @@ struct User {
   std::string created_at;
   std::string updated_at;
 };
+BOOST_DESCRIBE_STRUCT(User, (), (
+    id, username, display_name, password_hash, role, language, email, person_id, active, unit_ids, created_at,
+    updated_at))
 
 // Never includes the password hash.
 boost::json::object UserToJson(const User& u);

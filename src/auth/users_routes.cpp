@@ -23,8 +23,7 @@ void RegisterUserRoutes(http::Router& router, AuthService& auth) {
 
   router.Add({"POST", "/api/v1/admin/users", admin, "users", "Create a user",
               [&auth](Context& ctx) -> core::Result<Response> {
-                TX_TRY(body, http::ParseJsonObject(ctx.req));
-                TX_TRY(in, ParseUserInput(*body, true));
+                TX_TRY(in, ctx.Body(ParseUserInput, true));
                 TX_TRY(u, auth.CreateUser(*in, ActorFrom(ctx)));
                 return http::JsonResponse(UserToJson(*u), 201);
               },
@@ -41,8 +40,7 @@ void RegisterUserRoutes(http::Router& router, AuthService& auth) {
               "Change a user's name, role, language, units, person link or active flag",
               [&auth](Context& ctx) -> core::Result<Response> {
                 TX_TRY(id, ctx.Id());
-                TX_TRY(body, http::ParseJsonObject(ctx.req));
-                TX_TRY(in, ParseUserInput(*body, false));
+                TX_TRY(in, ctx.Body(ParseUserInput, false));
                 TX_TRY(u, auth.UpdateUser(*id, *in, ctx.User(), ActorFrom(ctx)));
                 return http::JsonResponse(UserToJson(*u));
               },

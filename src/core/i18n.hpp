@@ -1,7 +1,7 @@
 // Languages and the catalogue of user-facing server messages (zh-CN and en).
 #pragma once
 
-#include <initializer_list>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,15 +27,22 @@ std::string FieldMessage(const FieldError& field, Lang lang);
 // The label of a request field ("id_number" -> "证件号码" / "ID number"); the key itself
 // when there is none.
 std::string FieldLabel(std::string_view field, Lang lang);
+// The catalogue's text for `key` in the language, with "{name}" replaced by args[name]
+// (notices, labels of generated documents); the key itself when the catalogue has none.
+std::string Text(std::string_view key, Lang lang, const std::map<std::string, std::string>& args = {});
 // True when the catalogue has a zh-CN and an en text for this reason.
 bool HasMessage(std::string_view reason);
 
 struct MessageTexts {
-  const char* zh;
-  const char* en;
+  std::string zh;
+  std::string en;
 };
-// Adds a module's messages (reason → texts; the strings must live for the program, as
-// literals do) to the catalogue. Modules call it when they register at startup.
-void AddMessages(std::initializer_list<std::pair<std::string_view, MessageTexts>> messages);
+// Adds the catalogue embedded from <dir>/messages.toml ("health" for src/modules/health,
+// see core/embedded_data.hpp):
+// its [messages] by reason, [labels] of request fields and [types] of values. Core's own is
+// there from the start; modules add theirs when they register (again: no effect).
+// Errors: kInternal "i18n.bad_catalogue: <name>: <why>" for an unknown name, bad TOML, an
+// entry without both texts, or a key another catalogue defines; nothing is added then.
+Status AddCatalogue(std::string_view name);
 
 }  // namespace tongxin::core

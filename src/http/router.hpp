@@ -7,10 +7,12 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/result.hpp"
 #include "core/roles.hpp"
+#include "http/json_body.hpp"
 #include "http/message.hpp"
 
 namespace tongxin::http {
@@ -24,6 +26,15 @@ struct Context {
   const core::Principal& User() const { return *user; }
   // The path parameter `name` ("{id}") as a positive id. Errors: validation (400) naming it.
   core::Result<std::int64_t> Id(const std::string& name = "id") const;
+  // The JSON object body read by a module's parser: ctx.Body(ParsePlanInput, true) is
+  // ParsePlanInput(body, true). Errors: the body's (400, 415) or the parser's.
+  template <class Parse, class... Args>
+  auto Body(Parse parse, Args&&... args) const
+      -> decltype(parse(std::declval<const boost::json::object&>(), std::forward<Args>(args)...)) {
+    auto body = ParseJsonObject(req);
+    if (!body) return body.error();
+    return parse(*body, std::forward<Args>(args)...);
+  }
 };
 
 using Handler = std::function<core::Result<Response>(Context&)>;

@@ -11,11 +11,7 @@
 
 namespace tongxin::http {
 
-struct SheetShape {
-  std::string sheet_name;
-  std::vector<std::string> headers;
-  std::vector<double> widths;
-};
+using io::SheetShape;
 using BeginSheet = std::function<void(const SheetShape&)>;
 using AddRow = std::function<void(const std::vector<io::Cell>&)>;
 // produce calls begin once, then add per row, and returns the number of rows or an error.

@@ -7,11 +7,7 @@ namespace tongxin::io::imports {
 using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
 
-using I = StoredImport;
-const RowMap<I> kImports("FROM imports", "", {
-    {"id", &I::id}, {"user_id", &I::user_id}, {"kind", &I::kind}, {"filename", &I::filename}, {"status", &I::status},
-    {"total_rows", &I::total_rows}, {"valid_rows", &I::valid_rows}, {"payload", &I::payload},
-    {"created_at", &I::created_at}});
+const RowMap<StoredImport> kImports("FROM imports");
 
 }  // namespace
 

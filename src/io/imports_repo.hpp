@@ -2,6 +2,8 @@
 // user's confirmation): one table for every kind of import, each row owned by its user.
 #pragma once
 
+#include <boost/describe/class.hpp>
+
 #include <soci/soci.h>
 
 #include <cstdint>
@@ -20,6 +22,8 @@ struct StoredImport {
   std::string payload;   // the module's own JSON
   std::string created_at;
 };
+BOOST_DESCRIBE_STRUCT(StoredImport, (), (
+    id, user_id, kind, filename, status, total_rows, valid_rows, payload, created_at))
 
 void Insert(soci::session& sql, const StoredImport& i);
 // The user's import of this kind, if any.

@@ -37,4 +37,12 @@ struct Sheet {
   std::vector<double> widths;  // optional column widths in characters
 };
 
+// A sheet's name, column headers and column widths (in characters), as a spreadsheet
+// writer starts it.
+struct SheetShape {
+  std::string sheet_name;
+  std::vector<std::string> headers;
+  std::vector<double> widths;
+};
+
 }  // namespace tongxin::io

@@ -12,6 +12,7 @@ using storage::GetDouble;
 using storage::GetInt;
 using storage::GetOptInt;
 using storage::GetStr;
+using storage::kNotRead;
 using storage::PageClause;
 using storage::Query;
 using storage::RowMap;

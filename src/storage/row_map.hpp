@@ -1,24 +1,36 @@
-// A declarative mapping from a query's columns to a struct's members, and the SELECT that
-// reads exactly those columns: one table per entity instead of a hand-written reader (and a
-// column list kept in step with it by hand) in every repository.
+// A mapping from a query's columns to a struct's members, and the SELECT that reads exactly
+// those columns: one line per entity instead of a hand-written reader (and a column list kept
+// in step with it by hand) in every repository. The members come from the struct's
+// Boost.Describe description, declared beside it in the entity header:
 //
-//   const storage::RowMap<Unit> kUnits("FROM units", "", {
-//       {"id", &Unit::id}, {"code", &Unit::code}, {"parent_id", &Unit::parent_id}});
+//   struct Unit { std::int64_t id = 0; std::string code; std::optional<std::int64_t> parent_id; };
+//   BOOST_DESCRIBE_STRUCT(Unit, (), (id, code, parent_id))
+//
+//   const storage::RowMap<Unit> kUnits("FROM units");
 //   auto q = storage::Query(kUnits.Select() + " WHERE id = :id").Bind("id", id);
 //   std::optional<Unit> u = kUnits.One(sql, q);
 //
+// Each described member is read from the column of its name (with the map's table alias),
+// unless a Source names another expression for it ({"unit_name_zh", "u.name_zh"} reads
+// "u.name_zh AS unit_name_zh") or leaves it out ({"bytes", storage::kNotRead}).
 // Members may be std::int64_t, int, bool (stored as 0/1), double, std::string or
-// std::optional<std::int64_t> (NULL reads as nullopt; for the others NULL reads as 0 or "").
-// Columns the map cannot express (enums, JSON) are read by the caller after Read().
+// std::optional<std::int64_t> (NULL reads as nullopt; for the others NULL reads as 0 or "");
+// members of other types (enums, vectors, JSON) are left to the caller after Read().
 #pragma once
 
 #include <soci/soci.h>
+
+#include <boost/describe/class.hpp>
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
 
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <stdexcept>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -28,35 +40,54 @@
 
 namespace tongxin::storage {
 
+// A Source expression that leaves a described member out of the query.
+inline constexpr const char* kNotRead = nullptr;
+
 template <class T>
 class RowMap {
  public:
   using Member = std::variant<std::int64_t T::*, std::optional<std::int64_t> T::*, int T::*, bool T::*, double T::*,
                               std::string T::*>;
-  struct Column {
-    const char* name;            // the name the row reports
-    Member member;               // where it goes
-    const char* expr = nullptr;  // the SQL that yields it, when not <alias>.<name> ("u.path" read AS unit_path)
+  // Where one member comes from, when not <alias>.<member>; expr kNotRead leaves it out.
+  struct Source {
+    const char* member;
+    const char* expr;
   };
 
   // `from` follows the column list ("FROM people p JOIN units u ON ..."); `alias` prefixes
-  // columns without an expression ("p" gives "p.name_zh").
-  RowMap(std::string_view from, std::string_view alias, std::initializer_list<Column> columns)
-      : columns_(columns) {
-    select_ = "SELECT ";
-    for (std::size_t i = 0; i < columns_.size(); ++i) {
-      const Column& c = columns_[i];
-      if (i > 0) select_ += ", ";
-      if (c.expr != nullptr) {
-        select_ += std::string(c.expr) + " AS " + c.name;
-      } else {
-        if (!alias.empty()) select_ += std::string(alias) + ".";
-        select_ += c.name;
+  // columns without a source ("p" gives "p.name_zh"). A source naming no readable member
+  // is a programming error and throws std::logic_error when the map is built.
+  explicit RowMap(std::string_view from, std::string_view alias = {}, std::initializer_list<Source> sources = {}) {
+    std::vector<Source> pending(sources);
+    std::string columns;
+    namespace bd = boost::describe;
+    using Described = bd::describe_members<T, bd::mod_public | bd::mod_inherited>;
+    boost::mp11::mp_for_each<Described>([&](auto d) {
+      using M = std::remove_cvref_t<decltype(std::declval<T&>().*d.pointer)>;
+      if constexpr (kReadable<M>) {
+        const char* expr = "";
+        for (auto it = pending.begin(); it != pending.end(); ++it) {
+          if (std::string_view(it->member) == d.name) {
+            expr = it->expr;
+            pending.erase(it);
+            break;
+          }
+        }
+        if (expr == nullptr) return;
+        if (!columns.empty()) columns += ", ";
+        if (*expr != '\0') {
+          columns += std::string(expr) + " AS " + d.name;
+        } else {
+          if (!alias.empty()) columns += std::string(alias) + ".";
+          columns += d.name;
+        }
+        columns_.push_back({d.name, Member(d.pointer)});
       }
-    }
-    columns_sql_ = select_.substr(7);
+    });
+    if (!pending.empty()) throw std::logic_error(std::string("RowMap: no readable member ") + pending.front().member);
+    columns_sql_ = columns;
     from_ = std::string(from);
-    select_ += " " + from_;
+    select_ = "SELECT " + columns_sql_ + " " + from_;
     count_ = "SELECT COUNT(*) " + from_;
   }
 
@@ -114,6 +145,15 @@ class RowMap {
   static void Assign(const soci::row& r, const char* name, std::string& v) { v = GetStr(r, name); }
   static void Assign(const soci::row& r, const char* name, std::optional<std::int64_t>& v) { v = GetOptInt(r, name); }
 
+  template <class M>
+  static constexpr bool kReadable =
+      std::is_same_v<M, std::int64_t> || std::is_same_v<M, std::optional<std::int64_t>> || std::is_same_v<M, int> ||
+      std::is_same_v<M, bool> || std::is_same_v<M, double> || std::is_same_v<M, std::string>;
+
+  struct Column {
+    const char* name;  // the name the row reports (the member's)
+    Member member;
+  };
   std::vector<Column> columns_;
   std::string columns_sql_;
   std::string from_;

@@ -1,6 +1,13 @@
 #include "core/i18n.hpp"
 
 #include <gtest/gtest.h>
+#include <toml++/toml.h>
+
+#include <regex>
+#include <set>
+#include <string>
+
+#include "core/embedded_data.hpp"
 
 namespace tongxin::core {
 namespace {
@@ -48,6 +55,49 @@ TEST(I18nTest, SeveralFieldErrorsAreSummarised) {
   e.reason = "validation.failed";
   e.fields = {{"email", "validation.invalid_email", {}}, {"category", "validation.required", {}}};
   EXPECT_EQ(Message(e, Lang::kEn), "Invalid input: email is not a valid email address; category is required");
+}
+
+std::set<std::string> Placeholders(const std::string& text) {
+  std::set<std::string> out;
+  static const std::regex kName(R"(\{([a-z_]+)\})");
+  for (std::sregex_iterator it(text.begin(), text.end(), kName), end; it != end; ++it) out.insert((*it)[1]);
+  return out;
+}
+
+// Every embedded catalogue loads, and each of its texts has a zh and an en version that
+// use the same {placeholders}: a translation that drops {max} would show the user less.
+TEST(I18nTest, EveryCatalogueLoadsWithMatchingTranslations) {
+  int entries = 0, catalogues = 0;
+  for (const auto& [file, text] : EmbeddedFiles()) {
+    if (!file.ends_with("/messages")) continue;
+    const std::string_view name = file.substr(0, file.size() - std::string_view("/messages").size());
+    ++catalogues;
+    SCOPED_TRACE(std::string(name));
+    auto st = AddCatalogue(name);
+    ASSERT_TRUE(st) << st.error().reason;
+    EXPECT_TRUE(AddCatalogue(name));  // a second time changes nothing
+    toml::table doc = toml::parse(text);
+    for (auto&& [section, node] : doc) {
+      for (auto&& [key, value] : *node.as_table()) {
+        const std::string zh = (*value.as_table())["zh"].value_or(std::string());
+        const std::string en = (*value.as_table())["en"].value_or(std::string());
+        EXPECT_EQ(Placeholders(zh), Placeholders(en)) << key.str();
+        if (section.str() == "messages") EXPECT_TRUE(HasMessage(key.str())) << key.str();
+        ++entries;
+      }
+    }
+  }
+  EXPECT_GE(catalogues, 5);  // core and the four modules
+  EXPECT_GT(entries, 150);
+  EXPECT_TRUE(HasMessage("health.no_roster"));
+  EXPECT_EQ(Message(MakeError(Errc::kNotFound, "incidents.not_found"), Lang::kEn).empty(), false);
+}
+
+TEST(I18nTest, UnknownCatalogueIsRefused) {
+  auto st = AddCatalogue("no_such_module");
+  ASSERT_FALSE(st);
+  EXPECT_EQ(st.error().code, Errc::kInternal);
+  EXPECT_NE(st.error().reason.find("no_such_module"), std::string::npos);
 }
 
 }  // namespace

@@ -19,13 +19,13 @@ TestServer::TestServer(ServerOptions options) {
   config.max_body = options.max_body;
   config.log_level = "warn";
   config.jobs_interval_seconds = 0;  // tests run the jobs themselves (app().scheduler().RunOnce())
-  config.smtp_url = options.smtp_url;
-  config.health_retention_days = options.health_retention_days;
-  config.incident_retention_days = options.incident_retention_days;
+  config.notify.smtp_url = options.smtp_url;
+  config.health.retention_days = options.health_retention_days;
+  config.incidents.retention_days = options.incident_retention_days;
   config.trusted_proxies = options.trusted_proxies;
   config.max_connections_per_ip = options.max_connections_per_ip;
   config.secure_cookies = options.secure_cookies;
-  config.smtp_from = "tongxin@test.local";
+  config.notify.smtp_from = "tongxin@test.local";
   auto clock = std::make_unique<FakeClock>();
   if (!options.start_time.empty()) clock->Set(options.start_time);
   clock_ = clock.get();

@@ -88,16 +88,11 @@ std::optional<std::int64_t> AlertPerson(soci::session& sql, std::int64_t id) {
 
 namespace {
 
-using A = AlertRow;
-const RowMap<A> kAlertRows(
+const RowMap<AlertRow> kAlertRows(
     "FROM health_alerts a JOIN people p ON p.id = a.person_id JOIN units u ON u.id = p.unit_id "
     "JOIN health_checkins c ON c.id = a.checkin_id",
-    "a",
-    {{"id", &A::id}, {"person_id", &A::person_id}, {"checkin_id", &A::checkin_id}, {"day", &A::day},
-     {"kind", &A::kind}, {"detail", &A::detail}, {"status", &A::status}, {"recheck_due_at", &A::recheck_due_at},
-     {"created_at", &A::created_at}, {"name_zh", &A::name_zh, "p.name_zh"}, {"name_latin", &A::name_latin, "p.name_latin"},
-     {"unit_zh", &A::unit_name_zh, "u.name_zh"}, {"unit_en", &A::unit_name_en, "u.name_en"}, {"slot", &A::slot},
-     {"temperature_tenths", &A::temperature_tenths, "c.temperature_tenths"}, {"escalation", &A::escalation}});
+    "a", {{"name_zh", "p.name_zh"}, {"name_latin", "p.name_latin"}, {"unit_name_zh", "u.name_zh"},
+          {"unit_name_en", "u.name_en"}, {"temperature_tenths", "c.temperature_tenths"}});
 
 }  // namespace
 

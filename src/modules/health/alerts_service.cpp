@@ -40,9 +40,9 @@ core::Status HealthService::SetAlertStatus(const core::Principal& who, std::int6
   });
 }
 
-core::Result<core::Page<repo::AlertRow>> HealthService::Alerts(const core::Principal& who, const std::string& status,
+core::Result<core::Page<AlertRow>> HealthService::Alerts(const core::Principal& who, const std::string& status,
                                                                const core::PageRequest& page) {
-  return db_.WithSession([&](soci::session& sql) -> core::Result<core::Page<repo::AlertRow>> {
+  return db_.WithSession([&](soci::session& sql) -> core::Result<core::Page<AlertRow>> {
     return repo::ListAlerts(sql, who, status, page);
   });
 }

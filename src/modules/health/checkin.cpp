@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 #include <cmath>
 
+#include "core/described_json.hpp"
 #include "core/json_reader.hpp"
 #include "core/text.hpp"
 
@@ -26,27 +27,8 @@ std::string Join(const std::vector<std::string>& v) {
 }  // namespace
 
 boost::json::object CheckinToJson(const Checkin& c) {
-  boost::json::array symptoms;
-  for (const auto& s : c.symptoms) symptoms.push_back(boost::json::value(s));
-  boost::json::object o{{"id", c.id},
-                        {"person_id", c.person_id},
-                        {"day", c.day},
-                        {"slot", c.slot},
-                        {"slot_name", c.slot_name},
-                        {"temperature", c.Temperature()},
-                        {"method", c.method},
-                        {"symptoms", std::move(symptoms)},
-                        {"symptom_other", c.symptom_other},
-                        {"location", c.location},
-                        {"location_country", c.location_country},
-                        {"contact", c.contact},
-                        {"remarks", c.remarks},
-                        {"channel", c.channel},
-                        {"late", c.late},
-                        {"version", c.version},
-                        {"submitted_at", c.submitted_at},
-                        {"updated_at", c.updated_at}};
-  o["recorded_by"] = c.recorded_by ? boost::json::value(*c.recorded_by) : boost::json::value(nullptr);
+  boost::json::object o = core::DescribedToJson(c, {"temperature_tenths"});
+  o["temperature"] = c.Temperature();
   return o;
 }
 

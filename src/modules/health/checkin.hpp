@@ -1,6 +1,8 @@
 // A health report (check-in) for one person and one slot, and what it says about alerts.
 #pragma once
 
+#include <boost/describe/class.hpp>
+
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
@@ -14,12 +16,10 @@ namespace tongxin::health {
 inline constexpr int kMinTenths = 350;  // 35.0 °C
 inline constexpr int kMaxTenths = 420;  // 42.0 °C
 
-struct Checkin {
-  std::int64_t id = 0;
-  std::int64_t person_id = 0;
-  std::string day;
-  int slot = 0;
-  std::string slot_name;
+// What a reading says: the temperature and how it was taken, symptoms, where the person
+// is, contact with a case, and how it reached the office. A check-in is a reading for a
+// slot; what a person sends is a reading too.
+struct Reading {
   int temperature_tenths = 0;
   std::string method;                 // oral, armpit, ear, forehead, other
   std::vector<std::string> symptoms;  // fever, cough, sore_throat, fatigue, shortness_of_breath, diarrhoea, loss_of_taste_smell, other
@@ -29,29 +29,32 @@ struct Checkin {
   std::string contact = "none";  // none, suspected, confirmed
   std::string remarks;
   std::string channel = "self";  // self, phone, wechat, email, in_person
+
+  double Temperature() const { return temperature_tenths / 10.0; }
+};
+BOOST_DESCRIBE_STRUCT(Reading, (), (temperature_tenths, method, symptoms, symptom_other, location, location_country,
+                                    contact, remarks, channel))
+
+struct Checkin : Reading {
+  std::int64_t id = 0;
+  std::int64_t person_id = 0;
+  std::string day;
+  int slot = 0;
+  std::string slot_name;
   std::optional<std::int64_t> recorded_by;
   bool late = false;
   int version = 1;
   std::string submitted_at;
   std::string updated_at;
-
-  double Temperature() const { return temperature_tenths / 10.0; }
 };
+BOOST_DESCRIBE_STRUCT(Checkin, (Reading), (id, person_id, day, slot, slot_name, recorded_by, late, version,
+                                           submitted_at, updated_at))
 
 boost::json::object CheckinToJson(const Checkin& c);
 
 // What the person (or staff on their behalf) sends.
-struct CheckinInput {
+struct CheckinInput : Reading {
   std::optional<std::int64_t> person_id;  // on behalf only
-  int temperature_tenths = 0;
-  std::string method;
-  std::vector<std::string> symptoms;
-  std::string symptom_other;
-  std::string location;
-  std::string location_country;
-  std::string contact = "none";
-  std::string remarks;
-  std::string channel = "self";
 };
 
 // Errors: kInvalid naming each field: temperature outside 35.0–42.0 or with more than one

@@ -10,14 +10,7 @@ namespace tongxin::health::repo {
 using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
 
-using C = Checkin;
-const RowMap<C> kCheckins("FROM health_checkins", "", {
-    {"id", &C::id}, {"person_id", &C::person_id}, {"day", &C::day}, {"slot", &C::slot},
-    {"slot_name", &C::slot_name}, {"temperature_tenths", &C::temperature_tenths}, {"method", &C::method},
-    {"symptom_other", &C::symptom_other}, {"location", &C::location}, {"location_country", &C::location_country},
-    {"contact", &C::contact}, {"remarks", &C::remarks}, {"channel", &C::channel}, {"recorded_by", &C::recorded_by},
-    {"late", &C::late}, {"version", &C::version}, {"submitted_at", &C::submitted_at},
-    {"updated_at", &C::updated_at}});
+const RowMap<Checkin> kCheckins("FROM health_checkins");
 
 Checkin CheckinFromRow(const soci::row& r) {
   Checkin c = kCheckins.Read(r);

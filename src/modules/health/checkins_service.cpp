@@ -51,7 +51,7 @@ core::Result<CheckinResult> HealthService::RecordCheckin(const core::Principal& 
   // Reads first, on a reader connection with the statement prepared, in parallel with other requests:
   // the person's scope and their slots around now. The writer then does only the writes
   // (and the one read that must see them: whether the slot already has a report).
-  auto rows = readers_.With([&](soci::session& sql) -> core::Result<std::vector<repo::RosterRow>> {
+  auto rows = readers_.With([&](soci::session& sql) -> core::Result<std::vector<RosterRow>> {
     std::string unit_path;
     auto list = repo::RosterForCheckin(sql, person_id, AddDays(today, -1), AddDays(today, 1), unit_path);
     if (on_behalf) {
@@ -67,7 +67,7 @@ core::Result<CheckinResult> HealthService::RecordCheckin(const core::Principal& 
   });
   if (!rows) return rows.error();
   if (rows->empty()) return core::MakeError(core::Errc::kConflict, "health.no_plan");
-  const repo::RosterRow* slot = nullptr;
+  const RosterRow* slot = nullptr;
   bool late = false;
   for (const auto& r : *rows) {
     if (r.starts_at <= now && now < r.ends_at) {
@@ -98,15 +98,7 @@ core::Result<CheckinResult> HealthService::RecordCheckin(const core::Principal& 
     c.day = slot->day;
     c.slot = slot->slot;
     c.slot_name = slot->slot_name;
-    c.temperature_tenths = in.temperature_tenths;
-    c.method = in.method;
-    c.symptoms = in.symptoms;
-    c.symptom_other = in.symptom_other;
-    c.location = in.location;
-    c.location_country = in.location_country;
-    c.contact = in.contact;
-    c.remarks = in.remarks;
-    c.channel = in.channel;
+    static_cast<Reading&>(c) = in;
     c.recorded_by = on_behalf ? std::optional<std::int64_t>(who.user_id) : std::nullopt;
     c.updated_at = now;
     const bool had_alert = existing && repo::AnyAlertFor(sql, existing->id);

@@ -83,11 +83,11 @@ core::Result<std::vector<TodaySlot>> HealthService::TodayCountsIn(soci::session&
   }
 }
 
-core::Result<core::Page<repo::MissingRow>> HealthService::RosterList(const core::Principal& who,
+core::Result<core::Page<MissingRow>> HealthService::RosterList(const core::Principal& who,
                                                                      const std::string& day, int slot,
                                                                      const std::string& status, std::int64_t unit_id,
                                                                      const core::PageRequest& page) {
-  core::Page<repo::MissingRow> result;
+  core::Page<MissingRow> result;
   auto st = ReadDay(day, [&](soci::session& sql) -> core::Status {
     TX_TRY(path, UnitPathInScope(sql, who, unit_id));
     result = repo::RosterList(sql, who, day, slot, status, *path, page);
@@ -124,9 +124,9 @@ core::Result<std::vector<HealthService::FlaggedPerson>> HealthService::FlaggedPe
   });
 }
 
-core::Result<std::vector<repo::DayTotals>> HealthService::Trend(const core::Principal& who, const std::string& from,
+core::Result<std::vector<DayTotals>> HealthService::Trend(const core::Principal& who, const std::string& from,
                                                                 const std::string& to, std::int64_t unit_id) {
-  return db_.WithSession([&](soci::session& sql) -> core::Result<std::vector<repo::DayTotals>> {
+  return db_.WithSession([&](soci::session& sql) -> core::Result<std::vector<DayTotals>> {
     TX_TRY(path, UnitPathInScope(sql, who, unit_id));
     return repo::CountsByDay(sql, who, from, to, *path);
   });

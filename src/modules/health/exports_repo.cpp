@@ -8,26 +8,17 @@ namespace tongxin::health::repo {
 using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
 
-using D = DailyCell;
-const RowMap<D> kDaily(
+const RowMap<DailyCell> kDaily(
     "FROM health_roster r JOIN people p ON p.id = r.person_id JOIN units u ON u.id = r.unit_id "
     "LEFT JOIN health_checkins c ON c.id = r.checkin_id",
-    "", {{"person_id", &D::person_id, "r.person_id"}, {"slot", &D::slot, "r.slot"}, {"status", &D::status, "r.status"},
-         {"unit_id", &D::unit_id, "u.id"}, {"unit_zh", &D::unit_zh, "u.name_zh"}, {"unit_en", &D::unit_en, "u.name_en"},
-         {"name_zh", &D::name_zh, "p.name_zh"}, {"name_latin", &D::name_latin, "p.name_latin"},
-         {"nationality", &D::nationality, "p.nationality"},
-         {"temperature_tenths", &D::temperature_tenths, "c.temperature_tenths"}, {"symptoms", &D::symptoms, "c.symptoms"},
-         {"contact", &D::contact, "c.contact"}, {"location", &D::location, "c.location"}});
+    "p", {{"person_id", "r.person_id"}, {"slot", "r.slot"}, {"status", "r.status"}, {"unit_id", "u.id"},
+          {"unit_zh", "u.name_zh"}, {"unit_en", "u.name_en"}, {"temperature_tenths", "c.temperature_tenths"},
+          {"symptoms", "c.symptoms"}, {"contact", "c.contact"}, {"location", "c.location"}});
 
-using H = HistoryLine;
-const RowMap<H> kHistory(
+const RowMap<HistoryLine> kHistory(
     "FROM health_checkins c JOIN people p ON p.id = c.person_id JOIN units u ON u.id = p.unit_id", "c",
-    {{"day", &H::day}, {"slot_name", &H::slot_name}, {"unit_zh", &H::unit_zh, "u.name_zh"},
-     {"unit_en", &H::unit_en, "u.name_en"}, {"name_zh", &H::name_zh, "p.name_zh"},
-     {"name_latin", &H::name_latin, "p.name_latin"}, {"id_number", &H::id_number, "p.id_number"},
-     {"temperature_tenths", &H::temperature_tenths}, {"method", &H::method}, {"symptoms", &H::symptoms},
-     {"location", &H::location}, {"location_country", &H::location_country}, {"contact", &H::contact},
-     {"channel", &H::channel}, {"late", &H::late}, {"submitted_at", &H::submitted_at}, {"version", &H::version}});
+    {{"unit_zh", "u.name_zh"}, {"unit_en", "u.name_en"}, {"name_zh", "p.name_zh"}, {"name_latin", "p.name_latin"},
+     {"id_number", "p.id_number"}});
 
 template <class T>
 void Stream(soci::session& sql, const RowMap<T>& map, Query& q, const std::function<void(const T&)>& fn) {

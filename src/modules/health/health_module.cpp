@@ -13,10 +13,26 @@
 
 namespace tongxin::health {
 
+std::vector<app::Setting> ConfigKeys() {
+  const app::Section<ConfigSection> s{"health", &app::Config::health};
+  using S = ConfigSection;
+  return {
+      s.Int("fever_tenths", "fever alert at or above this temperature, in tenths of °C (373 = 37.3)",
+            &S::fever_tenths, 360, 400),
+      s.Int("recheck_hours", "hours within which a person with an alert must report again", &S::recheck_hours, 1, 48),
+      s.Int("remind_after_minutes", "remind people who have not reported this long after their slot opens",
+            &S::remind_after_minutes, 0, 24 * 60),
+      s.Int("escalate_after_minutes", "send unit staff the missing list this long after a slot opens",
+            &S::escalate_after_minutes, 0, 24 * 60),
+      s.Int("retention_days", "delete reports, alerts, inquiries and rosters of days older than this; 0 = keep",
+            &S::retention_days, 0, 36500),
+  };
+}
+
 core::Status Register(app::AppContext& ctx) {
-  const app::Config& c = ctx.config;
+  const ConfigSection& c = ctx.config.health;
   HealthSettings settings;
-  settings.time_zone = c.time_zone;
+  settings.time_zone = ctx.config.time_zone;
   settings.alerts.fever_tenths = c.fever_tenths;
   settings.recheck_hours = c.recheck_hours;
   auto& health = ctx.Provide(std::make_unique<HealthService>(ctx.db, ctx.clock, settings));
@@ -36,7 +52,7 @@ core::Status Register(app::AppContext& ctx) {
                    r->reminders, r->missing_lists, r->alert_notices, r->overdue, r->escalation_notices);
     }
   });
-  const int keep_days = c.health_retention_days;
+  const int keep_days = c.retention_days;
   ctx.AddRetention([&db = ctx.db, keep_days](const app::RetentionPass& pass) {
     if (keep_days <= 0) return true;
     const std::string before = AddDays(pass.today, -keep_days);
@@ -45,20 +61,7 @@ core::Status Register(app::AppContext& ctx) {
     else if (r->Total() > 0) spdlog::info("health retention: {} rows of days before {} deleted", r->Total(), before);
     return r.ok();
   });
-  core::AddMessages({
-      {"health.slots_invalid", {"时段设置无效：每个时段需有名称、开始和结束时间（HH:MM），且按时间先后不重叠", "Invalid slots: each needs a name, a start and an end (HH:MM), in order, without overlaps"}},
-      {"health.bad_time_zone", {"时区 {field} 无效，如 Asia/Shanghai", "Unknown time zone; use a name such as Asia/Shanghai"}},
-      {"health.end_before_start", {"结束日期早于开始日期", "The end date is before the start date"}},
-      {"health.one_decimal", {"体温最多保留一位小数", "Give the temperature with at most one decimal"}},
-      {"health.temperature_range", {"体温应在 {min} 到 {max} °C 之间", "The temperature must be between {min} and {max} °C"}},
-      {"health.no_person", {"您的账号没有关联人员信息，无法打卡", "Your account is not linked to a person, so you cannot report"}},
-      {"health.no_plan", {"该人员没有健康打卡计划", "This person has no report plan"}},
-      {"health.outside_slot", {"现在不在打卡时段内，下一个时段开始于 {next_slot_local}", "It is not reporting time now; the next slot starts at {next_slot_local}"}},
-      {"health.alert_not_found", {"找不到该异常记录", "No such alert"}},
-      {"health.plan_needs_unit", {"请选择该计划适用的单位（只有管理员可设全校范围的类别计划）", "Choose the unit the plan applies to (only administrators may set a category plan for every unit)"}},
-      {"health.no_roster", {"{day} 没有打卡名单（不在计划日期内，或离今天太远）", "There is no roster for {day} (outside the plans' dates, or too far from today)"}},
-      {"health.plan_not_found", {"找不到该打卡计划", "No such report plan"}},
-  });
+  TX_CHECK(core::AddCatalogue("health"));
   return {};
 }
 

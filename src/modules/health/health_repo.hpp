@@ -3,6 +3,8 @@
 // driver's exception on failure.
 #pragma once
 
+#include <boost/describe/class.hpp>
+
 #include <soci/soci.h>
 
 #include <cstdint>
@@ -17,16 +19,9 @@
 #include "modules/health/checkin.hpp"
 #include "modules/health/plan.hpp"
 
-namespace tongxin::health::repo {
+namespace tongxin::health {
 
-// Plans -------------------------------------------------------------------------------
-std::int64_t InsertPlan(soci::session& sql, const ReportPlan& p);
-void UpdatePlan(soci::session& sql, const ReportPlan& p);
-void SetPlanPeople(soci::session& sql, std::int64_t plan_id, const std::vector<std::int64_t>& person_ids);
-std::optional<ReportPlan> FindPlan(soci::session& sql, std::int64_t id);
-std::vector<ReportPlan> ListPlans(soci::session& sql, bool include_people);
-
-// Roster -----------------------------------------------------------------------------
+// Types the service and the routes use as well as the repository.
 struct RosterRow {
   std::string day;
   int slot = 0;
@@ -38,6 +33,48 @@ struct RosterRow {
   std::string status = "missing";              // missing, reported, late
   std::optional<std::int64_t> checkin_id;
 };
+BOOST_DESCRIBE_STRUCT(RosterRow, (), (
+    day, slot, person_id, unit_id, plan_id, slot_name, starts_at, ends_at, late_until, status, checkin_id))
+
+struct DayTotals {
+  std::string day;
+  std::int64_t expected = 0, reported = 0, late = 0, alerts = 0;
+};
+
+struct MissingRow {
+  std::int64_t person_id = 0;
+  std::string name_zh, name_latin, phone, unit_name_zh, unit_name_en, category, status, starts_at, ends_at;
+};
+BOOST_DESCRIBE_STRUCT(MissingRow, (), (
+    person_id, name_zh, name_latin, phone, unit_name_zh, unit_name_en, category, status, starts_at, ends_at))
+
+struct AlertRow {
+  std::int64_t id = 0, person_id = 0, checkin_id = 0;
+  std::string day, kind, detail, status, recheck_due_at, created_at, name_zh, name_latin, unit_name_zh, unit_name_en;
+  std::string escalation;  // why it was escalated: second_high, recheck_overdue, manual
+  int slot = 0;
+  int temperature_tenths = 0;
+};
+BOOST_DESCRIBE_STRUCT(AlertRow, (), (
+    id, person_id, checkin_id, day, kind, detail, status, recheck_due_at, created_at, name_zh, name_latin,
+    unit_name_zh, unit_name_en, escalation, slot, temperature_tenths))
+
+}  // namespace tongxin::health
+
+namespace tongxin::health::repo {
+using health::RosterRow;
+using health::DayTotals;
+using health::MissingRow;
+using health::AlertRow;
+
+// Plans -------------------------------------------------------------------------------
+std::int64_t InsertPlan(soci::session& sql, const ReportPlan& p);
+void UpdatePlan(soci::session& sql, const ReportPlan& p);
+void SetPlanPeople(soci::session& sql, std::int64_t plan_id, const std::vector<std::int64_t>& person_ids);
+std::optional<ReportPlan> FindPlan(soci::session& sql, std::int64_t id);
+std::vector<ReportPlan> ListPlans(soci::session& sql, bool include_people);
+
+// Roster -----------------------------------------------------------------------------
 
 struct RosterPerson {
   std::int64_t id = 0;
@@ -83,18 +120,10 @@ struct CountRow {
 };
 std::vector<CountRow> CountsForDay(soci::session& sql, const std::string& day);
 
-struct DayTotals {
-  std::string day;
-  std::int64_t expected = 0, reported = 0, late = 0, alerts = 0;
-};
 // Totals per day from..to over the units in scope (and under unit_path), built days only.
 std::vector<DayTotals> CountsByDay(soci::session& sql, const core::Principal& who, const std::string& from,
                                    const std::string& to, const std::string& unit_path);
 
-struct MissingRow {
-  std::int64_t person_id = 0;
-  std::string name_zh, name_latin, phone, unit_name_zh, unit_name_en, category, status, starts_at, ends_at;
-};
 // Roster rows of a slot with the given status ("missing", "late", "reported") in scope
 // and under unit_path (""), ordered by name: one page and the total.
 core::Page<MissingRow> RosterList(soci::session& sql, const core::Principal& who, const std::string& day, int slot,
@@ -134,13 +163,6 @@ bool SetAlertStatus(soci::session& sql, std::int64_t id, const std::string& stat
                     const std::string& escalation = "");
 std::optional<std::int64_t> AlertPerson(soci::session& sql, std::int64_t id);
 
-struct AlertRow {
-  std::int64_t id = 0, person_id = 0, checkin_id = 0;
-  std::string day, kind, detail, status, recheck_due_at, created_at, name_zh, name_latin, unit_name_zh, unit_name_en;
-  std::string escalation;  // why it was escalated: second_high, recheck_overdue, manual
-  int slot = 0;
-  int temperature_tenths = 0;
-};
 core::Page<AlertRow> ListAlerts(soci::session& sql, const core::Principal& who, const std::string& status,
                                 const core::PageRequest& page);
 
@@ -159,6 +181,9 @@ struct DailyCell {
   int slot = 0, temperature_tenths = 0;
   std::string status, unit_zh, unit_en, name_zh, name_latin, nationality, symptoms, contact, location;
 };
+BOOST_DESCRIBE_STRUCT(DailyCell, (), (
+    person_id, unit_id, slot, temperature_tenths, status, unit_zh, unit_en, name_zh, name_latin, nationality,
+    symptoms, contact, location))
 void ForEachDailyCell(soci::session& sql, const core::Principal& who, const std::string& day,
                       const std::string& unit_path, const std::function<void(const DailyCell&)>& fn);
 // One report of a day range with its person; ordered by day, unit path, person and slot.
@@ -168,6 +193,9 @@ struct HistoryLine {
   int temperature_tenths = 0, version = 0;
   bool late = false;
 };
+BOOST_DESCRIBE_STRUCT(HistoryLine, (), (
+    day, slot_name, unit_zh, unit_en, name_zh, name_latin, id_number, method, symptoms, location, location_country,
+    contact, channel, submitted_at, temperature_tenths, version, late))
 void ForEachHistoryLine(soci::session& sql, const core::Principal& who, const std::string& from, const std::string& to,
                         const std::string& unit_path, const std::function<void(const HistoryLine&)>& fn);
 

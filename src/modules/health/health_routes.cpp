@@ -29,7 +29,7 @@ core::Result<std::int64_t> OptionalId(const http::Request& req, const std::strin
   return core::ParseId(v, name);
 }
 
-boost::json::object RosterJson(const repo::RosterRow& r) {
+boost::json::object RosterJson(const RosterRow& r) {
   return {{"day", r.day},           {"slot", r.slot},         {"slot_name", r.slot_name},
           {"starts_at", r.starts_at}, {"ends_at", r.ends_at}, {"late_until", r.late_until},
           {"status", r.status}};
@@ -72,8 +72,7 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
   router.Add({"POST", "/api/v1/health/plans", managers, "health",
               "Create a report plan (group: unit, category or people; observation: people for N days)",
               [&health](Context& ctx) -> core::Result<Response> {
-                TX_TRY(body, http::ParseJsonObject(ctx.req));
-                TX_TRY(in, ParsePlanInput(*body, true));
+                TX_TRY(in, ctx.Body(ParsePlanInput, true));
                 TX_TRY(p, health.CreatePlan(ctx.User(), *in, auth::ActorFrom(ctx)));
                 return http::JsonResponse(PlanToJson(*p), 201);
               },
@@ -82,8 +81,7 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
   router.Add({"PATCH", "/api/v1/health/plans/{id}", managers, "health", "Change a report plan",
               [&health](Context& ctx) -> core::Result<Response> {
                 TX_TRY(id, ctx.Id());
-                TX_TRY(body, http::ParseJsonObject(ctx.req));
-                TX_TRY(in, ParsePlanInput(*body, false));
+                TX_TRY(in, ctx.Body(ParsePlanInput, false));
                 TX_TRY(p, health.UpdatePlan(ctx.User(), *id, *in, auth::ActorFrom(ctx)));
                 return http::JsonResponse(PlanToJson(*p));
               },
@@ -102,25 +100,19 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
                 return http::JsonResponse({{"items", std::move(items)}, {"today", health.Today()}});
               }});
 
+  // A report of one's own, or one staff record on someone's behalf: the same call.
+  auto record = [&health](bool on_behalf) {
+    return [&health, on_behalf](Context& ctx) -> core::Result<Response> {
+      TX_TRY(in, ctx.Body(ParseCheckinInput, on_behalf));
+      TX_TRY(r, health.RecordCheckin(ctx.User(), *in, auth::ActorFrom(ctx)));
+      return CheckinResponse(*r, r->corrected ? 200 : 201);
+    };
+  };
   router.Add({"POST", "/api/v1/health/checkins", everyone, "health",
-              "Report one's own temperature and health for the current slot (again: a correction)",
-              [&health](Context& ctx) -> core::Result<Response> {
-                TX_TRY(body, http::ParseJsonObject(ctx.req));
-                TX_TRY(in, ParseCheckinInput(*body, false));
-                TX_TRY(r, health.RecordCheckin(ctx.User(), *in, auth::ActorFrom(ctx)));
-                return CheckinResponse(*r, r->corrected ? 200 : 201);
-              },
+              "Report one's own temperature and health for the current slot (again: a correction)", record(false),
               BodyKind::kJson});
-
   router.Add({"POST", "/api/v1/health/checkins/on-behalf", recorders, "health",
-              "Record a report made by phone, WeChat, email or in person",
-              [&health](Context& ctx) -> core::Result<Response> {
-                TX_TRY(body, http::ParseJsonObject(ctx.req));
-                TX_TRY(in, ParseCheckinInput(*body, true));
-                TX_TRY(r, health.RecordCheckin(ctx.User(), *in, auth::ActorFrom(ctx)));
-                return CheckinResponse(*r, r->corrected ? 200 : 201);
-              },
-              BodyKind::kJson});
+              "Record a report made by phone, WeChat, email or in person", record(true), BodyKind::kJson});
 
   router.Add({"GET", "/api/v1/health/people/{id}/checkins", everyone, "health",
               "A person's reports from..to (foreign staff: only their own); staff reads are audited",

@@ -42,7 +42,7 @@ struct CheckinResult {
 };
 
 struct SlotStatus {
-  repo::RosterRow row;
+  RosterRow row;
   std::string state;  // upcoming, open, late_open, closed
 };
 
@@ -108,9 +108,9 @@ class HealthService {
 
   core::Result<std::vector<TodaySlot>> TodayCounts(const core::Principal& who, const std::string& day,
                                                    std::int64_t unit_id);
-  core::Result<std::vector<repo::DayTotals>> Trend(const core::Principal& who, const std::string& from,
+  core::Result<std::vector<DayTotals>> Trend(const core::Principal& who, const std::string& from,
                                                    const std::string& to, std::int64_t unit_id);
-  core::Result<core::Page<repo::MissingRow>> RosterList(const core::Principal& who, const std::string& day, int slot,
+  core::Result<core::Page<MissingRow>> RosterList(const core::Principal& who, const std::string& day, int slot,
                                                         const std::string& status, std::int64_t unit_id,
                                                         const core::PageRequest& page);
   // Suspicious-reporting hints over the last `days` days: for one person (audited read),
@@ -136,7 +136,7 @@ class HealthService {
   // Errors: health.alert_not_found, auth.out_of_scope.
   core::Status SetAlertStatus(const core::Principal& who, std::int64_t alert_id, const std::string& status,
                               const auth::Actor& actor);
-  core::Result<core::Page<repo::AlertRow>> Alerts(const core::Principal& who, const std::string& status,
+  core::Result<core::Page<AlertRow>> Alerts(const core::Principal& who, const std::string& status,
                                                   const core::PageRequest& page);
 
  private:

@@ -4,6 +4,8 @@
 
 #include <soci/soci.h>
 
+#include <boost/describe/class.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -16,6 +18,7 @@ struct Window {
   int slot = 0;
   std::string slot_name, starts_at, ends_at, late_until;
 };
+BOOST_DESCRIBE_STRUCT(Window, (), (day, slot, slot_name, starts_at, ends_at, late_until))
 std::vector<Window> Windows(soci::session& sql, const std::string& day);
 
 struct MissingPerson {
@@ -25,6 +28,8 @@ struct MissingPerson {
   std::optional<std::int64_t> user_id;
   std::string user_email, user_language;  // their account's, if any
 };
+BOOST_DESCRIBE_STRUCT(MissingPerson, (), (person_id, name_zh, name_latin, unit_path, unit_name_zh, unit_name_en, email,
+                                          language, user_id, user_email, user_language))
 std::vector<MissingPerson> MissingIn(soci::session& sql, const Window& w);
 
 struct AlertToTell {
@@ -33,6 +38,8 @@ struct AlertToTell {
   int slot = 0;
   std::string slot_name, name_zh, name_latin, unit_path, unit_name_zh, unit_name_en;
 };
+BOOST_DESCRIBE_STRUCT(AlertToTell, (), (id, person_id, kind, detail, status, escalation, recheck_due_at, day, slot,
+                                        slot_name, name_zh, name_latin, unit_path, unit_name_zh, unit_name_en))
 // Alerts whose raising staff have not been told of yet (oldest first).
 std::vector<AlertToTell> AlertsNotNotified(soci::session& sql, int limit);
 // Escalated alerts whose escalation staff have not been told of yet.

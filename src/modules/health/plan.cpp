@@ -3,6 +3,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/described_json.hpp"
 #include "core/json_reader.hpp"
 
 namespace tongxin::health {
@@ -28,23 +29,8 @@ std::vector<SlotDef> SlotsFromJson(const std::string& text) {
 }
 
 boost::json::object PlanToJson(const ReportPlan& p) {
-  boost::json::array people;
-  for (auto id : p.person_ids) people.push_back(id);
-  boost::json::object o{{"id", p.id},
-                        {"name", p.name},
-                        {"kind", p.kind},
-                        {"target", p.target},
-                        {"category", p.category},
-                        {"time_zone", p.time_zone},
-                        {"slots", boost::json::parse(SlotsToJson(p.slots))},
-                        {"late_minutes", p.late_minutes},
-                        {"start_date", p.start_date},
-                        {"end_date", p.end_date},
-                        {"active", p.active},
-                        {"person_ids", std::move(people)},
-                        {"created_at", p.created_at},
-                        {"updated_at", p.updated_at}};
-  o["unit_id"] = p.unit_id ? boost::json::value(*p.unit_id) : boost::json::value(nullptr);
+  boost::json::object o = core::DescribedToJson(p);
+  o["slots"] = boost::json::parse(SlotsToJson(p.slots));
   return o;
 }
 

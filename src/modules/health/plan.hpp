@@ -3,6 +3,8 @@
 // observation plan covers hand-picked people for a limited time and takes precedence.
 #pragma once
 
+#include <boost/describe/class.hpp>
+
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
@@ -35,6 +37,9 @@ struct ReportPlan {
     return active && start_date <= day && (end_date.empty() || day <= end_date);
   }
 };
+BOOST_DESCRIBE_STRUCT(ReportPlan, (), (
+    id, name, kind, target, unit_id, category, time_zone, slots, late_minutes, start_date, end_date, active,
+    person_ids, created_at, updated_at))
 
 boost::json::object PlanToJson(const ReportPlan& p);
 std::string SlotsToJson(const std::vector<SlotDef>& slots);

@@ -7,12 +7,7 @@ namespace tongxin::health::repo {
 using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
 
-using P = ReportPlan;
-const RowMap<P> kPlans("FROM report_plans", "", {
-    {"id", &P::id}, {"name", &P::name}, {"kind", &P::kind}, {"target", &P::target}, {"unit_id", &P::unit_id},
-    {"category", &P::category}, {"time_zone", &P::time_zone}, {"late_minutes", &P::late_minutes},
-    {"start_date", &P::start_date}, {"end_date", &P::end_date}, {"active", &P::active},
-    {"created_at", &P::created_at}, {"updated_at", &P::updated_at}});
+const RowMap<ReportPlan> kPlans("FROM report_plans");
 
 ReportPlan PlanFromRow(const soci::row& r) {
   ReportPlan p = kPlans.Read(r);

@@ -1,6 +1,8 @@
 // Health data retention.
 #include "modules/health/retention.hpp"
 
+#include "core/described_json.hpp"
+
 #include <boost/json.hpp>
 
 #include <functional>
@@ -8,6 +10,15 @@
 #include "modules/health/health_repo.hpp"
 
 namespace tongxin::health {
+namespace {
+
+boost::json::object PurgeJson(const PurgeReport& r, const std::string& before_day) {
+  boost::json::object o = core::DescribedToJson(r);
+  o["before_day"] = before_day;
+  return o;
+}
+
+}  // namespace
 namespace {
 
 constexpr int kBatch = 2000;
@@ -47,14 +58,7 @@ core::Result<PurgeReport> PurgeHealthData(storage::Database& db, const std::stri
     repo::PurgeBatch(sql, PurgeTable::kDays, before_day, 0);
     if (r.Total() > 0) {
       auth::RecordAudit(sql, actor, now, "purge", "health_data", before_day, "",
-                        boost::json::serialize(boost::json::object{{"before_day", before_day},
-                                                                   {"checkins", r.checkins},
-                                                                   {"history", r.history},
-                                                                   {"alerts", r.alerts},
-                                                                   {"inquiries", r.inquiries},
-                                                                   {"roster", r.roster},
-                                                                   {"counts", r.counts},
-                                                                   {"audit_redacted", r.audit_redacted}}));
+                        boost::json::serialize(PurgeJson(r, before_day)));
     }
     return {};
   }));

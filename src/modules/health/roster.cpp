@@ -48,14 +48,14 @@ const ReportPlan* PlanFor(const std::vector<ReportPlan>& plans, const repo::Rost
   return best;
 }
 
-std::vector<repo::RosterRow> BuildRoster(soci::session& sql, const std::string& day,
+std::vector<RosterRow> BuildRoster(soci::session& sql, const std::string& day,
                                          const std::vector<std::pair<int, std::int64_t>>& skip,
                                          const std::vector<std::int64_t>* only) {
   std::vector<ReportPlan> plans;
   for (auto& p : repo::ListPlans(sql, true)) {
     if (p.Covers(day)) plans.push_back(std::move(p));
   }
-  std::vector<repo::RosterRow> rows;
+  std::vector<RosterRow> rows;
   if (plans.empty()) return rows;
   for (auto& p : plans) std::sort(p.person_ids.begin(), p.person_ids.end());
   const std::map<std::int64_t, std::string> unit_paths = repo::UnitPaths(sql);

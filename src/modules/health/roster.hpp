@@ -21,7 +21,7 @@ const ReportPlan* PlanFor(const std::vector<ReportPlan>& plans, const repo::Rost
 // Roster rows for a day from plans and people; rows whose (slot, person) key is in `skip`
 // are left out (used when refreshing a day that already has reports).
 // `only`: build the rows of these people alone (after a change to them).
-std::vector<repo::RosterRow> BuildRoster(soci::session& sql, const std::string& day,
+std::vector<RosterRow> BuildRoster(soci::session& sql, const std::string& day,
                                          const std::vector<std::pair<int, std::int64_t>>& skip,
                                          const std::vector<std::int64_t>* only = nullptr);
 

@@ -10,11 +10,7 @@ namespace tongxin::health::repo {
 using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
 
-using R = RosterRow;
-const RowMap<R> kRoster("FROM health_roster r", "r", {
-    {"day", &R::day}, {"slot", &R::slot}, {"person_id", &R::person_id}, {"unit_id", &R::unit_id},
-    {"plan_id", &R::plan_id}, {"slot_name", &R::slot_name}, {"starts_at", &R::starts_at}, {"ends_at", &R::ends_at},
-    {"late_until", &R::late_until}, {"status", &R::status}, {"checkin_id", &R::checkin_id}});
+const RowMap<RosterRow> kRoster("FROM health_roster r", "r");
 
 }  // namespace
 
@@ -230,13 +226,10 @@ std::vector<DayTotals> CountsByDay(soci::session& sql, const core::Principal& wh
 
 namespace {
 
-using M = MissingRow;
-const RowMap<M> kMissing(
+const RowMap<MissingRow> kMissing(
     "FROM health_roster r JOIN people p ON p.id = r.person_id JOIN units u ON u.id = r.unit_id", "p",
-    {{"person_id", &M::person_id, "p.id"}, {"name_zh", &M::name_zh}, {"name_latin", &M::name_latin},
-     {"phone", &M::phone}, {"unit_zh", &M::unit_name_zh, "u.name_zh"}, {"unit_en", &M::unit_name_en, "u.name_en"},
-     {"category", &M::category}, {"status", &M::status, "r.status"}, {"starts_at", &M::starts_at, "r.starts_at"},
-     {"ends_at", &M::ends_at, "r.ends_at"}});
+    {{"person_id", "p.id"}, {"unit_name_zh", "u.name_zh"}, {"unit_name_en", "u.name_en"}, {"status", "r.status"},
+     {"starts_at", "r.starts_at"}, {"ends_at", "r.ends_at"}});
 
 }  // namespace
 

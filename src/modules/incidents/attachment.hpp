@@ -2,6 +2,8 @@
 // a clean file name, a size limit.
 #pragma once
 
+#include <boost/describe/class.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,6 +22,7 @@ struct Attachment {
   std::string uploaded_at;
   std::string bytes;  // only when downloading
 };
+BOOST_DESCRIBE_STRUCT(Attachment, (), (id, filename, content_type, sha256, size, uploaded_by, uploaded_at, bytes))
 
 // Errors: kUnsupportedMedia incidents.attachment_type (details.allowed).
 core::Result<std::string> SniffAttachmentType(const std::string& bytes);

@@ -2,6 +2,8 @@
 // checklist copied from the plan version it was opened under, and a timeline.
 #pragma once
 
+#include <boost/describe/class.hpp>
+
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
@@ -11,18 +13,17 @@
 #include "core/i18n.hpp"
 #include "core/result.hpp"
 #include "modules/incidents/attachment.hpp"
+#include "modules/incidents/plan.hpp"
 
 namespace tongxin::incidents {
 
-struct IncidentStep {
+struct IncidentStep : StepText {
   std::int64_t id = 0;
-  int position = 0;
-  std::string title_zh, title_en, instructions_zh, instructions_en;
-  std::string owner_role, owner_unit_code;
   std::string due_at, done_at;
   std::optional<std::int64_t> done_by;
   std::string note;
 };
+BOOST_DESCRIBE_STRUCT(IncidentStep, (StepText), (id, due_at, done_at, done_by, note))
 
 struct IncidentPerson {
   std::int64_t person_id = 0;
@@ -61,6 +62,10 @@ struct Incident {
   std::vector<IncidentEvent> events;
   std::vector<Attachment> attachments;  // without their bytes
 };
+BOOST_DESCRIBE_STRUCT(Incident, (), (
+    id, incident_type, severity, status, title, person_id, person_name_zh, person_name_latin, unit_id, unit_path,
+    unit_name_zh, unit_name_en, location, plan_id, plan_version, assignee_id, outcome, alert_id, opened_by, opened_at,
+    updated_at, closed_at, version, steps_total, steps_done, steps_overdue, steps, people, events, attachments))
 
 // Who is looking: staff see the handling; a person the incident is about (kConcerned)
 // or a close contact in it (kContact) see only that it exists, titled by its type, and

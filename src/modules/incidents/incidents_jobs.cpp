@@ -3,29 +3,20 @@
 
 #include <map>
 
+#include "core/i18n.hpp"
 #include "modules/health/notices.hpp"
 
 namespace tongxin::incidents {
 namespace {
 
-notify::Message StepText(const repo::DueStep& s, bool overdue, const std::string& tz, core::Lang lang) {
-  const std::string due = health::notices::Local(s.due_at, tz);
+// The reminder or the overdue notice of a step, in the owner's language.
+notify::Message StepNotice(const repo::DueStep& s, bool overdue, const std::string& tz, core::Lang lang) {
   const bool zh = lang == core::Lang::kZh;
-  const std::string title = zh || s.title_en.empty() ? s.title_zh : s.title_en;
-  if (overdue) {
-    return zh ? notify::Message{"处置步骤已逾期：" + title,
-                                "事件“" + s.incident_title + "”的步骤“" + title + "”应于 " + due +
-                                    " 前完成，目前仍未完成。请督促负责人或接手处理。"}
-              : notify::Message{"Step overdue: " + title,
-                                "The step \"" + title + "\" of the incident \"" + s.incident_title +
-                                    "\" was due by " + due + " and is not done. Please follow up or take it over."};
-  }
-  return zh ? notify::Message{"待办步骤将到期：" + title,
-                              "事件“" + s.incident_title + "”的步骤“" + title + "”由您负责，请于 " + due +
-                                  " 前完成并在同心中勾选。"}
-            : notify::Message{"Step due soon: " + title,
-                              "You own the step \"" + title + "\" of the incident \"" + s.incident_title +
-                                  "\". Please complete it by " + due + " and tick it in Tongxin."};
+  const std::map<std::string, std::string> args = {{"title", zh || s.title_en.empty() ? s.title_zh : s.title_en},
+                                                   {"incident", s.incident_title},
+                                                   {"due", health::notices::Local(s.due_at, tz)}};
+  const std::string key = overdue ? "incidents.notice.step_overdue" : "incidents.notice.step_due";
+  return {core::Text(key + ".subject", lang, args), core::Text(key + ".body", lang, args)};
 }
 
 }  // namespace
@@ -42,7 +33,7 @@ IncidentJobs::IncidentJobs(storage::Database& db, const core::Clock& clock, Inci
 core::Result<IncidentJobReport> IncidentJobs::Run() {
   IncidentJobReport report;
   TX_TRY(alerts, db_.WithSession(
-      [&](soci::session& sql) -> core::Result<std::vector<repo::AlertToOpen>> { return repo::AlertsWithoutIncident(sql, 200); }));
+      [&](soci::session& sql) -> core::Result<std::vector<AlertToOpen>> { return repo::AlertsWithoutIncident(sql, 200); }));
   for (const auto& a : *alerts) {
     TX_TRY(opened, incidents_.OpenFromAlert(a));
     report.opened += *opened ? 1 : 0;
@@ -73,14 +64,14 @@ core::Result<IncidentJobReport> IncidentJobs::Run() {
       const std::string link = "/incidents/" + std::to_string(s.incident_id);
       auto send = [&](const notify::NotifyService::StaffMember& m) {
         return notify_.Queue(sql, m.to, overdue ? "step_overdue" : "step_due", key,
-                             [&](core::Lang lang) { return StepText(s, overdue, tz, lang); }, link);
+                             [&](core::Lang lang) { return StepNotice(s, overdue, tz, lang); }, link);
       };
       if (!overdue) {
         if (s.owner_role == "person") {
           // The person concerned: through their account or their email.
           if (auto person = s.person_id ? notify_.ForPerson(sql, *s.person_id) : std::nullopt) {
             report.reminders += notify_.Queue(sql, *person, "step_due", key,
-                                              [&](core::Lang lang) { return StepText(s, false, tz, lang); },
+                                              [&](core::Lang lang) { return StepNotice(s, false, tz, lang); },
                                               "/incidents/" + std::to_string(s.incident_id));
           }
           continue;

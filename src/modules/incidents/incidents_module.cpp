@@ -11,8 +11,21 @@
 
 namespace tongxin::incidents {
 
+std::vector<app::Setting> ConfigKeys() {
+  const app::Section<ConfigSection> s{"incidents", &app::Config::incidents};
+  using S = ConfigSection;
+  return {
+      s.Int("step_remind_minutes", "remind an incident step's owner this long before its deadline",
+            &S::step_remind_minutes, 0, 7 * 24 * 60),
+      s.Int("step_escalate_minutes", "tell the next level this long after an incident step's deadline",
+            &S::step_escalate_minutes, 0, 7 * 24 * 60),
+      s.Int("retention_days", "delete incidents closed longer ago than this, with their attachments; 0 = keep",
+            &S::retention_days, 0, 36500),
+  };
+}
+
 core::Status Register(app::AppContext& ctx) {
-  const app::Config& c = ctx.config;
+  const ConfigSection& c = ctx.config.incidents;
   auto& incidents = ctx.Provide(std::make_unique<IncidentsService>(ctx.db, ctx.clock, ctx.Get<health::HealthService>()));
   TX_CHECK(incidents.EnsureDefaultPlans());
   auto& jobs = ctx.Provide(std::make_unique<IncidentJobs>(ctx.db, ctx.clock, incidents, ctx.Get<notify::NotifyService>(),
@@ -27,7 +40,7 @@ core::Status Register(app::AppContext& ctx) {
                    r->reminders, r->escalations);
     }
   });
-  const int keep_days = c.incident_retention_days;
+  const int keep_days = c.retention_days;
   ctx.AddRetention([&incidents, keep_days](const app::RetentionPass& pass) {
     if (keep_days <= 0) return true;
     auto r = incidents.PurgeClosed(keep_days, pass.actor);
@@ -35,22 +48,7 @@ core::Status Register(app::AppContext& ctx) {
     else if (*r > 0) spdlog::info("incident retention: {} closed incidents deleted", *r);
     return r.ok();
   });
-  core::AddMessages({
-      {"incidents.not_found", {"找不到该事件", "No such incident"}},
-      {"incidents.unknown_type", {"没有这种事件类型", "No such incident type"}},
-      {"incidents.no_plan", {"该事件类型还没有应急预案", "This incident type has no emergency plan yet"}},
-      {"incidents.stale", {"事件已被他人修改，请刷新后重试", "Someone else changed this incident; reload and try again"}},
-      {"incidents.outcome_required", {"办结或关闭事件前请填写处置结果", "Record the outcome before resolving or closing the incident"}},
-      {"incidents.step_not_found", {"找不到该处置步骤", "No such step"}},
-      {"incidents.step_done", {"该步骤已完成", "This step is done already"}},
-      {"incidents.person_not_found", {"此人不在本事件中", "This person is not part of the incident"}},
-      {"incidents.person_is_case", {"事件所涉人员不能移除", "The person the incident is about cannot be removed"}},
-      {"incidents.person_already_added", {"此人已在本事件中", "This person is already part of the incident"}},
-      {"incidents.steps_invalid", {"预案至少需要一个步骤（最多 50 个）", "A plan needs between 1 and 50 steps"}},
-      {"incidents.attachment_type", {"只能上传 {allowed} 文件", "Only {allowed} files can be attached"}},
-      {"incidents.attachment_too_large", {"附件不能超过 {max_mb} MB", "Attachments may be at most {max_mb} MB"}},
-      {"incidents.attachment_not_found", {"找不到该附件", "No such attachment"}},
-  });
+  TX_CHECK(core::AddCatalogue("incidents"));
   return {};
 }
 

@@ -10,31 +10,17 @@ namespace tongxin::incidents::repo {
 using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
 
-using I = Incident;
-const RowMap<I> kIncidents(
+const RowMap<Incident> kIncidents(
     "FROM incidents i JOIN units u ON u.id = i.unit_id JOIN incident_plans pl ON pl.id = i.plan_id "
     "LEFT JOIN people p ON p.id = i.person_id",
     "i",
-    {{"id", &I::id}, {"incident_type", &I::incident_type}, {"severity", &I::severity}, {"status", &I::status},
-     {"title", &I::title}, {"person_id", &I::person_id}, {"person_zh", &I::person_name_zh, "p.name_zh"},
-     {"person_latin", &I::person_name_latin, "p.name_latin"}, {"unit_id", &I::unit_id},
-     {"unit_path", &I::unit_path, "u.path"}, {"unit_zh", &I::unit_name_zh, "u.name_zh"},
-     {"unit_en", &I::unit_name_en, "u.name_en"}, {"location", &I::location}, {"plan_id", &I::plan_id},
-     {"plan_version", &I::plan_version, "pl.version"}, {"assignee_id", &I::assignee_id}, {"outcome", &I::outcome},
-     {"alert_id", &I::alert_id}, {"opened_by", &I::opened_by}, {"opened_at", &I::opened_at},
-     {"updated_at", &I::updated_at}, {"closed_at", &I::closed_at}, {"version", &I::version}});
+    {{"person_name_zh", "p.name_zh"}, {"person_name_latin", "p.name_latin"}, {"unit_path", "u.path"},
+     {"unit_name_zh", "u.name_zh"}, {"unit_name_en", "u.name_en"}, {"plan_version", "pl.version"},
+     {"steps_total", kNotRead}, {"steps_done", kNotRead}, {"steps_overdue", kNotRead}});
 
-using S = IncidentStep;
-const RowMap<S> kSteps("FROM incident_steps", "", {
-    {"id", &S::id}, {"position", &S::position}, {"title_zh", &S::title_zh}, {"title_en", &S::title_en},
-    {"instructions_zh", &S::instructions_zh}, {"instructions_en", &S::instructions_en},
-    {"owner_role", &S::owner_role}, {"owner_unit_code", &S::owner_unit_code}, {"due_at", &S::due_at},
-    {"done_at", &S::done_at}, {"done_by", &S::done_by}, {"note", &S::note}});
+const RowMap<IncidentStep> kSteps("FROM incident_steps");
 
-using A = Attachment;
-const RowMap<A> kAttachments("FROM incident_attachments", "", {
-    {"id", &A::id}, {"filename", &A::filename}, {"content_type", &A::content_type}, {"size_bytes", &A::size},
-    {"sha256", &A::sha256}, {"uploaded_by", &A::uploaded_by}, {"uploaded_at", &A::uploaded_at}});
+const RowMap<Attachment> kAttachments("FROM incident_attachments", "", {{"size", "size_bytes"}, {"bytes", kNotRead}});
 
 }  // namespace
 
@@ -62,18 +48,21 @@ void InsertStep(soci::session& sql, std::int64_t incident_id, const IncidentStep
   q.Bind("d", s.due_at).Exec(sql);
 }
 
-void AddPerson(soci::session& sql, std::int64_t incident_id, const IncidentPerson& p) {
+bool AddPerson(soci::session& sql, std::int64_t incident_id, const IncidentPerson& p) {
   Query q(std::string("INSERT INTO incident_people (incident_id, person_id, role, observation_plan_id, added_at) "
                       "VALUES (:i, :p, :r, ") +
-          (p.observation_plan_id ? ":o" : "NULL") + ", :a)");
+          (p.observation_plan_id ? ":o" : "NULL") + ", :a) ON CONFLICT (incident_id, person_id) DO NOTHING");
   q.Bind("i", incident_id).Bind("p", p.person_id).Bind("r", p.role).Bind("a", p.added_at);
   if (p.observation_plan_id) q.Bind("o", *p.observation_plan_id);
-  q.Exec(sql);
+  return q.Exec(sql) > 0;
 }
 
-bool HasPerson(soci::session& sql, std::int64_t incident_id, std::int64_t person_id) {
-  Query q("SELECT COUNT(*) FROM incident_people WHERE incident_id = :i AND person_id = :p");
-  return q.Bind("i", incident_id).Bind("p", person_id).Scalar(sql) > 0;
+void SetObservationPlan(soci::session& sql, std::int64_t incident_id, std::int64_t person_id, std::int64_t plan_id) {
+  Query("UPDATE incident_people SET observation_plan_id = :o WHERE incident_id = :i AND person_id = :p")
+      .Bind("o", plan_id)
+      .Bind("i", incident_id)
+      .Bind("p", person_id)
+      .Exec(sql);
 }
 
 void RemovePerson(soci::session& sql, std::int64_t incident_id, std::int64_t person_id) {

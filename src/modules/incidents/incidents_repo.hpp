@@ -12,7 +12,27 @@
 #include "modules/incidents/incident.hpp"
 #include "modules/incidents/plan.hpp"
 
+namespace tongxin::incidents {
+
+// Types the service and the routes use as well as the repository.
+struct IncidentFilter {
+  std::string incident_type, status, from, to;  // from/to: opened_at day bounds
+  std::int64_t unit_id = 0;                     // with its sub-units (0 = all in scope)
+  std::string unit_path;                        // set from unit_id by the service
+  std::optional<std::int64_t> person_id;        // only incidents about / involving this person
+  bool open_only = false;                       // status open or in_progress
+};
+
+struct AlertToOpen {
+  std::int64_t alert_id = 0, person_id = 0;
+  std::string kind, detail, day, slot_name;
+};
+
+}  // namespace tongxin::incidents
+
 namespace tongxin::incidents::repo {
+using incidents::IncidentFilter;
+using incidents::AlertToOpen;
 
 // Plans -------------------------------------------------------------------------------
 std::vector<Plan> CurrentPlans(soci::session& sql);
@@ -26,8 +46,9 @@ std::int64_t CountPlans(soci::session& sql);
 // Returns the new id, or nullopt when alert_id already has an incident.
 std::optional<std::int64_t> InsertIncident(soci::session& sql, const Incident& i);
 void InsertStep(soci::session& sql, std::int64_t incident_id, const IncidentStep& s);
-void AddPerson(soci::session& sql, std::int64_t incident_id, const IncidentPerson& p);
-bool HasPerson(soci::session& sql, std::int64_t incident_id, std::int64_t person_id);
+// False when the person is on the incident already (nothing is written then).
+bool AddPerson(soci::session& sql, std::int64_t incident_id, const IncidentPerson& p);
+void SetObservationPlan(soci::session& sql, std::int64_t incident_id, std::int64_t person_id, std::int64_t plan_id);
 void RemovePerson(soci::session& sql, std::int64_t incident_id, std::int64_t person_id);
 
 // Retention: ids of incidents closed before `before` (ISO time), at most `limit`.
@@ -47,21 +68,10 @@ std::int64_t InsertAttachment(soci::session& sql, std::int64_t incident_id, cons
 // With its bytes.
 std::optional<Attachment> FindAttachment(soci::session& sql, std::int64_t incident_id, std::int64_t id);
 
-struct IncidentFilter {
-  std::string incident_type, status, from, to;  // from/to: opened_at day bounds
-  std::int64_t unit_id = 0;                     // with its sub-units (0 = all in scope)
-  std::string unit_path;                        // set from unit_id by the service
-  std::optional<std::int64_t> person_id;        // only incidents about / involving this person
-  bool open_only = false;                       // status open or in_progress
-};
 core::Page<Incident> ListIncidents(soci::session& sql, const core::Principal& who, const IncidentFilter& f,
                                    const core::PageRequest& page, const std::string& now);
 
 // Jobs ---------------------------------------------------------------------------------
-struct AlertToOpen {
-  std::int64_t alert_id = 0, person_id = 0;
-  std::string kind, detail, day, slot_name;
-};
 std::vector<AlertToOpen> AlertsWithoutIncident(soci::session& sql, int limit);
 
 struct DueStep {

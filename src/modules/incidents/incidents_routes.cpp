@@ -23,8 +23,8 @@ Response Detail(Context& ctx, IncidentsService& s, const Incident& i, int status
   return http::JsonResponse(IncidentToJson(i, ctx.lang, true, s.ViewOf(ctx.User(), i), s.Now()), status);
 }
 
-core::Result<repo::IncidentFilter> FilterFrom(const http::Request& req) {
-  repo::IncidentFilter f;
+core::Result<IncidentFilter> FilterFrom(const http::Request& req) {
+  IncidentFilter f;
   f.incident_type = req.Query("type");
   f.status = req.Query("status");
   f.open_only = req.Query("open") == "1";
@@ -77,8 +77,7 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
   router.Add({"PUT", "/api/v1/incident-plans/{type}", managers, "incidents",
               "Save a new version of a type's plan (open incidents keep theirs)",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                TX_TRY(body, http::ParseJsonObject(ctx.req));
-                TX_TRY(plan, ParsePlanBody(*body));
+                TX_TRY(plan, ctx.Body(ParsePlanBody));
                 TX_TRY(saved, incidents.SavePlan(ctx.User(), ctx.req.params["type"], std::move(*plan), auth::ActorFrom(ctx)));
                 return http::JsonResponse(PlanToJson(*saved));
               },
@@ -127,8 +126,7 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
 
   router.Add({"POST", "/api/v1/incidents", handlers, "incidents", "Open an incident (the type's current plan applies)",
               [&incidents](Context& ctx) -> core::Result<Response> {
-                TX_TRY(body, http::ParseJsonObject(ctx.req));
-                TX_TRY(in, ParseOpenInput(*body));
+                TX_TRY(in, ctx.Body(ParseOpenInput));
                 TX_TRY(made, incidents.Open(ctx.User(), *in, auth::ActorFrom(ctx)));
                 return Detail(ctx, incidents, *made, 201);
               },
@@ -156,8 +154,7 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
               "Change status (resolved and closed need an outcome), severity, assignee, title, location",
               [&incidents](Context& ctx) -> core::Result<Response> {
                 TX_TRY(id, ctx.Id());
-                TX_TRY(body, http::ParseJsonObject(ctx.req));
-                TX_TRY(in, ParseUpdateInput(*body));
+                TX_TRY(in, ctx.Body(ParseUpdateInput));
                 TX_TRY(i, incidents.Update(ctx.User(), *id, *in, auth::ActorFrom(ctx)));
                 return Detail(ctx, incidents, *i);
               },

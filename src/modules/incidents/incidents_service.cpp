@@ -36,13 +36,7 @@ std::int64_t IncidentsService::OpenIn(soci::session& sql, Incident& i, const Pla
   std::string previous_due = i.opened_at;
   for (const auto& ps : plan.steps) {
     IncidentStep s;
-    s.position = ps.position;
-    s.title_zh = ps.title_zh;
-    s.title_en = ps.title_en;
-    s.instructions_zh = ps.instructions_zh;
-    s.instructions_en = ps.instructions_en;
-    s.owner_role = ps.owner_role;
-    s.owner_unit_code = ps.owner_unit_code;
+    static_cast<StepText&>(s) = ps;
     s.due_at = PlusMinutes(ps.due_from == "previous" ? previous_due : i.opened_at, ps.due_minutes);
     previous_due = s.due_at;
     repo::InsertStep(sql, i.id, s);
@@ -78,7 +72,7 @@ core::Result<Incident> IncidentsService::Open(const core::Principal& who, const 
   });
 }
 
-core::Result<bool> IncidentsService::OpenFromAlert(const repo::AlertToOpen& alert) {
+core::Result<bool> IncidentsService::OpenFromAlert(const AlertToOpen& alert) {
   return db_.InTransaction([&](soci::session& sql) -> core::Result<bool> {
     auto person = people::repo::FindPerson(sql, alert.person_id);
     if (!person) return false;
@@ -127,7 +121,7 @@ core::Result<Incident> IncidentsService::Get(const core::Principal& who, std::in
   });
 }
 
-core::Result<core::Page<Incident>> IncidentsService::List(const core::Principal& who, repo::IncidentFilter f,
+core::Result<core::Page<Incident>> IncidentsService::List(const core::Principal& who, IncidentFilter f,
                                                           const core::PageRequest& page) {
   return db_.WithSession([&](soci::session& sql) -> core::Result<core::Page<Incident>> {
     if (who.role == core::Role::kForeignStaff) {
@@ -143,7 +137,7 @@ core::Result<core::Page<Incident>> IncidentsService::List(const core::Principal&
   });
 }
 
-core::Result<std::int64_t> IncidentsService::Export(const core::Principal& who, repo::IncidentFilter f,
+core::Result<std::int64_t> IncidentsService::Export(const core::Principal& who, IncidentFilter f,
                                                    const auth::Actor& actor,
                                                    const std::function<void(const Incident&)>& sink) {
   core::PageRequest all{1, 100000};
@@ -258,9 +252,11 @@ core::Result<Incident> IncidentsService::AddPerson(const core::Principal& who, s
     TX_TRY(found, LoadInScope(sql, who, id));
     TX_CHECK(auth::guard::Person(sql, who, person_id, "person_id"));
     auto person = people::repo::FindPerson(sql, person_id);
-    if (repo::HasPerson(sql, id, person_id)) return core::Conflict("incidents.person_already_added");
     const std::string now = Now();
-    IncidentPerson ip{person_id, role, "", "", std::nullopt, now};
+    // Added first, so that two requests adding the same person race on the key, not on a check.
+    if (!repo::AddPerson(sql, id, {person_id, role, "", "", std::nullopt, now})) {
+      return core::Conflict("incidents.person_already_added");
+    }
     if (role == "contact") {
       // 14 days (by default) of observation with three checks a day; it runs on after
       // the incident closes, and ends by itself.
@@ -275,9 +271,8 @@ core::Result<Incident> IncidentsService::AddPerson(const core::Principal& who, s
       plan.slots = std::vector<health::SlotDef>{{"morning", 7 * 60, 10 * 60}, {"afternoon", 14 * 60, 17 * 60},
                                                 {"evening", 19 * 60, 21 * 60}};
       TX_TRY(made, health_.CreatePlanIn(sql, plan, actor));
-      ip.observation_plan_id = made->id;
+      repo::SetObservationPlan(sql, id, person_id, made->id);
     }
-    repo::AddPerson(sql, id, ip);
     const std::string name = person->person.name_zh.empty() ? person->person.name_latin : person->person.name_zh;
     repo::AddEvent(sql, id, {0, now, actor.user_id, actor.username, role == "contact" ? "contact_added" : "person_added",
                              name});

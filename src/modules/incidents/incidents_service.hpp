@@ -32,17 +32,17 @@ class IncidentsService {
   // incidents.no_plan.
   core::Result<Incident> Open(const core::Principal& who, const OpenInput& in, const auth::Actor& actor);
   // Opens the incident for a health alert unless it has one. Returns whether it opened.
-  core::Result<bool> OpenFromAlert(const repo::AlertToOpen& alert);
+  core::Result<bool> OpenFromAlert(const AlertToOpen& alert);
 
   // Errors: incidents.not_found, auth.out_of_scope. Audited (health data).
   core::Result<Incident> Get(const core::Principal& who, std::int64_t id, const auth::Actor& actor);
   // What the caller may see of an incident they can load (staff, or the person concerned
   // or a close contact among foreign staff).
   Viewer ViewOf(const core::Principal& who, const Incident& i) const;
-  core::Result<core::Page<Incident>> List(const core::Principal& who, repo::IncidentFilter f,
+  core::Result<core::Page<Incident>> List(const core::Principal& who, IncidentFilter f,
                                           const core::PageRequest& page);
   // Every incident of the filtered list, oldest-first paging hidden (export). Audited.
-  core::Result<std::int64_t> Export(const core::Principal& who, repo::IncidentFilter f, const auth::Actor& actor,
+  core::Result<std::int64_t> Export(const core::Principal& who, IncidentFilter f, const auth::Actor& actor,
                                     const std::function<void(const Incident&)>& sink);
   // Errors: incidents.stale (409), incidents.outcome_required, users.not_found,
   // auth.assignee_out_of_scope (the account does not cover the incident's unit).

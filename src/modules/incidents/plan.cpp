@@ -2,7 +2,12 @@
 #include "modules/incidents/plan.hpp"
 
 #include <boost/json.hpp>
+#include <toml++/toml.h>
 
+#include <sstream>
+
+#include "core/described_json.hpp"
+#include "core/embedded_data.hpp"
 #include "core/json_reader.hpp"
 
 namespace tongxin::incidents {
@@ -22,24 +27,7 @@ bool IsIncidentType(const std::string& t) {
   return false;
 }
 
-boost::json::object PlanToJson(const Plan& p) {
-  boost::json::array steps;
-  for (const auto& s : p.steps) {
-    steps.push_back({{"position", s.position},
-                     {"title_zh", s.title_zh},
-                     {"title_en", s.title_en},
-                     {"instructions_zh", s.instructions_zh},
-                     {"instructions_en", s.instructions_en},
-                     {"owner_role", s.owner_role},
-                     {"owner_unit_code", s.owner_unit_code},
-                     {"due_minutes", s.due_minutes},
-                     {"due_from", s.due_from}});
-  }
-  boost::json::object o{{"id", p.id},           {"incident_type", p.incident_type}, {"version", p.version},
-                        {"name_zh", p.name_zh}, {"name_en", p.name_en},             {"current", p.current},
-                        {"created_at", p.created_at}, {"steps", std::move(steps)}};
-  return o;
-}
+boost::json::object PlanToJson(const Plan& p) { return core::DescribedToJson(p, {"created_by"}); }
 
 core::Result<Plan> ParsePlanBody(const boost::json::object& body) {
   core::JsonReader r(body, {"name_zh", "name_en", "steps"});
@@ -89,104 +77,54 @@ core::Result<Plan> ParsePlanBody(const boost::json::object& body) {
 
 namespace {
 
-PlanStep Step(const char* tzh, const char* ten, const char* izh, const char* ien, const char* role, const char* unit,
-              int minutes, const char* from = "start") {
-  return {0, tzh, ten, izh, ien, role, unit, minutes, from};
-}
-
-Plan Make(const char* type, const char* zh, const char* en, std::vector<PlanStep> steps) {
-  Plan p;
-  p.incident_type = type;
-  p.name_zh = zh;
-  p.name_en = en;
-  for (std::size_t i = 0; i < steps.size(); ++i) steps[i].position = static_cast<int>(i + 1);
-  p.steps = std::move(steps);
-  return p;
+core::Error BadDefaults(const std::string& why) {
+  return core::MakeError(core::Errc::kInternal, "incidents.bad_default_plans: " + why);
 }
 
 }  // namespace
 
-std::vector<Plan> DefaultPlans() {
-  const auto confirm = Step("电话核实情况，告知本人居家等待、佩戴口罩", "Call the person, confirm the report; ask them to stay home and wear a mask",
-                            "核实体温、症状和近14天行程，记录在时间线中。", "Check temperature, symptoms and the last 14 days' movements; record them in the timeline.",
-                            "office", "INTL", 30);
-  const auto embassy = Step("必要时联系使领馆", "Contact the embassy or consulate if needed",
-                            "按本人意愿，通过使领馆联络人告知情况并记录。", "With the person's consent, inform their embassy contact and record it.",
-                            "office", "INTL", 24 * 60);
-  return {
-      Make("fever", "发热处置预案", "Fever response plan",
-           {confirm,
-            Step("居家休息，每日早晚报告体温", "Rest at home and report your temperature morning and evening",
-                 "不去办公室或教室；如出现呼吸困难、持续高热，立即联系国际处。",
-                 "Do not go to the office or classroom; if you have trouble breathing or a persistent high fever, "
-                 "call the International Office at once.",
-                 "person", "", 60),
-            Step("校医院评估，必要时陪同前往发热门诊", "Clinic assessment; escort to the fever clinic if needed",
-                 "校医院医生电话问诊；需就诊时安排专人陪同。", "A clinic doctor assesses by phone; if a visit is needed, arrange an escort.",
-                 "department", "CLINIC", 120),
-            Step("安排防护转运车辆", "Arrange protected transport", "后勤集团安排车辆与防护用品。",
-                 "Logistics arranges a vehicle and protective equipment.", "department", "LOGISTICS", 120),
-            Step("通知所在学院（部门）并安排工作", "Inform the school or department and cover the work",
-                 "人事处通知所在单位，安排课程或工作替代。", "HR informs the unit and arranges cover for teaching or work.", "department",
-                 "HR", 240),
-            Step("每日两次跟进直至恢复，记录结论", "Follow up twice a day until recovery; record the outcome",
-                 "复测正常 48 小时后可结束。", "Close after 48 hours of normal readings.", "office", "INTL", 48 * 60)}),
-      Make("suspected_case", "疑似病例处置预案", "Suspected case plan",
-           {confirm,
-            Step("联系定点医院，安排转运就诊", "Contact the designated hospital and arrange transport",
-                 "校医院联系定点医院，后勤安排负压转运。", "The clinic contacts the designated hospital; logistics arranges transport.",
-                 "department", "CLINIC", 60),
-            Step("排查密切接触者", "Trace close contacts", "列出近 14 天密切接触者，加入本事件。",
-                 "List close contacts of the last 14 days and add them to this incident.", "office", "INTL", 240),
-            Step("居住地消杀", "Disinfect the residence", "后勤集团对住所及公共区域消毒。",
-                 "Logistics disinfects the residence and shared areas.", "department", "LOGISTICS", 360),
-            embassy}),
-      Make("close_contact", "密切接触者处置预案", "Close contact plan",
-           {confirm,
-            Step("启动 14 天健康观察（每日三次测温）", "Start 14 days of observation (three checks a day)",
-                 "在本事件中将其加为密切接触者，系统自动建立观察计划。", "Add them as a close contact here; an observation plan starts.",
-                 "office", "INTL", 120),
-            Step("安排隔离住所与生活物资", "Arrange quarantine housing and supplies", "后勤集团安排住所、送餐与生活物资。",
-                 "Logistics arranges housing, meals and supplies.", "department", "LOGISTICS", 240),
-            Step("观察期满评估解除", "Assess release at the end of observation", "观察期满无异常后解除并记录。",
-                 "Release after an uneventful observation period and record it.", "office", "INTL", 14 * 24 * 60)}),
-      Make("confirmed_case", "确诊病例处置预案", "Confirmed case plan",
-           {Step("向指挥部报告", "Report to headquarters", "两小时内书面报告指挥部。", "Report to headquarters in writing within two hours.",
-                 "office", "INTL", 120),
-            Step("配合医院救治，指定联络人", "Support treatment; name a liaison", "指定专人与医院、家属保持联系。",
-                 "Name one person to keep in touch with the hospital and the family.", "office", "INTL", 240),
-            Step("排查密切接触者", "Trace close contacts", "列出密切接触者，加入本事件。", "List close contacts and add them here.",
-                 "office", "INTL", 240),
-            Step("居住地和工作场所消杀", "Disinfect residence and workplace", "后勤集团完成消杀并记录。",
-                 "Logistics disinfects and records it.", "department", "LOGISTICS", 360),
-            embassy}),
-      Make("hospitalisation", "住院处置预案", "Hospitalisation plan",
-           {Step("确认医院、病区与主治医生", "Confirm hospital, ward and doctor", "", "", "office", "INTL", 120),
-            Step("落实医疗费用与保险", "Arrange payment and insurance", "财务处协助办理押金与保险。",
-                 "Finance helps with the deposit and insurance.", "department", "FINANCE", 24 * 60),
-            Step("安排陪护与生活保障", "Arrange care and daily needs", "", "", "department", "LOGISTICS", 24 * 60), embassy}),
-      Make("death", "死亡事件处置预案", "Death plan",
-           {Step("立即报告指挥部和学校领导", "Report to headquarters and university leaders at once", "", "", "office", "INTL", 60),
-            Step("通知使领馆与家属", "Inform the embassy and the family", "", "", "office", "INTL", 240),
-            Step("协助办理相关手续", "Help with the formalities", "配合医院、公安与使领馆办理手续。",
-                 "Work with the hospital, police and embassy on the formalities.", "department", "HR", 3 * 24 * 60)}),
-      Make("stranded_abroad", "滞留境外处置预案", "Stranded abroad plan",
-           {Step("确认所在地、返程计划与健康状况", "Confirm location, return plans and health", "", "", "office", "INTL", 24 * 60),
-            Step("安排远程工作或教学", "Arrange remote work or teaching", "", "", "department", "HR", 3 * 24 * 60),
-            Step("每周联系一次直至返校", "Contact weekly until return", "", "", "office", "INTL", 7 * 24 * 60)}),
-      Make("mental_health", "心理危机处置预案", "Mental-health crisis plan",
-           {Step("当面或电话联系，确认安全", "Reach the person in person or by phone; make sure they are safe", "", "", "office",
-                 "INTL", 30),
-            Step("安排心理咨询师介入", "Bring in a counsellor", "", "", "department", "CLINIC", 240),
-            Step("安排同事或朋友陪伴", "Arrange company from colleagues or friends", "", "", "department", "HR", 24 * 60)}),
-      Make("supply_shortage", "物资短缺处置预案", "Supply shortage plan",
-           {Step("核实短缺物资与数量", "Confirm what is short and how much", "", "", "department", "LOGISTICS", 120),
-            Step("联系供应商或调拨", "Contact suppliers or move stock", "", "", "department", "LOGISTICS", 24 * 60),
-            Step("送达并登记", "Deliver and record", "", "", "department", "LOGISTICS", 48 * 60)}),
-      Make("other", "其他事件处置预案", "Other incident plan",
-           {Step("核实情况并指定负责人", "Confirm what happened and name an owner", "", "", "office", "INTL", 60),
-            Step("处置并记录结论", "Act and record the outcome", "", "", "office", "INTL", 24 * 60)}),
-  };
+core::Result<std::vector<Plan>> DefaultPlans() {
+  const auto text = core::EmbeddedFile("incidents/default_plans");
+  if (!text) return BadDefaults("not embedded");
+  toml::table doc;
+  try {
+    doc = toml::parse(*text);
+  } catch (const toml::parse_error& e) {
+    return BadDefaults(std::string(e.description()));
+  }
+  const toml::table* shared = doc["steps"].as_table();
+  const toml::array* plans = doc["plans"].as_array();
+  if (plans == nullptr) return BadDefaults("no [[plans]]");
+  std::vector<Plan> out;
+  for (const toml::node& node : *plans) {
+    const toml::table* plan = node.as_table();
+    if (plan == nullptr) return BadDefaults("a plan is not a table");
+    const std::string type = (*plan)["incident_type"].value_or(std::string());
+    if (!IsIncidentType(type)) return BadDefaults("unknown incident_type " + type);
+    toml::table body = *plan;
+    body.erase("incident_type");
+    toml::array steps;
+    if (const toml::array* listed = (*plan)["steps"].as_array()) {
+      for (const toml::node& s : *listed) {
+        const toml::table* step = s.as_table();
+        if (step == nullptr) return BadDefaults(type + ": a step is not a table");
+        if (auto use = (*step)["use"].value<std::string>()) {  // a step from [steps]
+          step = shared != nullptr ? (*shared)[*use].as_table() : nullptr;
+          if (step == nullptr) return BadDefaults(type + ": no step " + *use);
+        }
+        steps.push_back(*step);
+      }
+    }
+    body.insert_or_assign("steps", std::move(steps));
+    // The same checks as a plan edited in the web app.
+    std::ostringstream json;
+    json << toml::json_formatter{body};
+    auto parsed = ParsePlanBody(boost::json::parse(json.str()).as_object());
+    if (!parsed) return BadDefaults(type + ": " + parsed.error().reason);
+    parsed->incident_type = type;
+    out.push_back(std::move(*parsed));
+  }
+  return out;
 }
 
 }  // namespace tongxin::incidents

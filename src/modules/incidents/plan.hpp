@@ -3,6 +3,8 @@
 // or from the previous step, and bilingual instructions. Plans are versioned.
 #pragma once
 
+#include <boost/describe/class.hpp>
+
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
@@ -18,14 +20,21 @@ namespace tongxin::incidents {
 const std::vector<std::string>& IncidentTypes();
 bool IsIncidentType(const std::string& t);
 
-struct PlanStep {
+// What a step asks and of whom: the same in a plan and in each incident opened from it.
+struct StepText {
   int position = 0;
   std::string title_zh, title_en, instructions_zh, instructions_en;
   std::string owner_role;       // office, department, leader, volunteer, or person (the person concerned)
   std::string owner_unit_code;  // "" = the role within the incident's unit scope
+};
+BOOST_DESCRIBE_STRUCT(StepText, (), (position, title_zh, title_en, instructions_zh, instructions_en, owner_role,
+                                     owner_unit_code))
+
+struct PlanStep : StepText {
   int due_minutes = 60;
   std::string due_from = "start";  // start, previous
 };
+BOOST_DESCRIBE_STRUCT(PlanStep, (StepText), (due_minutes, due_from))
 
 struct Plan {
   std::int64_t id = 0;
@@ -37,13 +46,16 @@ struct Plan {
   std::optional<std::int64_t> created_by;
   std::vector<PlanStep> steps;
 };
+BOOST_DESCRIBE_STRUCT(Plan, (), (
+    id, incident_type, version, name_zh, name_en, current, created_at, created_by, steps))
 
 boost::json::object PlanToJson(const Plan& p);
 // A new version's content: name_zh, name_en, steps. Errors: kInvalid naming the field
 // ("steps[2].due_minutes").
 core::Result<Plan> ParsePlanBody(const boost::json::object& body);
 
-// The default plans for foreign staff, written from the bulletin's practice.
-std::vector<Plan> DefaultPlans();
+// The plans a new installation starts with (default_plans.toml, written from the bulletin's
+// practice), checked as an edited plan is. Errors: kInternal incidents.bad_default_plans.
+core::Result<std::vector<Plan>> DefaultPlans();
 
 }  // namespace tongxin::incidents

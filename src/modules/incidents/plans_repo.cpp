@@ -7,11 +7,7 @@ namespace tongxin::incidents::repo {
 using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
 
-using P = Plan;
-const RowMap<P> kPlans("FROM incident_plans", "", {
-    {"id", &P::id}, {"incident_type", &P::incident_type}, {"version", &P::version}, {"name_zh", &P::name_zh},
-    {"name_en", &P::name_en}, {"current", &P::current}, {"created_at", &P::created_at},
-    {"created_by", &P::created_by}});
+const RowMap<Plan> kPlans("FROM incident_plans");
 
 std::vector<PlanStep> LoadPlanSteps(soci::session& sql, std::int64_t plan_id) {
   Query q("SELECT position, title_zh, title_en, instructions_zh, instructions_en, owner_role, owner_unit_code, "

@@ -14,7 +14,8 @@ namespace tongxin::incidents {
 core::Status IncidentsService::EnsureDefaultPlans() {
   return db_.InTransaction([&](soci::session& sql) -> core::Status {
     if (repo::CountPlans(sql) > 0) return {};
-    for (auto& p : DefaultPlans()) {
+    TX_TRY(plans, DefaultPlans());
+    for (auto& p : *plans) {
       p.created_at = Now();
       repo::InsertPlanVersion(sql, p);
     }

@@ -1,6 +1,8 @@
 // Notifications: the outbox row shared by email (sent over SMTP) and in-app notices.
 #pragma once
 
+#include <boost/describe/class.hpp>
+
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
@@ -51,6 +53,9 @@ struct Notification {
   std::string sent_at;
   std::string read_at;
 };
+BOOST_DESCRIBE_STRUCT(Notification, (), (
+    id, channel, kind, user_id, person_id, address, lang, subject, body, link, dedup_key, status, attempts,
+    next_attempt_at, last_error, created_at, sent_at, read_at))
 
 // The in-app view (no address, no retry details).
 boost::json::object NoticeToJson(const Notification& n);

@@ -9,12 +9,29 @@
 
 namespace tongxin::notify {
 
+std::vector<app::Setting> ConfigKeys() {
+  const app::Section<ConfigSection> s{"notify", &app::Config::notify};
+  using S = ConfigSection;
+  return {
+      s.String("smtp_url", "SMTP server for email, e.g. smtp://mail.example.edu:25 or smtps://...:465; empty = no email",
+               &S::smtp_url, true),
+      s.String("smtp_from", "sender address of notification email", &S::smtp_from),
+      s.String("smtp_user", "SMTP login (empty = none)", &S::smtp_user),
+      s.String("smtp_password", "SMTP password", &S::smtp_password, true),
+      s.Bool("smtp_starttls", "require STARTTLS on smtp:// URLs", &S::smtp_starttls),
+      s.Int("max_attempts", "email delivery attempts before giving up", &S::max_attempts, 1, 50),
+      s.Int("retry_seconds", "first retry delay of a failed email (doubles each attempt, max 1 h)",
+            &S::retry_seconds, 1, 3600),
+      s.Int("retention_days", "delete sent notifications older than this; 0 = keep", &S::retention_days, 0, 36500),
+  };
+}
+
 core::Status Register(app::AppContext& ctx) {
-  const app::Config& c = ctx.config;
+  const ConfigSection& c = ctx.config.notify;
   SmtpSettings smtp{c.smtp_url, c.smtp_from, c.smtp_user, c.smtp_password, c.smtp_starttls};
   NotifySettings settings;
-  settings.max_attempts = c.notify_max_attempts;
-  settings.retry_base_seconds = c.notify_retry_seconds;
+  settings.max_attempts = c.max_attempts;
+  settings.retry_base_seconds = c.retry_seconds;
   auto& notify = ctx.Provide(std::make_unique<NotifyService>(ctx.db, ctx.clock, Mailer(smtp), settings));
   ctx.AddRoutes([&notify](http::Router& router) { RegisterNotifyRoutes(router, notify); });
   ctx.AddJob("email", [&notify] {
@@ -26,7 +43,7 @@ core::Status Register(app::AppContext& ctx) {
                    r->expired);
     }
   }, app::AppContext::JobOrder::kDelivery);
-  const int keep_days = c.notice_retention_days;
+  const int keep_days = c.retention_days;
   ctx.AddRetention([&ctx, keep_days](const app::RetentionPass&) {
     if (keep_days <= 0) return true;
     const auto before = core::FormatIso(ctx.clock.Now() - std::chrono::hours(24) * keep_days);
@@ -37,12 +54,7 @@ core::Status Register(app::AppContext& ctx) {
     if (!st) spdlog::error("notification retention: {}", st.error().reason);
     return st.ok();
   });
-  core::AddMessages({
-      {"notify.not_found", {"找不到该通知", "No such notification"}},
-      {"notify.not_requeueable", {"只有发送失败或状态未知的邮件可以重发", "Only failed or unknown email can be sent again"}},
-      {"notify.smtp_disabled", {"未配置邮件服务器（smtp_url）", "No mail server is configured (smtp_url)"}},
-      {"notify.smtp_failed", {"邮件发送失败：{reason}", "Sending the email failed: {reason}"}},
-  });
+  TX_CHECK(core::AddCatalogue("notify"));
   return {};
 }
 

@@ -9,13 +9,7 @@ namespace tongxin::notify::repo {
 using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
 
-using N = Notification;
-const RowMap<N> kNotifications("FROM notifications", "", {
-    {"id", &N::id}, {"channel", &N::channel}, {"kind", &N::kind}, {"user_id", &N::user_id},
-    {"person_id", &N::person_id}, {"address", &N::address}, {"lang", &N::lang}, {"subject", &N::subject},
-    {"body", &N::body}, {"link", &N::link}, {"dedup_key", &N::dedup_key}, {"status", &N::status},
-    {"attempts", &N::attempts}, {"next_attempt_at", &N::next_attempt_at}, {"last_error", &N::last_error},
-    {"created_at", &N::created_at}, {"sent_at", &N::sent_at}, {"read_at", &N::read_at}});
+const RowMap<Notification> kNotifications("FROM notifications");
 
 core::Lang LangOf(const std::string& code) { return core::ParseLang(code).value_or(core::Lang::kZh); }
 

@@ -12,7 +12,18 @@
 #include "core/paging.hpp"
 #include "modules/notify/notification.hpp"
 
+namespace tongxin::notify {
+
+// Types the service and the routes use as well as the repository.
+struct OutboxFilter {
+  std::string channel;
+  std::string status;
+};
+
+}  // namespace tongxin::notify
+
 namespace tongxin::notify::repo {
+using notify::OutboxFilter;
 
 // The person's address and language: their account's when they have an active one.
 std::optional<Recipient> PersonRecipient(soci::session& sql, std::int64_t person_id);
@@ -42,10 +53,6 @@ std::int64_t CountUnread(soci::session& sql, std::int64_t user_id);
 long long MarkRead(soci::session& sql, std::int64_t user_id, std::int64_t id, const std::string& now);
 std::optional<Notification> FindNotice(soci::session& sql, std::int64_t user_id, std::int64_t id);
 
-struct OutboxFilter {
-  std::string channel;
-  std::string status;
-};
 core::Page<Notification> ListOutbox(soci::session& sql, const OutboxFilter& f, const core::PageRequest& page);
 std::optional<Notification> FindNotification(soci::session& sql, std::int64_t id);
 // An administrator sends a failed or unknown email again: pending, attempts reset.

@@ -66,7 +66,7 @@ void RegisterNotifyRoutes(http::Router& router, NotifyService& notify) {
               "The notification outbox (channel=email|inapp, status=pending|sending|sent|failed|unknown)",
               [&notify](Context& ctx) -> core::Result<Response> {
                 TX_TRY(page, core::ParsePage(ctx.req.query));
-                repo::OutboxFilter f{ctx.req.Query("channel"), ctx.req.Query("status")};
+                OutboxFilter f{ctx.req.Query("channel"), ctx.req.Query("status")};
                 TX_CHECK(CheckChoice(f.channel, "channel", {"email", "inapp"}));
                 if (auto st = CheckChoice(f.status, "status", {"pending", "sending", "sent", "failed", "unknown"}); !st) {
                   return st.error();

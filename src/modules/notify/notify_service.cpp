@@ -140,7 +140,7 @@ core::Result<long long> NotifyService::MarkRead(const core::Principal& who, std:
   });
 }
 
-core::Result<core::Page<Notification>> NotifyService::Outbox(const repo::OutboxFilter& f,
+core::Result<core::Page<Notification>> NotifyService::Outbox(const OutboxFilter& f,
                                                              const core::PageRequest& page) {
   return db_.WithSession([&](soci::session& sql) -> core::Result<core::Page<Notification>> {
     return repo::ListOutbox(sql, f, page);

@@ -71,7 +71,7 @@ class NotifyService {
   core::Result<long long> MarkRead(const core::Principal& who, std::int64_t id);
 
   // Administrators: the outbox, and sending a failed or unknown email again (audited).
-  core::Result<core::Page<Notification>> Outbox(const repo::OutboxFilter& f, const core::PageRequest& page);
+  core::Result<core::Page<Notification>> Outbox(const OutboxFilter& f, const core::PageRequest& page);
   core::Status Requeue(std::int64_t id, const auth::Actor& actor);
 
  private:

@@ -24,9 +24,9 @@ std::string ChoiceLabel(const std::string& field, const std::string& value, core
   return lang == core::Lang::kZh ? it->second.first : it->second.second;
 }
 
-Columns PeopleColumns(core::Lang lang) {
+io::SheetShape PeopleColumns(core::Lang lang) {
   const bool zh = lang == core::Lang::kZh;
-  Columns c;
+  io::SheetShape c;
   c.sheet_name = zh ? "人员" : "People";
   c.headers = zh ? std::vector<std::string>{"编号", "中文姓名", "外文姓名", "性别", "出生日期", "国籍", "证件类型",
                                             "证件号码", "手机", "邮箱", "微信", "类别", "单位", "在职状态",
@@ -39,7 +39,7 @@ Columns PeopleColumns(core::Lang lang) {
   return c;
 }
 
-std::vector<io::Cell> PersonCells(const repo::PersonRow& r, bool reveal, core::Lang lang) {
+std::vector<io::Cell> PersonCells(const PersonRow& r, bool reveal, core::Lang lang) {
   const Person& p = r.person;
   const bool zh = lang == core::Lang::kZh;
   return {io::Cell::Number(static_cast<double>(p.id)), p.name_zh, p.name_latin,

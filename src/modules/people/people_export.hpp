@@ -11,14 +11,9 @@
 
 namespace tongxin::people {
 
-struct Columns {
-  std::string sheet_name;
-  std::vector<std::string> headers;
-  std::vector<double> widths;
-};
-Columns PeopleColumns(core::Lang lang);
+io::SheetShape PeopleColumns(core::Lang lang);
 // One person as a spreadsheet row, matching PeopleColumns.
-std::vector<io::Cell> PersonCells(const repo::PersonRow& r, bool reveal, core::Lang lang);
+std::vector<io::Cell> PersonCells(const PersonRow& r, bool reveal, core::Lang lang);
 // Label of a choice value ("foreign_staff" -> "外籍工作人员" / "Foreign staff").
 std::string ChoiceLabel(const std::string& field, const std::string& value, core::Lang lang);
 

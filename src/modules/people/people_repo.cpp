@@ -9,16 +9,7 @@ namespace tongxin::people::repo {
 using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
 
-using P = Person;
-const RowMap<P> kPeople("FROM people p JOIN units u ON u.id = p.unit_id", "p", {
-    {"id", &P::id}, {"unit_id", &P::unit_id}, {"name_zh", &P::name_zh}, {"name_latin", &P::name_latin},
-    {"gender", &P::gender}, {"birth_date", &P::birth_date}, {"nationality", &P::nationality},
-    {"id_type", &P::id_type}, {"id_number", &P::id_number}, {"phone", &P::phone}, {"email", &P::email},
-    {"wechat", &P::wechat}, {"language", &P::language}, {"category", &P::category},
-    {"employment_status", &P::employment_status}, {"emergency_contact_name", &P::emergency_contact_name},
-    {"emergency_contact_phone", &P::emergency_contact_phone}, {"embassy", &P::embassy}, {"notes", &P::notes},
-    {"status", &P::status}, {"version", &P::version}, {"created_at", &P::created_at},
-    {"updated_at", &P::updated_at}});
+const RowMap<Person> kPeople("FROM people p JOIN units u ON u.id = p.unit_id", "p");
 const std::string kPersonColumns =
     kPeople.Select("u.name_zh AS unit_name_zh, u.name_en AS unit_name_en, u.path AS unit_path");
 

@@ -15,21 +15,9 @@
 #include "modules/people/person.hpp"
 #include "modules/people/unit.hpp"
 
-namespace tongxin::people::repo {
+namespace tongxin::people {
 
-// Units ------------------------------------------------------------------------------
-std::vector<Unit> ListUnits(soci::session& sql);
-std::optional<Unit> FindUnit(soci::session& sql, std::int64_t id);
-std::optional<Unit> FindUnitByCode(soci::session& sql, const std::string& code);
-// Inserts and sets the unit's path from its parent's; returns the new id.
-std::int64_t InsertUnit(soci::session& sql, Unit& u);
-// Updates the row; when the parent changed, rewrites the paths of the whole subtree.
-void UpdateUnit(soci::session& sql, const Unit& before, Unit& after);
-std::int64_t CountChildren(soci::session& sql, std::int64_t unit_id);
-std::int64_t CountPeopleIn(soci::session& sql, std::int64_t unit_id);
-void DeleteUnit(soci::session& sql, std::int64_t unit_id);
-
-// People -----------------------------------------------------------------------------
+// Types the service and the routes use as well as the repository.
 struct PersonFilter {
   std::string q;            // matches names, ID number, phone, email, WeChat
   std::string unit_path;    // subtree of this unit ("" = any)
@@ -46,6 +34,27 @@ struct PersonRow {
   std::string unit_name_en;
   std::string unit_path;
 };
+
+}  // namespace tongxin::people
+
+namespace tongxin::people::repo {
+using people::PersonFilter;
+using people::PersonRow;
+
+// Units ------------------------------------------------------------------------------
+std::vector<Unit> ListUnits(soci::session& sql);
+std::optional<Unit> FindUnit(soci::session& sql, std::int64_t id);
+std::optional<Unit> FindUnitByCode(soci::session& sql, const std::string& code);
+// Inserts and sets the unit's path from its parent's; returns the new id.
+std::int64_t InsertUnit(soci::session& sql, Unit& u);
+// Updates the row; when the parent changed, rewrites the paths of the whole subtree.
+void UpdateUnit(soci::session& sql, const Unit& before, Unit& after);
+std::int64_t CountChildren(soci::session& sql, std::int64_t unit_id);
+std::int64_t CountPeopleIn(soci::session& sql, std::int64_t unit_id);
+void DeleteUnit(soci::session& sql, std::int64_t unit_id);
+
+// People -----------------------------------------------------------------------------
+
 
 // People visible to `who` (scope) matching the filter: one page and the total.
 core::Page<PersonRow> ListPeople(soci::session& sql, const core::Principal& who, const PersonFilter& f,

@@ -19,8 +19,8 @@ using namespace http::kit;  // NOLINT(google-build-using-namespace)
 
 constexpr std::int64_t kMaxExportRows = 200000;
 
-core::Result<repo::PersonFilter> FilterFrom(const http::Request& req, std::int64_t* unit_id) {
-  repo::PersonFilter f;
+core::Result<PersonFilter> FilterFrom(const http::Request& req, std::int64_t* unit_id) {
+  PersonFilter f;
   f.q = core::Trim(req.Query("q")).substr(0, 100);
   f.category = req.Query("category");
   f.status = req.Query("status", "active");
@@ -43,7 +43,7 @@ core::Result<repo::PersonFilter> FilterFrom(const http::Request& req, std::int64
   return f;
 }
 
-boost::json::object RowJson(const repo::PersonRow& r, const core::Principal& who, core::Lang lang) {
+boost::json::object RowJson(const PersonRow& r, const core::Principal& who, core::Lang lang) {
   const bool reveal = who.MaySeeIdentifiers() || (who.person_id && *who.person_id == r.person.id);
   return PersonToJson(r.person, reveal, lang == core::Lang::kEn && !r.unit_name_en.empty() ? r.unit_name_en : r.unit_name_zh);
 }
@@ -68,8 +68,7 @@ void RegisterPeopleRoutes(http::Router& router, PeopleService& people, PeopleImp
 
   router.Add({"POST", "/api/v1/people", editors, "people", "Register a person",
               [&people](Context& ctx) -> core::Result<Response> {
-                TX_TRY(body, http::ParseJsonObject(ctx.req));
-                TX_TRY(in, ParsePersonInput(*body, true));
+                TX_TRY(in, ctx.Body(ParsePersonInput, true));
                 TX_TRY(r, people.CreatePerson(ctx.User(), *in, auth::ActorFrom(ctx)));
                 return http::JsonResponse(RowJson(*r, ctx.User(), ctx.lang), 201);
               },
@@ -86,18 +85,11 @@ void RegisterPeopleRoutes(http::Router& router, PeopleService& people, PeopleImp
                 // Rows stream from the database into the writer; none are kept in memory.
                 return http::SpreadsheetResponse(
                     ctx.req, base, [&](const http::BeginSheet& begin, const http::AddRow& add) -> core::Result<std::int64_t> {
-                      const Columns cols = PeopleColumns(ctx.lang);
-                      begin({cols.sheet_name, cols.headers, cols.widths});
+                      begin(PeopleColumns(ctx.lang));
                       TX_TRY(n, people.ForEachPerson(ctx.User(), *f, unit_id, kMaxExportRows,
-                                                    [&](const repo::PersonRow& r) { add(PersonCells(r, reveal, ctx.lang)); }));
-                      auto st = people.db().InTransaction([&](soci::session& sql) -> core::Status {
-                        auth::RecordAudit(sql, auth::ActorFrom(ctx), people.Now(), "export", "person", "", "",
-                                          boost::json::serialize(boost::json::object{
-                                              {"format", ctx.req.Query("format", "xlsx")}, {"rows", *n},
-                                              {"identifiers", reveal ? "full" : "masked"}, {"query", ctx.req.target}}));
-                        return {};
-                      });
-                      if (!st) return st.error();
+                                                    [&](const PersonRow& r) { add(PersonCells(r, reveal, ctx.lang)); }));
+                      TX_CHECK(people.RecordExport(auth::ActorFrom(ctx), *n, reveal, ctx.req.Query("format", "xlsx"),
+                                                   ctx.req.target));
                       return n;
                     });
               }});
@@ -147,8 +139,7 @@ void RegisterPeopleRoutes(http::Router& router, PeopleService& people, PeopleImp
   router.Add({"PATCH", "/api/v1/people/{id}", editors, "people", "Change a person (send version to detect conflicts)",
               [&people](Context& ctx) -> core::Result<Response> {
                 TX_TRY(id, ctx.Id());
-                TX_TRY(body, http::ParseJsonObject(ctx.req));
-                TX_TRY(in, ParsePersonInput(*body, false));
+                TX_TRY(in, ctx.Body(ParsePersonInput, false));
                 TX_TRY(r, people.UpdatePerson(ctx.User(), *id, *in, auth::ActorFrom(ctx)));
                 return http::JsonResponse(RowJson(*r, ctx.User(), ctx.lang));
               },

@@ -122,10 +122,10 @@ core::Status PeopleService::DeleteUnit(const core::Principal& who, std::int64_t 
   });
 }
 
-core::Result<core::Page<repo::PersonRow>> PeopleService::ListPeople(const core::Principal& who,
-                                                                     repo::PersonFilter filter, std::int64_t unit_id,
+core::Result<core::Page<PersonRow>> PeopleService::ListPeople(const core::Principal& who,
+                                                                     PersonFilter filter, std::int64_t unit_id,
                                                                      const core::PageRequest& page) {
-  return db_.WithSession([&](soci::session& sql) -> core::Result<core::Page<repo::PersonRow>> {
+  return db_.WithSession([&](soci::session& sql) -> core::Result<core::Page<PersonRow>> {
     if (unit_id > 0) {
       auto unit = repo::FindUnit(sql, unit_id);
       if (!unit) return core::FieldInvalid("unit_id", "units.not_found");
@@ -136,9 +136,9 @@ core::Result<core::Page<repo::PersonRow>> PeopleService::ListPeople(const core::
   });
 }
 
-core::Result<std::int64_t> PeopleService::ForEachPerson(const core::Principal& who, repo::PersonFilter filter,
+core::Result<std::int64_t> PeopleService::ForEachPerson(const core::Principal& who, PersonFilter filter,
                                                         std::int64_t unit_id, std::int64_t limit,
-                                                        const std::function<void(const repo::PersonRow&)>& fn) {
+                                                        const std::function<void(const PersonRow&)>& fn) {
   return db_.WithSession([&](soci::session& sql) -> core::Result<std::int64_t> {
     if (unit_id > 0) {
       auto unit = repo::FindUnit(sql, unit_id);
@@ -150,9 +150,19 @@ core::Result<std::int64_t> PeopleService::ForEachPerson(const core::Principal& w
   });
 }
 
-core::Result<repo::PersonRow> PeopleService::GetPerson(const core::Principal& who, std::int64_t id,
+core::Status PeopleService::RecordExport(const auth::Actor& actor, std::int64_t rows, bool reveal,
+                                         const std::string& format, const std::string& query) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Status {
+    const boost::json::object what{
+        {"format", format}, {"rows", rows}, {"identifiers", reveal ? "full" : "masked"}, {"query", query}};
+    auth::RecordAudit(sql, actor, Now(), "export", "person", "", "", boost::json::serialize(what));
+    return {};
+  });
+}
+
+core::Result<PersonRow> PeopleService::GetPerson(const core::Principal& who, std::int64_t id,
                                                        const auth::Actor& actor) {
-  auto found = db_.WithSession([&](soci::session& sql) -> core::Result<repo::PersonRow> {
+  auto found = db_.WithSession([&](soci::session& sql) -> core::Result<PersonRow> {
     auto row = repo::FindPerson(sql, id);
     if (!row) return core::NotFound("people.not_found");
     const bool own = who.person_id && *who.person_id == id;
@@ -186,9 +196,9 @@ core::Result<std::int64_t> PeopleService::InsertChecked(soci::session& sql, cons
   return p.id;
 }
 
-core::Result<repo::PersonRow> PeopleService::CreatePerson(const core::Principal& who, const PersonInput& in,
+core::Result<PersonRow> PeopleService::CreatePerson(const core::Principal& who, const PersonInput& in,
                                                           const auth::Actor& actor) {
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<repo::PersonRow> {
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<PersonRow> {
     Person p;
     ApplyInput(p, in);
     TX_TRY(id, InsertChecked(sql, who, p, actor));
@@ -197,9 +207,9 @@ core::Result<repo::PersonRow> PeopleService::CreatePerson(const core::Principal&
   });
 }
 
-core::Result<repo::PersonRow> PeopleService::UpdatePerson(const core::Principal& who, std::int64_t id,
+core::Result<PersonRow> PeopleService::UpdatePerson(const core::Principal& who, std::int64_t id,
                                                           const PersonInput& in, const auth::Actor& actor) {
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<repo::PersonRow> {
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<PersonRow> {
     auto row = repo::FindPerson(sql, id);
     if (!row) return core::NotFound("people.not_found");
     if (!who.InScope(row->unit_path)) return core::Forbidden("auth.out_of_scope");
@@ -228,9 +238,9 @@ core::Result<repo::PersonRow> PeopleService::UpdatePerson(const core::Principal&
   });
 }
 
-core::Result<repo::PersonRow> PeopleService::SetArchived(const core::Principal& who, std::int64_t id, bool archived,
+core::Result<PersonRow> PeopleService::SetArchived(const core::Principal& who, std::int64_t id, bool archived,
                                                          const auth::Actor& actor) {
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<repo::PersonRow> {
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<PersonRow> {
     auto row = repo::FindPerson(sql, id);
     if (!row) return core::NotFound("people.not_found");
     if (!who.InScope(row->unit_path)) return core::Forbidden("auth.out_of_scope");

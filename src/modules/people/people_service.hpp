@@ -42,22 +42,26 @@ class PeopleService {
   core::Status DeleteUnit(const core::Principal& who, std::int64_t id, const auth::Actor& actor);
 
   // Filter unit_id: a unit whose subtree to list (must be in scope).
-  core::Result<core::Page<repo::PersonRow>> ListPeople(const core::Principal& who, repo::PersonFilter filter,
+  core::Result<core::Page<PersonRow>> ListPeople(const core::Principal& who, PersonFilter filter,
                                                         std::int64_t unit_id, const core::PageRequest& page);
   // Streams the people an export contains (same filter and scope as ListPeople); returns
   // how many were written.
-  core::Result<std::int64_t> ForEachPerson(const core::Principal& who, repo::PersonFilter filter, std::int64_t unit_id,
-                                           std::int64_t limit, const std::function<void(const repo::PersonRow&)>& fn);
+  core::Result<std::int64_t> ForEachPerson(const core::Principal& who, PersonFilter filter, std::int64_t unit_id,
+                                           std::int64_t limit, const std::function<void(const PersonRow&)>& fn);
+  // Records that `rows` people were exported (format, whether identifiers were unmasked,
+  // the query that chose them) in the audit log.
+  core::Status RecordExport(const auth::Actor& actor, std::int64_t rows, bool reveal, const std::string& format,
+                            const std::string& query);
   // Reads are audited when identifiers are shown unmasked. Errors: people.not_found,
   // auth.out_of_scope.
-  core::Result<repo::PersonRow> GetPerson(const core::Principal& who, std::int64_t id, const auth::Actor& actor);
+  core::Result<PersonRow> GetPerson(const core::Principal& who, std::int64_t id, const auth::Actor& actor);
   // Errors: field errors, units.not_found, people.duplicate_id_number (409), auth.out_of_scope.
-  core::Result<repo::PersonRow> CreatePerson(const core::Principal& who, const PersonInput& in,
+  core::Result<PersonRow> CreatePerson(const core::Principal& who, const PersonInput& in,
                                              const auth::Actor& actor);
   // Errors: as CreatePerson, people.archived (409), people.stale (409) on a version mismatch.
-  core::Result<repo::PersonRow> UpdatePerson(const core::Principal& who, std::int64_t id, const PersonInput& in,
+  core::Result<PersonRow> UpdatePerson(const core::Principal& who, std::int64_t id, const PersonInput& in,
                                              const auth::Actor& actor);
-  core::Result<repo::PersonRow> SetArchived(const core::Principal& who, std::int64_t id, bool archived,
+  core::Result<PersonRow> SetArchived(const core::Principal& who, std::int64_t id, bool archived,
                                             const auth::Actor& actor);
 
   // Inserts people inside the caller's transaction (imports); checks scope and uniqueness.

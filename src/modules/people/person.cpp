@@ -3,6 +3,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/described_json.hpp"
 #include "core/json_reader.hpp"
 #include "core/text.hpp"
 
@@ -22,32 +23,14 @@ std::string Person::SearchText() const {
 std::string Person::SearchIds() const { return core::ToLowerAscii(id_number + " " + phone); }
 
 boost::json::object PersonToJson(const Person& p, bool reveal, const std::string& unit_name) {
-  boost::json::object o{{"id", p.id},
-                        {"unit_id", p.unit_id},
-                        {"name_zh", p.name_zh},
-                        {"name_latin", p.name_latin},
-                        {"display_name", p.DisplayName()},
-                        {"gender", p.gender},
-                        {"birth_date", p.birth_date},
-                        {"nationality", p.nationality},
-                        {"id_type", p.id_type},
-                        {"id_number", reveal ? p.id_number : core::MaskIdentifier(p.id_number)},
-                        {"phone", reveal ? p.phone : core::MaskPhone(p.phone)},
-                        {"email", p.email},
-                        {"wechat", p.wechat},
-                        {"language", p.language},
-                        {"category", p.category},
-                        {"employment_status", p.employment_status},
-                        {"emergency_contact_name", p.emergency_contact_name},
-                        {"emergency_contact_phone", reveal ? p.emergency_contact_phone
-                                                           : core::MaskPhone(p.emergency_contact_phone)},
-                        {"embassy", p.embassy},
-                        {"notes", p.notes},
-                        {"status", p.status},
-                        {"version", p.version},
-                        {"identifiers_masked", !reveal},
-                        {"created_at", p.created_at},
-                        {"updated_at", p.updated_at}};
+  boost::json::object o = core::DescribedToJson(p);  // every member: identifiers are masked below
+  o["display_name"] = p.DisplayName();
+  if (!reveal) {
+    o["id_number"] = core::MaskIdentifier(p.id_number);
+    o["phone"] = core::MaskPhone(p.phone);
+    o["emergency_contact_phone"] = core::MaskPhone(p.emergency_contact_phone);
+  }
+  o["identifiers_masked"] = !reveal;
   if (!unit_name.empty()) o["unit_name"] = unit_name;
   return o;
 }

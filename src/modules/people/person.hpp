@@ -2,6 +2,8 @@
 // masked unless the caller may see them) and validation of create/update input.
 #pragma once
 
+#include <boost/describe/class.hpp>
+
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
@@ -41,6 +43,12 @@ struct Person {
   std::string SearchText() const;    // lower-case names, email and WeChat: searchable by every reader
   std::string SearchIds() const;     // lower-case ID number and phone: searchable where shown unmasked
 };
+// Every described member is read from the table and written to JSON (PersonToJson masks
+// the identifiers): describe a new member only once its masking is decided.
+BOOST_DESCRIBE_STRUCT(Person, (), (
+    id, unit_id, name_zh, name_latin, gender, birth_date, nationality, id_type, id_number, phone, email, wechat,
+    language, category, employment_status, emergency_contact_name, emergency_contact_phone, embassy, notes, status,
+    version, created_at, updated_at))
 
 // reveal: full ID number and phone; otherwise masked ("E1****78", "138****8000").
 // unit_name is included when not empty.

@@ -3,6 +3,8 @@
 // and scope checks a prefix match.
 #pragma once
 
+#include <boost/describe/class.hpp>
+
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
@@ -31,6 +33,8 @@ struct Unit {
     return lang == core::Lang::kEn && !name_en.empty() ? name_en : name_zh;
   }
 };
+BOOST_DESCRIBE_STRUCT(Unit, (), (
+    id, parent_id, code, name_zh, name_en, kind, path, sort_order, archived, created_at, updated_at))
 
 boost::json::object UnitToJson(const Unit& u);
 

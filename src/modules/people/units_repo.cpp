@@ -7,11 +7,7 @@ using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
 
 
-using U = Unit;
-const RowMap<U> kUnits("FROM units", "", {
-    {"id", &U::id}, {"parent_id", &U::parent_id}, {"code", &U::code}, {"name_zh", &U::name_zh},
-    {"name_en", &U::name_en}, {"kind", &U::kind}, {"path", &U::path}, {"sort_order", &U::sort_order},
-    {"archived", &U::archived}, {"created_at", &U::created_at}, {"updated_at", &U::updated_at}});
+const RowMap<Unit> kUnits("FROM units");
 
 std::optional<Unit> One(soci::session& sql, Query q) { return kUnits.One(sql, q); }
 

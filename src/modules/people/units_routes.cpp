@@ -30,8 +30,7 @@ void RegisterUnitRoutes(http::Router& router, PeopleService& people) {
 
   router.Add({"POST", "/api/v1/units", managers, "units", "Create a unit",
               [&people](Context& ctx) -> core::Result<Response> {
-                TX_TRY(body, http::ParseJsonObject(ctx.req));
-                TX_TRY(in, ParseUnitInput(*body, true));
+                TX_TRY(in, ctx.Body(ParseUnitInput, true));
                 TX_TRY(u, people.CreateUnit(ctx.User(), *in, auth::ActorFrom(ctx)));
                 return http::JsonResponse(UnitToJson(*u), 201);
               },
@@ -40,8 +39,7 @@ void RegisterUnitRoutes(http::Router& router, PeopleService& people) {
   router.Add({"PATCH", "/api/v1/units/{id}", managers, "units", "Rename, move or archive a unit",
               [&people](Context& ctx) -> core::Result<Response> {
                 TX_TRY(id, ctx.Id());
-                TX_TRY(body, http::ParseJsonObject(ctx.req));
-                TX_TRY(in, ParseUnitInput(*body, false));
+                TX_TRY(in, ctx.Body(ParseUnitInput, false));
                 TX_TRY(u, people.UpdateUnit(ctx.User(), *id, *in, auth::ActorFrom(ctx)));
                 return http::JsonResponse(UnitToJson(*u));
               },

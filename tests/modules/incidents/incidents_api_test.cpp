@@ -384,5 +384,29 @@ TEST_F(IncidentsApiTest, TwoInstancesRunningTheJobsAtOnceDoEachThingOnce) {
   EXPECT_EQ(NoticesOfKind(*office, "alert"), 1u);
 }
 
+// Two people adding the same contact at once: one is added with one observation plan, the
+// other gets 409 and writes nothing (the key decides, not a check before the insert).
+TEST_F(IncidentsApiTest, AContactAddedTwiceAtOnceIsAddedOnce) {
+  auto office = server_.As("office");
+  auto inc = OpenFor(*office, "confirmed_case", PersonId(*office, "oliver"));
+  const std::string base = "/api/v1/incidents/" + std::to_string(inc.at("id").as_int64());
+  const auto anna = PersonId(*office, "anna");
+  const long long plans_before = server_.Count("report_plans");
+  auto second = server_.As("office");
+  int statuses[2] = {0, 0};
+  std::thread a([&] {
+    statuses[0] = office->Post(base + "/people", boost::json::object{{"person_id", anna}, {"role", "contact"}}).status;
+  });
+  std::thread b([&] {
+    statuses[1] = second->Post(base + "/people", boost::json::object{{"person_id", anna}, {"role", "contact"}}).status;
+  });
+  a.join();
+  b.join();
+  EXPECT_EQ(std::min(statuses[0], statuses[1]), 201);
+  EXPECT_EQ(std::max(statuses[0], statuses[1]), 409);
+  EXPECT_EQ(office->Get(base).Json().at("people").as_array().size(), 2u);
+  EXPECT_EQ(server_.Count("report_plans"), plans_before + 1);
+}
+
 }  // namespace
 }  // namespace tongxin::testing

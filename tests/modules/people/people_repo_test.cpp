@@ -100,7 +100,7 @@ TEST_F(PeopleRepoTest, ScopeLimitsTheList) {
 TEST_F(PeopleRepoTest, SearchSortAndPaging) {
   for (int i = 0; i < 25; ++i) MakePerson("Person " + std::string(1, static_cast<char>('A' + i)), a_.id);
   MakePerson("Zoë 100%", b_.id, "P100");
-  repo::PersonFilter f;
+  PersonFilter f;
   f.q = "person";
   auto first = service_->ListPeople(admin_, f, 0, {1, 10});
   ASSERT_TRUE(first);
@@ -111,10 +111,10 @@ TEST_F(PeopleRepoTest, SearchSortAndPaging) {
   auto last = service_->ListPeople(admin_, f, 0, {3, 10});
   EXPECT_EQ(last->items.size(), 5u);
   EXPECT_EQ(last->items.back().person.name_latin, "Person A");
-  repo::PersonFilter pct;
+  PersonFilter pct;
   pct.q = "100%";  // % is literal, not a wildcard
   EXPECT_EQ(service_->ListPeople(admin_, pct, 0, {1, 10})->total, 1);
-  repo::PersonFilter id;
+  PersonFilter id;
   id.q = "p100";
   EXPECT_EQ(service_->ListPeople(admin_, id, 0, {1, 10})->total, 1);
   EXPECT_EQ(service_->ListPeople(admin_, {}, b_.id, {1, 10})->total, 1);
@@ -137,7 +137,7 @@ TEST_F(PeopleRepoTest, SearchMatchesIdentifiersOnlyForRolesThatSeeThemUnmasked) 
   core::Principal office = department;
   office.role = core::Role::kOffice;
   auto total = [&](const core::Principal& who, const std::string& q) {
-    repo::PersonFilter f;
+    PersonFilter f;
     f.q = q;
     auto page = service_->ListPeople(who, f, 0, {1, 10});
     EXPECT_TRUE(page);

@@ -1,23 +1,9 @@
-import type { RouteRecordRaw } from 'vue-router'
+import { page } from '../page'
 
-const routes: RouteRecordRaw[] = [
-  {
-    path: '/admin/users',
-    name: 'users',
-    component: () => import('@/views/users/list/index.vue'),
-    meta: { titleKey: 'common.menu.users', icon: 'Avatar', menu: true, order: 90, access: 'admins' },
-  },
-  {
-    path: '/admin/audit',
-    name: 'audit',
-    component: () => import('@/views/audit/list/index.vue'),
-    meta: { titleKey: 'common.menu.audit', icon: 'Document', menu: true, order: 95, access: 'admins' },
-  },
-  {
-    path: '/profile',
-    name: 'profile',
-    component: () => import('@/views/profile/index.vue'),
-    meta: { titleKey: 'common.profile' },
-  },
+export default [
+  page('/admin/users', 'users', () => import('@/views/users/list/index.vue'),
+    { titleKey: 'common.menu.users', icon: 'Avatar', menu: true, order: 90, access: 'admins' }),
+  page('/admin/audit', 'audit', () => import('@/views/audit/list/index.vue'),
+    { titleKey: 'common.menu.audit', icon: 'Document', menu: true, order: 95, access: 'admins' }),
+  page('/profile', 'profile', () => import('@/views/profile/index.vue'), { titleKey: 'common.profile' }),
 ]
-export default routes

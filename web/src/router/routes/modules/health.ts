@@ -1,18 +1,8 @@
-import type { RouteRecordRaw } from 'vue-router'
+import { page } from '../page'
 
-const routes: RouteRecordRaw[] = [
-  {
-    path: '/health/checkin',
-    name: 'checkin',
-    component: () => import('@/views/health/checkin/index.vue'),
-    meta: { titleKey: 'health.checkinTitle', icon: 'FirstAidKit', menu: true, order: 3, needsPerson: true },
-  },
-  {
-    path: '/health/today',
-    name: 'health-today',
-    component: () => import('@/views/health/today/index.vue'),
-    meta: { titleKey: 'health.todayTitle', icon: 'DataLine', menu: true, order: 8,
-            access: 'staff' },
-  },
+export default [
+  page('/health/checkin', 'checkin', () => import('@/views/health/checkin/index.vue'),
+    { titleKey: 'health.checkinTitle', icon: 'FirstAidKit', menu: true, order: 3, needsPerson: true }),
+  page('/health/today', 'health-today', () => import('@/views/health/today/index.vue'),
+    { titleKey: 'health.todayTitle', icon: 'DataLine', menu: true, order: 8, access: 'staff' }),
 ]
-export default routes

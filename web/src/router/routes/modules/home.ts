@@ -1,11 +1,6 @@
-import type { RouteRecordRaw } from 'vue-router'
+import { page } from '../page'
 
-const routes: RouteRecordRaw[] = [
-  {
-    path: '/',
-    name: 'home',
-    component: () => import('@/views/home/index.vue'),
-    meta: { titleKey: 'common.menu.home', icon: 'HomeFilled', menu: true, order: 0 },
-  },
+export default [
+  page('/', 'home', () => import('@/views/home/index.vue'),
+    { titleKey: 'common.menu.home', icon: 'HomeFilled', menu: true, order: 0 }),
 ]
-export default routes

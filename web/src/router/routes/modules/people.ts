@@ -1,18 +1,8 @@
-import type { RouteRecordRaw } from 'vue-router'
+import { page } from '../page'
 
-const routes: RouteRecordRaw[] = [
-  {
-    path: '/people',
-    name: 'people',
-    component: () => import('@/views/people/list/index.vue'),
-    meta: { titleKey: 'common.menu.people', icon: 'User', menu: true, order: 10,
-            access: 'readers' },
-  },
-  {
-    path: '/me',
-    name: 'me',
-    component: () => import('@/views/me/index.vue'),
-    meta: { titleKey: 'common.menu.me', icon: 'Postcard', menu: true, order: 5, access: 'own_record' },
-  },
+export default [
+  page('/people', 'people', () => import('@/views/people/list/index.vue'),
+    { titleKey: 'common.menu.people', icon: 'User', menu: true, order: 10, access: 'readers' }),
+  page('/me', 'me', () => import('@/views/me/index.vue'),
+    { titleKey: 'common.menu.me', icon: 'Postcard', menu: true, order: 5, access: 'own_record' }),
 ]
-export default routes

@@ -1,12 +1,6 @@
-import type { RouteRecordRaw } from 'vue-router'
+import { page } from '../page'
 
-const routes: RouteRecordRaw[] = [
-  {
-    path: '/units',
-    name: 'units',
-    component: () => import('@/views/units/tree/index.vue'),
-    meta: { titleKey: 'common.menu.units', icon: 'OfficeBuilding', menu: true, order: 20,
-            access: 'readers' },
-  },
+export default [
+  page('/units', 'units', () => import('@/views/units/tree/index.vue'),
+    { titleKey: 'common.menu.units', icon: 'OfficeBuilding', menu: true, order: 20, access: 'readers' }),
 ]
-export default routes

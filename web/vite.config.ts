@@ -16,7 +16,8 @@ export default defineConfig({
     Components({ resolvers: [ElementPlusResolver({ importStyle: 'css' }), IconResolver], dts: false }),
   ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
-  server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
+  // Tests read the server's sources (audit codes) from the repository; the dev server does not.
+  server: { proxy: { '/api': 'http://127.0.0.1:8080' }, fs: process.env.VITEST ? { allow: ['..'] } : undefined },
   build: {
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
@@ -29,5 +30,6 @@ export default defineConfig({
       },
     },
   },
-  test: { environment: 'jsdom', include: ['tests/**/*.test.ts'] },
+  // Component tests load Element Plus (and its CSS) through Vite, not Node.
+  test: { environment: 'jsdom', include: ['tests/**/*.test.ts'], server: { deps: { inline: ['element-plus'] } } },
 } as any)

@@ -1,6 +1,8 @@
 // Application wiring.
 #include "app/app.hpp"
 
+#include "core/countries.hpp"
+
 #include <stdexcept>
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
@@ -11,6 +13,7 @@
 #include "app/modules.hpp"
 #include "auth/auth_routes.hpp"
 #include "auth/crypto.hpp"
+#include "core/countries.hpp"
 #include "core/text.hpp"
 #include "http/json_body.hpp"
 #include "http/openapi.hpp"
@@ -81,6 +84,14 @@ http::Router App::BuildRouter() {
                 return http::JsonResponse(*body);
               },
               http::BodyKind::kJson, 4096, true});
+  // Reference data the web app's country pickers list (names come from the browser).
+  router.Add({"GET", "/api/v1/countries", http::Access::Roles(core::RoleSet::All()), "meta",
+              "ISO 3166-1 alpha-2 country codes accepted by country fields",
+              [](http::Context&) -> core::Result<http::Response> {
+                boost::json::array items;
+                for (const auto& c : core::CountryCodes()) items.push_back(boost::json::value(c));
+                return http::JsonResponse({{"items", std::move(items)}});
+              }});
   // The document describes every route above, itself included.
   auto doc = std::make_shared<std::string>();
   router.Add({"GET", "/api/v1/openapi.json", http::Access::Public(), "meta", "This OpenAPI document",

@@ -28,8 +28,8 @@ core::Status Register(app::AppContext& ctx) {
   settings.login_audit_retention_days = c.login_audit_retention_days;
   auto& auth = ctx.Provide(std::make_unique<AuthService>(ctx.db, ctx.clock, settings));
   const CookieSettings cookies{ctx.config.secure_cookies, c.session_absolute_hours * 3600LL};
-  ctx.AddRoutes([&auth, &db = ctx.db, cookies](http::Router& router) {
-    RegisterAuthRoutes(router, auth, cookies);
+  ctx.AddRoutes([&auth, &db = ctx.db, cookies, tz = ctx.config.time_zone](http::Router& router) {
+    RegisterAuthRoutes(router, auth, cookies, tz);
     RegisterUserRoutes(router, auth);
     RegisterAuditRoutes(router, db);
   });

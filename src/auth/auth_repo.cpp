@@ -7,7 +7,10 @@ namespace tongxin::auth::repo {
 using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
 
-const RowMap<User> kUsers("FROM users");
+const RowMap<User> kUsers(
+    "FROM users", "",
+    {{"person_name", "COALESCE((SELECT CASE WHEN lp.name_zh <> '' THEN lp.name_zh ELSE lp.name_latin END "
+                     "FROM people lp WHERE lp.id = users.person_id), '')"}});
 
 const RowMap<SessionRow> kSessions("FROM sessions");
 

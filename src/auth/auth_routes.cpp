@@ -26,8 +26,9 @@ std::string Cookie(const std::string& name, const std::string& value, long long 
 
 void AddCookie(Response& r, std::string cookie) { r.headers.emplace_back("Set-Cookie", std::move(cookie)); }
 
-boost::json::object MeJson(const User& u, const core::Principal& p) {
+boost::json::object MeJson(const User& u, const core::Principal& p, const std::string& time_zone) {
   boost::json::object o = UserToJson(u);
+  o["time_zone"] = time_zone;
   o["csrf_token"] = p.csrf_token;
   o["may_see_identifiers"] = p.MaySeeIdentifiers();
   boost::json::array sets;  // the named role sets the caller belongs to (core/roles.hpp)
@@ -49,22 +50,24 @@ http::Authenticator MakeAuthenticator(AuthService& auth) {
   };
 }
 
-void RegisterAuthRoutes(http::Router& router, AuthService& auth, CookieSettings cookies) {
+void RegisterAuthRoutes(http::Router& router, AuthService& auth, CookieSettings cookies, std::string time_zone) {
+  const std::string tz = std::move(time_zone);  // copied into the routes that answer /auth/me
   const RoleSet everyone = RoleSet::All();
 
   router.Add({"POST", "/api/v1/auth/login", Access::Public(), "auth", "Log in with username and password",
-              [&auth, cookies](Context& ctx) -> core::Result<Response> {
+              [&auth, cookies, tz](Context& ctx) -> core::Result<Response> {
                 TX_TRY(body, http::ParseJsonObject(ctx.req));
-                core::JsonReader r(*body, {"username", "password"});
+                core::JsonReader r(*body, {"username", "password", "language"});
                 auto username = r.String("username", true, 64);
                 auto password = r.String("password", true, 256);
+                auto language = r.Choice("language", false, {"zh-CN", "en"});
                 TX_CHECK(r.Finish());
                 TX_TRY(res, auth.Login(*username, *password, ActorFrom(ctx), ctx.req.Header("user-agent"),
-                                      ctx.req.Cookie(kDeviceCookie)));
+                                      ctx.req.Cookie(kDeviceCookie), language.value_or("")));
                 core::Principal p;
                 p.csrf_token = res->csrf_token;
                 p.role = res->user.role;
-                Response out = http::JsonResponse(MeJson(res->user, p));
+                Response out = http::JsonResponse(MeJson(res->user, p, tz));
                 AddCookie(out, Cookie(kSessionCookie, res->session_token, cookies.max_age_seconds, true, cookies.secure));
                 AddCookie(out, Cookie(kCsrfCookie, res->csrf_token, cookies.max_age_seconds, false, cookies.secure));
                 AddCookie(out, Cookie(kDeviceCookie, res->device_token, kDeviceCookieSeconds, true, cookies.secure));
@@ -82,13 +85,13 @@ void RegisterAuthRoutes(http::Router& router, AuthService& auth, CookieSettings 
               }});
 
   router.Add({"GET", "/api/v1/auth/me", Access::Roles(everyone), "auth", "The current user",
-              [&auth](Context& ctx) -> core::Result<Response> {
+              [&auth, tz](Context& ctx) -> core::Result<Response> {
                 TX_TRY(u, auth.Me(ctx.User()));
-                return http::JsonResponse(MeJson(*u, ctx.User()));
+                return http::JsonResponse(MeJson(*u, ctx.User(), tz));
               }});
 
   router.Add({"PATCH", "/api/v1/auth/me", Access::Roles(everyone), "auth", "Change the current user's language or notification email",
-              [&auth](Context& ctx) -> core::Result<Response> {
+              [&auth, tz](Context& ctx) -> core::Result<Response> {
                 TX_TRY(body, http::ParseJsonObject(ctx.req));
                 core::JsonReader r(*body, {"language", "email"});
                 auto lang = r.Choice("language", false, {"zh-CN", "en"});
@@ -99,7 +102,7 @@ void RegisterAuthRoutes(http::Router& router, AuthService& auth, CookieSettings 
                 TX_CHECK(r.Finish());
                 TX_CHECK(auth.UpdateProfile(ctx.User(), lang, email, ActorFrom(ctx)));
                 TX_TRY(u, auth.Me(ctx.User()));
-                return http::JsonResponse(MeJson(*u, ctx.User()));
+                return http::JsonResponse(MeJson(*u, ctx.User(), tz));
               },
               BodyKind::kJson});
 

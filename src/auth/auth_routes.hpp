@@ -19,7 +19,8 @@ struct CookieSettings {
   long long max_age_seconds = 12 * 3600;
 };
 
-void RegisterAuthRoutes(http::Router& router, AuthService& auth, CookieSettings cookies);
+// time_zone: the office's (IANA), told to the web app in /auth/me for every time it shows.
+void RegisterAuthRoutes(http::Router& router, AuthService& auth, CookieSettings cookies, std::string time_zone);
 void RegisterUserRoutes(http::Router& router, AuthService& auth);
 http::Authenticator MakeAuthenticator(AuthService& auth);
 

@@ -47,7 +47,7 @@ core::Error TooMany(const std::string& until, core::TimePoint now) {
 
 core::Result<LoginResult> AuthService::Login(const std::string& username_in, const std::string& password,
                                              const Actor& actor, const std::string& user_agent,
-                                             const std::string& device_token) {
+                                             const std::string& device_token, const std::string& language) {
   const std::string username = core::ToLowerAscii(core::Trim(username_in));
   const auto now = clock_.Now();
   const std::string now_s = core::FormatIso(now);
@@ -77,6 +77,7 @@ core::Result<LoginResult> AuthService::Login(const std::string& username_in, con
   const auto& user = found->user;
   const bool verified = VerifyPassword(password, user ? user->password_hash : dummy_hash_);
   if (!verified || !user) {
+    int attempts_left = settings_.max_failures;  // before logins are delayed
     auto saved = db_.InTransaction([&](soci::session& sql) -> core::Status {
       const std::string window = core::FormatIso(now - settings_.failure_window);
       const int by_address = repo::CountFailure(sql, repo::AttemptKind::kAddress, actor.ip, now_s, window);
@@ -84,8 +85,11 @@ core::Result<LoginResult> AuthService::Login(const std::string& username_in, con
           d.count() > 0) {
         repo::SetLockedUntil(sql, repo::AttemptKind::kAddress, actor.ip, core::FormatIso(now + d));
       }
+      attempts_left = settings_.max_address_failures - by_address;
+      if (!user) attempts_left = std::min(attempts_left, settings_.max_failures - by_address);  // as if it existed
       if (user && !found->known_device) {  // unknown names add no rows
         const int by_account = repo::CountFailure(sql, repo::AttemptKind::kAccount, username, now_s, window);
+        attempts_left = std::min(attempts_left, settings_.max_failures - by_account);
         if (auto d = Delay(by_account, settings_.max_failures, settings_.first_delay, settings_.lockout);
             d.count() > 0) {
           repo::SetLockedUntil(sql, repo::AttemptKind::kAccount, username, core::FormatIso(now + d));
@@ -97,7 +101,10 @@ core::Result<LoginResult> AuthService::Login(const std::string& username_in, con
       return {};
     });
     if (!saved) return saved.error();
-    return core::MakeError(core::Errc::kUnauthenticated, "auth.bad_credentials");
+    // The last attempts before a delay say so (the sign-in page warns).
+    core::Error e = core::MakeError(core::Errc::kUnauthenticated, "auth.bad_credentials");
+    if (attempts_left <= 2) e.details["attempts_left"] = std::to_string(std::max(attempts_left, 0));
+    return e;
   }
   if (!user->active) return core::Forbidden("auth.user_inactive");
   return db_.InTransaction([&](soci::session& sql) -> core::Result<LoginResult> {
@@ -114,7 +121,14 @@ core::Result<LoginResult> AuthService::Login(const std::string& username_in, con
     Actor who = actor;
     who.user_id = user->id;
     who.username = user->username;
-    RecordAudit(sql, who, now_s, "login", "session", "", "", "");
+    std::string after;
+    if (res.user.language.empty() && (language == "zh-CN" || language == "en")) {
+      // The first login keeps the language it was made in: part of the login, not an edit.
+      res.user.language = language;
+      repo::UpdateUser(sql, res.user);
+      after = boost::json::serialize(boost::json::object{{"language", language}});
+    }
+    RecordAudit(sql, who, now_s, "login", "session", "", "", after);
     return res;
   });
 }
@@ -242,6 +256,7 @@ core::Status AuthService::UpdateProfile(const core::Principal& who, const std::o
     auto u = repo::FindUserById(sql, who.user_id);
     if (!u) return core::NotFound("users.not_found");
     const std::string before = AuditJson(*u);
+    if ((!language || *language == u->language) && (!email || *email == u->email)) return {};  // nothing changes
     if (language) u->language = *language;
     if (email) u->email = *email;
     u->updated_at = Now();

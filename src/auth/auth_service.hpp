@@ -61,9 +61,13 @@ class AuthService {
   // a browser that logged in to the account before (device_token from its known-device
   // cookie) is exempt, and a password reset lifts the account's delay. Unknown usernames
   // count against the address only (no rows per name). Counters update atomically.
-  // Errors: auth.bad_credentials (401), auth.too_many_attempts (429), auth.user_inactive (403).
+  // A user without a saved language keeps `language` (zh-CN or en), the one the sign-in
+  // page was in, as part of the login (audited with it, not as an edit of the user).
+  // Errors: auth.bad_credentials (401; details.attempts_left when 2 or fewer attempts
+  // remain before logins are delayed), auth.too_many_attempts (429), auth.user_inactive (403).
   core::Result<LoginResult> Login(const std::string& username, const std::string& password, const Actor& actor,
-                                  const std::string& user_agent, const std::string& device_token = "");
+                                  const std::string& user_agent, const std::string& device_token = "",
+                                  const std::string& language = "");
   // Retention: expired failure counts, and login/logout audit rows older than
   // login_audit_retention_days. Returns the rows deleted.
   core::Result<std::int64_t> PurgeLoginRecords();

@@ -25,13 +25,15 @@ struct User {
   std::string language;  // "zh-CN", "en" or "" (follow the browser)
   std::string email;     // where notifications are emailed ("" = the linked person's, or none)
   std::optional<std::int64_t> person_id;
+  std::string person_name;  // the linked person's name (read only)
   bool active = true;
   std::vector<std::int64_t> unit_ids;  // data scope
   std::string created_at;
   std::string updated_at;
 };
 BOOST_DESCRIBE_STRUCT(User, (), (
-    id, username, display_name, password_hash, role, language, email, person_id, active, unit_ids, created_at,
+    id, username, display_name, password_hash, role, language, email, person_id, person_name, active, unit_ids,
+    created_at,
     updated_at))
 
 // Never includes the password hash.

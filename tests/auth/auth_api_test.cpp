@@ -43,7 +43,19 @@ TEST_F(AuthApiTest, WrongPasswordIsRefusedInTheCallersLanguage) {
 
 TEST_F(AuthApiTest, RepeatedFailuresAreThrottled) {
   auto c = server_.Anonymous();
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(c->Login("hr", "wrong-password").status, 401);
+  for (int i = 0; i < 5; ++i) {
+    auto res = c->Login("hr", "wrong-password");
+    EXPECT_EQ(res.status, 401);
+    // The last two attempts before the delay warn of it.
+    const auto body = res.Json();
+    const auto& details = body.at("error").at("details").as_object();
+    if (i < 2) {
+      EXPECT_FALSE(details.contains("attempts_left")) << res.body;
+    } else {
+      ASSERT_TRUE(details.contains("attempts_left")) << res.body;
+      EXPECT_EQ(details.at("attempts_left").as_string(), std::to_string(4 - i));
+    }
+  }
   auto locked = c->Login("hr", kPassword);  // even the right password waits
   EXPECT_EQ(locked.status, 429);
   EXPECT_EQ(locked.ErrorCode(), "auth.too_many_attempts");
@@ -95,6 +107,37 @@ TEST_F(AuthApiTest, PreferredLanguageBeatsAcceptLanguage) {
   auto res = c->Get("/api/v1/people/999999");
   EXPECT_EQ(res.status, 404);
   EXPECT_EQ(res.Json().at("error").at("message").as_string(), "找不到该人员");
+}
+
+TEST_F(AuthApiTest, TheFirstLoginKeepsItsLanguageWithoutAnEditOfTheUser) {
+  auto admin = server_.As("admin");
+  ASSERT_EQ(admin->Post("/api/v1/admin/users", boost::json::object{{"username", "newcomer"}, {"password", kPassword},
+                                                                   {"role", "leader"}})
+                .status,
+            201);
+  auto edits = [&] { return admin->Get("/api/v1/audit?entity=user&action=update").Json().at("total").as_int64(); };
+  const auto before = edits();
+  auto c = server_.Anonymous();
+  auto res = c->Request("POST", "/api/v1/auth/login",
+                        R"({"username":"newcomer","password":")" + std::string(kPassword) + R"(","language":"en"})",
+                        {{"Content-Type", "application/json"}});
+  ASSERT_EQ(res.status, 200) << res.body;
+  EXPECT_EQ(res.Json().at("language").as_string(), "en");
+  EXPECT_EQ(edits(), before);  // a login is not a user update
+  // Saving the language it already has changes nothing and writes nothing.
+  c->SetCsrf(std::string(res.Json().at("csrf_token").as_string()));
+  EXPECT_EQ(c->Patch("/api/v1/auth/me", {{"language", "en"}}).status, 200);
+  EXPECT_EQ(edits(), before);
+  // A later login in another language keeps the saved one.
+  auto again = server_.Anonymous()->Request(
+      "POST", "/api/v1/auth/login",
+      R"({"username":"newcomer","password":")" + std::string(kPassword) + R"(","language":"zh-CN"})",
+      {{"Content-Type", "application/json"}});
+  EXPECT_EQ(again.Json().at("language").as_string(), "en");
+  EXPECT_EQ(c->Request("POST", "/api/v1/auth/login", R"({"username":"x","password":"y","language":"fr"})",
+                       {{"Content-Type", "application/json"}})
+                .ErrorField(),
+            "language");
 }
 
 TEST_F(AuthApiTest, PasswordChangeEndsOtherSessions) {

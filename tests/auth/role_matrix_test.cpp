@@ -53,6 +53,7 @@ const std::map<std::string, std::set<std::string>>& Expected() {
       {"GET /api/v1/me/person", kAll},
       {"GET /api/v1/openapi.json", kPublic},
       {"POST /api/v1/echo", kPublic},
+      {"GET /api/v1/countries", kAll},
       {"GET /api/v1/health/plans", kExporters},
       {"POST /api/v1/health/plans", kManagers},
       {"PATCH /api/v1/health/plans/{id}", kManagers},
@@ -65,6 +66,7 @@ const std::map<std::string, std::set<std::string>>& Expected() {
       {"GET /api/v1/health/roster", kExporters},
       {"GET /api/v1/health/alerts", kExporters},
       {"PATCH /api/v1/health/alerts/{id}", kEditors},
+      {"POST /api/v1/health/alerts/{id}/recheck", kAll},  // own alerts; editors in scope
       {"GET /api/v1/health/report", kExporters},
       {"GET /api/v1/health/people/{id}/flags", kExporters},
       {"GET /api/v1/health/flags", kExporters},

@@ -44,6 +44,16 @@ std::string HttpResponse::ErrorCode() const {
   return std::string(v.at("error").at("code").as_string());
 }
 
+std::string HttpResponse::ErrorField() const {
+  boost::system::error_code ec;
+  auto v = boost::json::parse(body, ec);
+  if (ec || !v.is_object() || !v.as_object().contains("error")) return "";
+  const auto* details = v.at("error").as_object().if_contains("details");
+  if (!details || !details->is_object()) return "";
+  const auto* field = details->as_object().if_contains("field");
+  return field && field->is_string() ? std::string(field->as_string()) : "";
+}
+
 HttpClient::HttpClient(std::string base_url) : base_(std::move(base_url)), curl_(curl_easy_init()) {
   if (!curl_) throw std::runtime_error("curl_easy_init failed");
   curl_easy_setopt(curl_, CURLOPT_COOKIEFILE, "");  // enable the in-memory cookie engine

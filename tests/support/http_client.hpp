@@ -19,6 +19,8 @@ struct HttpResponse {
   boost::json::value Json() const;
   // error.code of an error body, or "".
   std::string ErrorCode() const;
+  // error.details.field (the first field the error names), or "".
+  std::string ErrorField() const;
 };
 
 class HttpClient {

@@ -1,7 +1,8 @@
 // Browser-test harness: a real tongxin server over a fresh SQLite database with the demo
 // data, serving the built web app, and Debian's Chromium driven by playwright-core.
 import { spawn, execFileSync } from 'node:child_process'
-import { mkdtempSync, mkdirSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -43,12 +44,17 @@ export async function startServer() {
 
 export async function launch() {
   mkdirSync(shotsDir, { recursive: true })
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu',
       '--disable-dev-shm-usage', '--no-first-run', '--disable-sync'],
   })
+  // axe-core is injected into the pages it checks: past the app's strict CSP (which the
+  // server's own tests check), in every context the tests open.
+  const newContext = browser.newContext.bind(browser)
+  browser.newContext = (options = {}) => newContext({ bypassCSP: true, ...options })
+  return browser
 }
 
 export async function login(page, base, username, password = 'Tongxin2020!') {
@@ -59,7 +65,12 @@ export async function login(page, base, username, password = 'Tongxin2020!') {
   await page.waitForURL((u) => !u.pathname.startsWith('/login'))
 }
 
-export const shot = (page, name) => page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true })
+// A screenshot of the page as the test left it, after checking it with axe-core: every
+// page a test visits is screenshot, so every one is checked.
+export async function shot(page, name) {
+  await assertAccessible(page, name)
+  await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true })
+}
 
 // API calls from the test itself (to arrange data), with a session like the browser's.
 export async function apiLogin(base, username, password = 'Tongxin2020!') {
@@ -78,4 +89,25 @@ export async function api(base, auth, method, path, body) {
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   return { status: res.status, body: await res.json().catch(() => null) }
+}
+
+// axe-core on the page as it is now: serious and critical WCAG 2 A/AA violations, as
+// readable lines ("color-contrast: .el-button--primary (3 nodes)"); [] when none.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+export async function axeViolations(page) {
+  // Colours are judged when transitions (menus fading, tags appearing) have finished.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null,
+    { timeout: 3000 }).catch(() => {})
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource })
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')} (${v.nodes.length} nodes)`)
+}
+
+// Fails the test when the page has serious or critical accessibility violations.
+export async function assertAccessible(page, name) {
+  const found = await axeViolations(page)
+  if (found.length) throw new Error(`axe-core on ${name}:\n  ${found.join('\n  ')}`)
 }

@@ -40,10 +40,11 @@ core::Status HealthService::SetAlertStatus(const core::Principal& who, std::int6
   });
 }
 
-core::Result<core::Page<AlertRow>> HealthService::Alerts(const core::Principal& who, const std::string& status,
+core::Result<core::Page<AlertRow>> HealthService::Alerts(const core::Principal& who,
+                                                         const std::vector<std::string>& statuses,
                                                                const core::PageRequest& page) {
   return db_.WithSession([&](soci::session& sql) -> core::Result<core::Page<AlertRow>> {
-    return repo::ListAlerts(sql, who, status, page);
+    return repo::ListAlerts(sql, who, statuses, page);
   });
 }
 

@@ -1,5 +1,6 @@
 // Check-in validation and alert rules.
 #include "modules/health/checkin.hpp"
+#include "modules/health/recheck.hpp"
 
 #include <algorithm>
 #include <boost/json.hpp>
@@ -18,13 +19,13 @@ const std::vector<std::string>& KnownSymptoms() {
   return k;
 }
 
-std::string Join(const std::vector<std::string>& v) {
+}  // namespace
+
+std::string JoinCodes(const std::vector<std::string>& codes) {
   std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
+  for (const auto& s : codes) out += (out.empty() ? "" : ",") + s;
   return out;
 }
-
-}  // namespace
 
 boost::json::object CheckinToJson(const Checkin& c) {
   boost::json::object o = core::DescribedToJson(c, {"temperature_tenths"});
@@ -32,15 +33,11 @@ boost::json::object CheckinToJson(const Checkin& c) {
   return o;
 }
 
-core::Result<CheckinInput> ParseCheckinInput(const boost::json::object& body, bool on_behalf) {
-  core::JsonReader r(body, {"person_id", "temperature", "method", "symptoms", "symptom_other", "location",
-                            "location_country", "contact", "remarks", "channel"});
-  CheckinInput in;
-  if (on_behalf) {
-    in.person_id = r.Int("person_id", true, 1, INT64_MAX);
-  } else if (r.Has("person_id")) {
-    r.AddError({"person_id", "validation.unknown_field", {}});  // reporting for others has its own route
-  }
+namespace {
+
+// The fields every reading has; `location_required` for a slot's report (a re-check may
+// leave where the person is unsaid).
+void ReadReading(core::JsonReader& r, const boost::json::object& body, Reading& in, bool location_required) {
   auto t = body.find("temperature");
   if (t == body.end() || t->value().is_null()) {
     r.AddError({"temperature", "validation.required", {}});
@@ -65,7 +62,7 @@ core::Result<CheckinInput> ParseCheckinInput(const boost::json::object& body, bo
       for (const auto& s : it->value().as_array()) {
         const std::string code = s.is_string() ? std::string(s.as_string()) : "";
         if (std::find(KnownSymptoms().begin(), KnownSymptoms().end(), code) == KnownSymptoms().end()) {
-          r.AddError({"symptoms", "validation.invalid_choice", {{"choices", Join(KnownSymptoms())}}});
+          r.AddError({"symptoms", "validation.invalid_choice", {{"choices", JoinCodes(KnownSymptoms())}}});
           break;
         }
         if (std::find(in.symptoms.begin(), in.symptoms.end(), code) == in.symptoms.end()) in.symptoms.push_back(code);
@@ -76,7 +73,7 @@ core::Result<CheckinInput> ParseCheckinInput(const boost::json::object& body, bo
   if (std::find(in.symptoms.begin(), in.symptoms.end(), "other") != in.symptoms.end() && in.symptom_other.empty()) {
     r.AddError({"symptom_other", "validation.required", {}});
   }
-  in.location = r.Choice("location", true, {"campus", "home_city", "elsewhere_china", "abroad"}).value_or("");
+  in.location = r.Choice("location", location_required, {"campus", "home_city", "elsewhere_china", "abroad"}).value_or("");
   in.location_country = core::ToUpperAscii(r.String("location_country", false, 2).value_or(""));
   if (in.location == "abroad") {
     if (in.location_country.empty()) {
@@ -90,6 +87,20 @@ core::Result<CheckinInput> ParseCheckinInput(const boost::json::object& body, bo
   in.contact = r.Choice("contact", false, {"none", "suspected", "confirmed"}).value_or("none");
   if (in.contact.empty()) in.contact = "none";
   in.remarks = r.String("remarks", false, 500, true).value_or("");
+}
+
+}  // namespace
+
+core::Result<CheckinInput> ParseCheckinInput(const boost::json::object& body, bool on_behalf) {
+  core::JsonReader r(body, {"person_id", "temperature", "method", "symptoms", "symptom_other", "location",
+                            "location_country", "contact", "remarks", "channel"});
+  CheckinInput in;
+  if (on_behalf) {
+    in.person_id = r.Int("person_id", true, 1, INT64_MAX);
+  } else if (r.Has("person_id")) {
+    r.AddError({"person_id", "validation.unknown_field", {}});  // reporting for others has its own route
+  }
+  ReadReading(r, body, in, true);
   in.channel = r.Choice("channel", false, {"self", "phone", "wechat", "email", "in_person"}).value_or(on_behalf ? "phone" : "self");
   if (in.channel.empty()) in.channel = on_behalf ? "phone" : "self";
   if (!on_behalf && in.channel != "self") r.AddError({"channel", "validation.invalid_choice", {{"choices", "self"}}});
@@ -98,6 +109,48 @@ core::Result<CheckinInput> ParseCheckinInput(const boost::json::object& body, bo
   }
   TX_CHECK(r.Finish());
   return in;
+}
+
+core::Result<Reading> ParseRecheckInput(const boost::json::object& body) {
+  core::JsonReader r(body, {"temperature", "method", "symptoms", "symptom_other", "location", "location_country",
+                            "contact", "remarks", "channel"});
+  Reading in;
+  ReadReading(r, body, in, false);
+  // Empty: decided by who records it (the person: self; staff: phone).
+  in.channel = r.Choice("channel", false, {"self", "phone", "wechat", "email", "in_person"}).value_or("");
+  TX_CHECK(r.Finish());
+  return in;
+}
+
+bool IsHigh(const Reading& in, const AlertRule& rule) {
+  if (in.temperature_tenths >= rule.fever_tenths) return true;
+  for (const auto& s : in.symptoms) {
+    if (std::find(rule.red_flags.begin(), rule.red_flags.end(), s) != rule.red_flags.end()) return true;
+  }
+  return false;
+}
+
+RecheckDecision DecideRecheck(const Reading& reading, const AlertRule& rule, const std::string& now,
+                              const std::string& due, const std::string& status) {
+  RecheckDecision d;
+  d.outcome = IsHigh(reading, rule) ? "high" : "normal";
+  d.late = !due.empty() && now > due;
+  if (d.outcome == "high") {
+    d.status = "escalated";
+    d.escalation = "second_high";
+  } else if (status == "escalated" || d.late) {
+    d.status = "escalated";
+    d.escalation = "recheck_overdue";
+  } else {
+    d.status = "rechecked";
+  }
+  return d;
+}
+
+boost::json::object RecheckToJson(const Recheck& c) {
+  boost::json::object o = core::DescribedToJson(c, {"temperature_tenths"});
+  o["temperature"] = c.Temperature();
+  return o;
 }
 
 std::vector<std::string> AlertKinds(const CheckinInput& in, const AlertRule& rule) {

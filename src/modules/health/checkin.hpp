@@ -52,6 +52,9 @@ BOOST_DESCRIBE_STRUCT(Checkin, (Reading), (id, person_id, day, slot, slot_name, 
 
 boost::json::object CheckinToJson(const Checkin& c);
 
+// Symptom codes as stored: "fever,cough" (read back with core::SplitList).
+std::string JoinCodes(const std::vector<std::string>& codes);
+
 // What the person (or staff on their behalf) sends.
 struct CheckinInput : Reading {
   std::optional<std::int64_t> person_id;  // on behalf only

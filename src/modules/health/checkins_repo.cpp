@@ -18,12 +18,6 @@ Checkin CheckinFromRow(const soci::row& r) {
   return c;
 }
 
-std::string JoinSymptoms(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
-  return out;
-}
-
 }  // namespace
 
 std::optional<Checkin> FindCheckin(soci::session& sql, const std::string& day, int slot, std::int64_t person_id) {
@@ -37,7 +31,7 @@ std::optional<Checkin> FindCheckin(soci::session& sql, const std::string& day, i
 namespace {
 // The values shared by insert and update, from :t on, in this order.
 void SetCheckinValues(storage::Prepared& st, std::size_t at, const Checkin& c) {
-  st.Set(at, c.temperature_tenths).Set(at + 1, c.method).Set(at + 2, JoinSymptoms(c.symptoms));
+  st.Set(at, c.temperature_tenths).Set(at + 1, c.method).Set(at + 2, JoinCodes(c.symptoms));
   st.Set(at + 3, c.symptom_other).Set(at + 4, c.location).Set(at + 5, c.location_country).Set(at + 6, c.contact);
   st.Set(at + 7, c.remarks).Set(at + 8, c.channel).Set(at + 9, c.recorded_by);
 }

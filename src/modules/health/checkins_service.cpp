@@ -12,17 +12,23 @@
 
 namespace tongxin::health {
 
-core::Result<std::vector<SlotStatus>> HealthService::MySlots(const core::Principal& who) {
+core::Result<MyDay> HealthService::MySlots(const core::Principal& who) {
   if (!who.person_id) return core::MakeError(core::Errc::kNotFound, "health.no_person");
   const std::string today = Today();
   const std::string now = Now();
-  auto read = [&](soci::session& sql) -> core::Result<std::vector<SlotStatus>> {
-    std::vector<SlotStatus> out;
+  auto read = [&](soci::session& sql) -> core::Result<MyDay> {
+    MyDay out;
     for (auto& row : repo::RosterForPerson(sql, *who.person_id, AddDays(today, -1), AddDays(today, 1))) {
       std::string state = now < row.starts_at ? "upcoming" : now < row.ends_at ? "open"
                           : now < row.late_until                              ? "late_open"
                                                                               : "closed";
-      out.push_back({std::move(row), state});
+      out.slots.push_back({std::move(row), state});
+    }
+    // One re-check answers every alert of a report: one request per report.
+    for (auto& a : repo::PendingRechecks(sql, *who.person_id, AddDays(today, -2))) {
+      if (out.rechecks_due.empty() || out.rechecks_due.back().checkin_id != a.checkin_id) {
+        out.rechecks_due.push_back(std::move(a));
+      }
     }
     return out;
   };
@@ -31,7 +37,7 @@ core::Result<std::vector<SlotStatus>> HealthService::MySlots(const core::Princip
   for (const auto& d : days) built = built && KnownBuilt(d);
   if (built) return db_.WithSession(read);
   // A day not opened yet (before the scheduler's pass): computed, not stored.
-  return db_.InScratch([&](soci::session& sql) -> core::Result<std::vector<SlotStatus>> {
+  return db_.InScratch([&](soci::session& sql) -> core::Result<MyDay> {
     for (const auto& d : days) BuildDay(sql, d);  // only days not built yet
     return read(sql);
   });
@@ -118,7 +124,18 @@ core::Result<CheckinResult> HealthService::RecordCheckin(const core::Principal& 
         repo::BumpCounts(sql, slot->day, slot->slot, slot->unit_id, 1, late ? 1 : 0, 0);
       }
     }
-    // The re-check: a later report settles earlier open fever alerts, either way.
+    if (existing && had_alert && existing->temperature_tenths != c.temperature_tenths) {
+      // The alert keeps the reading that raised it; the correction is shown beside it.
+      for (const auto& a : repo::AlertsOfCheckin(sql, c.id)) {
+        if (a.kind != "fever") continue;
+        repo::SetAlertCorrected(sql, a.id, c.temperature_tenths, now);
+        auth::RecordAudit(sql, actor, now, "update", "alert", std::to_string(a.id),
+                          boost::json::serialize(boost::json::object{{"temperature", a.reading_tenths / 10.0}}),
+                          boost::json::serialize(boost::json::object{{"temperature", c.Temperature()}}));
+        result.corrected_alerts.push_back(a.id);
+      }
+    }
+    // A later slot's report answers earlier open fever alerts too, either way.
     const bool hot = in.temperature_tenths >= settings_.alerts.fever_tenths;
     for (auto id : repo::OpenAlerts(sql, person_id, "fever", c.id)) {
       repo::SetAlertStatus(sql, id, hot ? "escalated" : "rechecked", now, hot ? "second_high" : "");
@@ -131,7 +148,7 @@ core::Result<CheckinResult> HealthService::RecordCheckin(const core::Principal& 
                                                  std::to_string(c.temperature_tenths % 10)
                            : kind == "contact" ? c.contact
                                                : "";
-      repo::InsertAlert(sql, person_id, c.id, c.day, c.slot, kind, detail, recheck, now);
+      repo::InsertAlert(sql, person_id, c.id, c.day, c.slot, kind, detail, c.temperature_tenths, recheck, now);
       result.alerts.push_back(kind);
     }
     if (!had_alert && !result.alerts.empty()) repo::BumpCounts(sql, slot->day, slot->slot, slot->unit_id, 0, 0, 1);
@@ -143,12 +160,15 @@ core::Result<CheckinResult> HealthService::RecordCheckin(const core::Principal& 
   });
 }
 
-core::Result<std::vector<Checkin>> HealthService::History(const core::Principal& who, std::int64_t person_id,
-                                                          const std::string& from, const std::string& to,
-                                                          const auth::Actor& actor) {
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<std::vector<Checkin>> {
+core::Result<PersonHistory> HealthService::History(const core::Principal& who, std::int64_t person_id,
+                                                   const std::string& from, const std::string& to,
+                                                   const auth::Actor& actor) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<PersonHistory> {
     TX_CHECK(CheckPersonInScope(sql, who, person_id));
-    auto list = repo::ListCheckins(sql, person_id, from, to);
+    PersonHistory list;
+    list.checkins = repo::ListCheckins(sql, person_id, from, to);
+    list.alerts = repo::PersonAlerts(sql, person_id, from, to);
+    repo::AttachRechecks(sql, list.alerts);
     if (!(who.person_id && *who.person_id == person_id)) {
       // Someone else's health data: record the read.
       auth::RecordAudit(sql, actor, Now(), "read", "checkins", std::to_string(person_id), "",

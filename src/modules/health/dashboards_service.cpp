@@ -101,7 +101,7 @@ core::Result<std::vector<SuspicionFlag>> HealthService::PersonFlags(const core::
                                                                    int days, const auth::Actor& actor) {
   const std::string today = Today();
   TX_TRY(history, History(who, person_id, AddDays(today, 1 - days), today, actor));
-  return SuspicionFlags(*history);
+  return SuspicionFlags(history->checkins);
 }
 
 core::Result<std::vector<HealthService::FlaggedPerson>> HealthService::FlaggedPeople(const core::Principal& who,

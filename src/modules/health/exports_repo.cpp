@@ -8,17 +8,28 @@ namespace tongxin::health::repo {
 using namespace storage::kit;  // NOLINT(google-build-using-namespace)
 namespace {
 
+// A report's fever alert reading and latest re-check, both kept however the report changes.
+#define TX_ALERT_OF(c) \
+  "COALESCE((SELECT MAX(a.reading_tenths) FROM health_alerts a WHERE a.checkin_id = " c ".id AND a.kind = 'fever'), 0)"
+#define TX_RECHECK_OF(c)                                                                                        \
+  "COALESCE((SELECT x.temperature_tenths FROM health_rechecks x WHERE x.checkin_id = " c ".id ORDER BY x.id " \
+  "DESC LIMIT 1), 0)"
+
 const RowMap<DailyCell> kDaily(
     "FROM health_roster r JOIN people p ON p.id = r.person_id JOIN units u ON u.id = r.unit_id "
     "LEFT JOIN health_checkins c ON c.id = r.checkin_id",
     "p", {{"person_id", "r.person_id"}, {"slot", "r.slot"}, {"status", "r.status"}, {"unit_id", "u.id"},
           {"unit_zh", "u.name_zh"}, {"unit_en", "u.name_en"}, {"temperature_tenths", "c.temperature_tenths"},
-          {"symptoms", "c.symptoms"}, {"contact", "c.contact"}, {"location", "c.location"}});
+          {"symptoms", "c.symptoms"}, {"contact", "c.contact"}, {"location", "c.location"},
+          {"alert_tenths", TX_ALERT_OF("c")}, {"recheck_tenths", TX_RECHECK_OF("c")}});
 
 const RowMap<HistoryLine> kHistory(
     "FROM health_checkins c JOIN people p ON p.id = c.person_id JOIN units u ON u.id = p.unit_id", "c",
     {{"unit_zh", "u.name_zh"}, {"unit_en", "u.name_en"}, {"name_zh", "p.name_zh"}, {"name_latin", "p.name_latin"},
-     {"id_number", "p.id_number"}});
+     {"id_number", "p.id_number"}, {"alert_tenths", TX_ALERT_OF("c")}, {"recheck_tenths", TX_RECHECK_OF("c")}});
+
+#undef TX_ALERT_OF
+#undef TX_RECHECK_OF
 
 template <class T>
 void Stream(soci::session& sql, const RowMap<T>& map, Query& q, const std::function<void(const T&)>& fn) {

@@ -97,15 +97,21 @@ std::int64_t WriteDailyReport(soci::session& sql, const core::Principal& who, co
     const std::string& status = r.status;
     if (slot < slots) {
       if (status != "missing") {
-        const int t = r.temperature_tenths;
+        // A fever stays in the report as it was raised, whatever correction followed.
+        const int t = r.alert_tenths > 0 ? r.alert_tenths : r.temperature_tenths;
         io::Cell temp(Temp(t));
         temp.highlight = t >= fever_tenths;
         if (temp.highlight) ++unit_fever;
         row[4 + 2 * slot] = temp;
+        auto note = [&](const std::string& text) { notes += (notes.empty() ? "" : "; ") + text; };
+        if (r.alert_tenths > 0 && r.alert_tenths != r.temperature_tenths) {
+          note((zh ? "更正为 " : "corrected to ") + Temp(r.temperature_tenths));
+        }
+        if (r.recheck_tenths > 0) note((zh ? "复测 " : "re-check ") + Temp(r.recheck_tenths));
         const std::string& symptoms = r.symptoms;
-        if (!symptoms.empty()) notes += (notes.empty() ? "" : "; ") + symptoms;
-        if (r.contact != "none") notes += (notes.empty() ? "" : "; ") + Label(Words(), r.contact, lang);
-        if (r.location == "abroad") notes += (notes.empty() ? "" : "; ") + Label(Words(), "abroad", lang);
+        if (!symptoms.empty()) note(symptoms);
+        if (r.contact != "none") note(Label(Words(), r.contact, lang));
+        if (r.location == "abroad") note(Label(Words(), "abroad", lang));
       } else {
         ++unit_missing;
       }
@@ -124,11 +130,12 @@ ExportShape HistoryShape(core::Lang lang) {
   ExportShape s;
   s.sheet_name = zh ? "健康打卡记录" : "Health reports";
   s.headers = zh ? std::vector<std::string>{"日期", "时段", "单位", "中文姓名", "外文姓名", "证件号码", "体温",
-                                            "测量方式", "症状", "所在地", "接触史", "方式", "迟报", "提交时间", "版本"}
+                                            "报警体温", "复测体温", "测量方式", "症状", "所在地", "接触史", "方式",
+                                            "迟报", "提交时间", "版本"}
                  : std::vector<std::string>{"Day", "Slot", "Unit", "Chinese name", "Latin name", "ID number", "°C",
-                                            "Measured", "Symptoms", "Location", "Contact", "Channel", "Late",
-                                            "Submitted", "Version"};
-  s.widths = {11, 8, 22, 10, 20, 16, 7, 9, 24, 14, 9, 8, 6, 21, 6};
+                                            "Alert °C", "Re-check °C", "Measured", "Symptoms", "Location", "Contact",
+                                            "Channel", "Late", "Submitted", "Version"};
+  s.widths = {11, 8, 22, 10, 20, 16, 7, 9, 11, 9, 24, 14, 9, 8, 6, 21, 6};
   return s;
 }
 
@@ -140,10 +147,14 @@ std::int64_t WriteHistory(soci::session& sql, const core::Principal& who, const 
   repo::ForEachHistoryLine(sql, who, from, to, unit_path, [&](const repo::HistoryLine& r) {
     io::Cell temp(Temp(r.temperature_tenths));
     temp.highlight = r.temperature_tenths >= fever_tenths;
+    io::Cell alert(r.alert_tenths > 0 ? Temp(r.alert_tenths) : "");
+    alert.highlight = r.alert_tenths > 0;
+    io::Cell recheck(r.recheck_tenths > 0 ? Temp(r.recheck_tenths) : "");
+    recheck.highlight = r.recheck_tenths >= fever_tenths;
     std::string location = Label(Words(), r.location, lang);
     if (!r.location_country.empty()) location += " " + r.location_country;
     sink({r.day, Label(Words(), r.slot_name, lang), zh || r.unit_en.empty() ? r.unit_zh : r.unit_en, r.name_zh,
-          r.name_latin, reveal ? r.id_number : core::MaskIdentifier(r.id_number), temp, r.method, r.symptoms, location,
+          r.name_latin, reveal ? r.id_number : core::MaskIdentifier(r.id_number), temp, alert, recheck, r.method, r.symptoms, location,
           Label(Words(), r.contact, lang), Label(Words(), r.channel, lang), r.late ? (zh ? "是" : "yes") : "",
           r.submitted_at, io::Cell::Number(static_cast<double>(r.version))});
     ++n;

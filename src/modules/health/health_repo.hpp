@@ -18,6 +18,7 @@
 #include "core/roles.hpp"
 #include "modules/health/checkin.hpp"
 #include "modules/health/plan.hpp"
+#include "modules/health/recheck.hpp"
 
 namespace tongxin::health {
 
@@ -53,11 +54,14 @@ struct AlertRow {
   std::string day, kind, detail, status, recheck_due_at, created_at, name_zh, name_latin, unit_name_zh, unit_name_en;
   std::string escalation;  // why it was escalated: second_high, recheck_overdue, manual
   int slot = 0;
-  int temperature_tenths = 0;
+  int reading_tenths = 0;    // the reading that raised it, as it was then
+  int corrected_tenths = 0;  // when its report was corrected afterwards: the corrected reading
+  std::string corrected_at;
+  std::vector<Recheck> rechecks;  // oldest first
 };
 BOOST_DESCRIBE_STRUCT(AlertRow, (), (
     id, person_id, checkin_id, day, kind, detail, status, recheck_due_at, created_at, name_zh, name_latin,
-    unit_name_zh, unit_name_en, escalation, slot, temperature_tenths))
+    unit_name_zh, unit_name_en, escalation, slot, reading_tenths, corrected_tenths, corrected_at))
 
 }  // namespace tongxin::health
 
@@ -151,8 +155,8 @@ std::int64_t InsertInquiry(soci::session& sql, std::int64_t person_id, const std
 bool AlertExists(soci::session& sql, std::int64_t checkin_id, const std::string& kind);
 bool AnyAlertFor(soci::session& sql, std::int64_t checkin_id);
 std::int64_t InsertAlert(soci::session& sql, std::int64_t person_id, std::int64_t checkin_id, const std::string& day,
-                         int slot, const std::string& kind, const std::string& detail, const std::string& recheck_due,
-                         const std::string& now);
+                         int slot, const std::string& kind, const std::string& detail, int reading_tenths,
+                         const std::string& recheck_due, const std::string& now);
 
 // Open (or re-check pending) alerts of a kind for a person, raised by other reports.
 std::vector<std::int64_t> OpenAlerts(soci::session& sql, std::int64_t person_id, const std::string& kind,
@@ -161,41 +165,66 @@ std::vector<std::int64_t> OpenAlerts(soci::session& sql, std::int64_t person_id,
 // escalation: why ("second_high", "recheck_overdue", "manual"), with status "escalated".
 bool SetAlertStatus(soci::session& sql, std::int64_t id, const std::string& status, const std::string& now,
                     const std::string& escalation = "");
+// An escalated alert escalated again for a new reason: staff are told again.
+void Reescalate(soci::session& sql, std::int64_t id, const std::string& escalation, const std::string& now);
 std::optional<std::int64_t> AlertPerson(soci::session& sql, std::int64_t id);
 
-core::Page<AlertRow> ListAlerts(soci::session& sql, const core::Principal& who, const std::string& status,
-                                const core::PageRequest& page);
+// statuses: any of these (none: every alert).
+core::Page<AlertRow> ListAlerts(soci::session& sql, const core::Principal& who,
+                                const std::vector<std::string>& statuses, const core::PageRequest& page);
+// One alert (no scope check; the caller guards its person), without its re-checks.
+std::optional<AlertRow> FindAlert(soci::session& sql, std::int64_t id);
+// A person's alerts raised by reports of from..to, newest first, without re-checks.
+std::vector<AlertRow> PersonAlerts(soci::session& sql, std::int64_t person_id, const std::string& from_day,
+                                   const std::string& to_day);
+// Alerts that still wait for the person's re-check: open, or escalated as overdue with no
+// re-check yet, raised on or after `since_day`; oldest first.
+std::vector<AlertRow> PendingRechecks(soci::session& sql, std::int64_t person_id, const std::string& since_day);
+// The other alerts a re-check answers with the named one: open or escalated fever and
+// red-flag alerts raised by the same report.
+std::vector<AlertRow> AlertsOfCheckin(soci::session& sql, std::int64_t checkin_id);
+// The report behind an alert was corrected: its new reading, beside the original.
+void SetAlertCorrected(soci::session& sql, std::int64_t id, int tenths, const std::string& now);
+
+// Re-checks --------------------------------------------------------------------------
+std::int64_t InsertRecheck(soci::session& sql, const Recheck& r);
+// The re-checks answering alerts of these reports (oldest first).
+std::vector<Recheck> RechecksOf(soci::session& sql, const std::vector<std::int64_t>& checkin_ids);
+// Fills each alert's rechecks.
+void AttachRechecks(soci::session& sql, std::vector<AlertRow>& alerts);
 
 // Retention: deletes at most `batch` rows (0: all) of one table's data of days before
 // `before_day`; callers go children first (alerts and history point at reports) and
 // repeat until nothing is deleted. Returns rows deleted.
-enum class PurgeTable { kAlerts, kHistory, kCheckins, kInquiries, kRoster, kCounts, kDays };
+enum class PurgeTable { kRechecks, kAlerts, kHistory, kCheckins, kInquiries, kRoster, kCounts, kDays };
 long long PurgeBatch(soci::session& sql, PurgeTable table, const std::string& before_day, int batch);
 
 // Exports. The slot names a day's roster uses, in slot order.
 std::vector<std::string> SlotNames(soci::session& sql, const std::string& day);
 // One roster entry of a day with the person and the report it got (if any); ordered by
 // unit path, person and slot.
+// alert_tenths: the reading a fever alert of the report kept (0: none); recheck_tenths:
+// the latest re-check of the report's alerts (0: none).
 struct DailyCell {
   std::int64_t person_id = 0, unit_id = 0;
-  int slot = 0, temperature_tenths = 0;
+  int slot = 0, temperature_tenths = 0, alert_tenths = 0, recheck_tenths = 0;
   std::string status, unit_zh, unit_en, name_zh, name_latin, nationality, symptoms, contact, location;
 };
 BOOST_DESCRIBE_STRUCT(DailyCell, (), (
-    person_id, unit_id, slot, temperature_tenths, status, unit_zh, unit_en, name_zh, name_latin, nationality,
-    symptoms, contact, location))
+    person_id, unit_id, slot, temperature_tenths, alert_tenths, recheck_tenths, status, unit_zh, unit_en, name_zh,
+    name_latin, nationality, symptoms, contact, location))
 void ForEachDailyCell(soci::session& sql, const core::Principal& who, const std::string& day,
                       const std::string& unit_path, const std::function<void(const DailyCell&)>& fn);
 // One report of a day range with its person; ordered by day, unit path, person and slot.
 struct HistoryLine {
   std::string day, slot_name, unit_zh, unit_en, name_zh, name_latin, id_number, method, symptoms, location,
       location_country, contact, channel, submitted_at;
-  int temperature_tenths = 0, version = 0;
+  int temperature_tenths = 0, alert_tenths = 0, recheck_tenths = 0, version = 0;  // as DailyCell
   bool late = false;
 };
 BOOST_DESCRIBE_STRUCT(HistoryLine, (), (
     day, slot_name, unit_zh, unit_en, name_zh, name_latin, id_number, method, symptoms, location, location_country,
-    contact, channel, submitted_at, temperature_tenths, version, late))
+    contact, channel, submitted_at, temperature_tenths, alert_tenths, recheck_tenths, version, late))
 void ForEachHistoryLine(soci::session& sql, const core::Principal& who, const std::string& from, const std::string& to,
                         const std::string& unit_path, const std::function<void(const HistoryLine&)>& fn);
 

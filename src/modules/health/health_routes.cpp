@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "auth/actor.hpp"
+#include "core/described_json.hpp"
 #include "core/json_reader.hpp"
 #include "core/paging.hpp"
 #include "core/text.hpp"
@@ -35,6 +36,22 @@ boost::json::object RosterJson(const RosterRow& r) {
           {"status", r.status}};
 }
 
+boost::json::object AlertJson(const AlertRow& a, core::Lang lang) {
+  boost::json::object o = core::DescribedToJson(
+      a, {"reading_tenths", "corrected_tenths", "unit_name_zh", "unit_name_en"});
+  o["unit_name"] = lang == core::Lang::kEn && !a.unit_name_en.empty() ? a.unit_name_en : a.unit_name_zh;
+  o["temperature"] = a.reading_tenths / 10.0;  // the reading that raised it, never rewritten
+  if (a.corrected_tenths > 0) {
+    o["corrected_temperature"] = a.corrected_tenths / 10.0;
+  } else {
+    o["corrected_temperature"] = nullptr;
+  }
+  boost::json::array rechecks;
+  for (const auto& r : a.rechecks) rechecks.push_back(RecheckToJson(r));
+  o["rechecks"] = std::move(rechecks);
+  return o;
+}
+
 Response CheckinResponse(const CheckinResult& r, int status) {
   boost::json::object o = CheckinToJson(r.checkin);
   o["corrected"] = r.corrected;
@@ -43,6 +60,9 @@ Response CheckinResponse(const CheckinResult& r, int status) {
   o["alerts"] = std::move(alerts);
   o["escalated"] = r.escalated;
   o["rechecked"] = r.rechecked;
+  boost::json::array corrected;
+  for (auto id : r.corrected_alerts) corrected.push_back(id);
+  o["corrected_alerts"] = std::move(corrected);
   return http::JsonResponse(o, status);
 }
 
@@ -90,14 +110,18 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
   router.Add({"GET", "/api/v1/health/me/slots", everyone, "health",
               "The caller's report slots from yesterday to tomorrow, with their state",
               [&health](Context& ctx) -> core::Result<Response> {
-                TX_TRY(slots, health.MySlots(ctx.User()));
+                TX_TRY(mine, health.MySlots(ctx.User()));
                 boost::json::array items;
-                for (const auto& s : *slots) {
+                for (const auto& s : mine->slots) {
                   auto o = RosterJson(s.row);
                   o["state"] = s.state;
                   items.push_back(std::move(o));
                 }
-                return http::JsonResponse({{"items", std::move(items)}, {"today", health.Today()}});
+                return http::JsonResponse(
+                    {{"items", std::move(items)},
+                     {"today", health.Today()},
+                     {"rechecks_due",
+                      http::JsonArray(mine->rechecks_due, [&](const auto& a) { return AlertJson(a, ctx.lang); })}});
               }});
 
   // A report of one's own, or one staff record on someone's behalf: the same call.
@@ -122,7 +146,11 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
                 TX_TRY(from, DayParam(ctx.req, "from", AddDays(today, -13)));
                 TX_TRY(to, DayParam(ctx.req, "to", today));
                 TX_TRY(list, health.History(ctx.User(), *id, *from, *to, auth::ActorFrom(ctx)));
-                return http::JsonResponse(http::ItemsJson(*list, [&](const auto& c) { return CheckinToJson(c); }));
+                auto o = http::ItemsJson(list->checkins, [&](const auto& c) { return CheckinToJson(c); });
+                o["alerts"] = http::JsonArray(list->alerts, [&](const auto& a) { return AlertJson(a, ctx.lang); });
+                o["from"] = *from;
+                o["to"] = *to;
+                return http::JsonResponse(o);
               }});
 
   router.Add({"POST", "/api/v1/health/inquiries", recorders, "health",
@@ -273,25 +301,37 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
               },
               BodyKind::kJson});
 
-  router.Add({"GET", "/api/v1/health/alerts", staff, "health", "Health alerts in scope (status=open...)",
+  router.Add({"POST", "/api/v1/health/alerts/{id}/recheck", everyone, "health",
+              "Re-check (复测) an alert: the person's new reading, or one staff record on their behalf; settles "
+              "(rechecked) or escalates the alert, which keeps the reading that raised it",
+              [&health](Context& ctx) -> core::Result<Response> {
+                TX_TRY(id, ctx.Id());
+                TX_TRY(in, ctx.Body(ParseRecheckInput));
+                TX_TRY(r, health.RecordRecheck(ctx.User(), *id, *in, auth::ActorFrom(ctx)));
+                boost::json::object o = RecheckToJson(r->recheck);
+                o["status"] = r->status;
+                o["escalation"] = r->escalation;
+                boost::json::array answered;
+                for (auto a : r->answered) answered.push_back(a);
+                o["answered"] = std::move(answered);
+                return http::JsonResponse(o, 201);
+              },
+              BodyKind::kJson});
+
+  router.Add({"GET", "/api/v1/health/alerts", staff, "health", "Health alerts in scope, newest first (status=open or several: status=open,escalated)",
               [&health](Context& ctx) -> core::Result<Response> {
                 TX_TRY(page, core::ParsePage(ctx.req.query));
-                const std::string status = ctx.req.Query("status");
-                if (!status.empty() && status != "open" && status != "rechecked" && status != "escalated" &&
-                    status != "closed") {
-                  return core::FieldInvalid("status", "validation.invalid_choice",
-                                            {{"choices", "open, rechecked, escalated, closed"}});
+                // status=open or status=open,escalated,rechecked
+                const auto statuses = core::SplitList(ctx.req.Query("status"));
+                for (const auto& s : statuses) {
+                  if (s != "open" && s != "rechecked" && s != "escalated" && s != "closed") {
+                    return core::FieldInvalid("status", "validation.invalid_choice",
+                                              {{"choices", "open, rechecked, escalated, closed"}});
+                  }
                 }
-                TX_TRY(list, health.Alerts(ctx.User(), status, *page));
+                TX_TRY(list, health.Alerts(ctx.User(), statuses, *page));
                 boost::json::array items;
-                for (const auto& a : list->items) {
-                  items.push_back({{"id", a.id}, {"person_id", a.person_id}, {"checkin_id", a.checkin_id},
-                                   {"day", a.day}, {"slot", a.slot}, {"kind", a.kind}, {"detail", a.detail},
-                                   {"status", a.status}, {"escalation", a.escalation}, {"recheck_due_at", a.recheck_due_at},
-                                   {"created_at", a.created_at}, {"name_zh", a.name_zh}, {"name_latin", a.name_latin},
-                                   {"unit_name", ctx.lang == core::Lang::kEn && !a.unit_name_en.empty() ? a.unit_name_en : a.unit_name_zh},
-                                   {"temperature", a.temperature_tenths / 10.0}});
-                }
+                for (const auto& a : list->items) items.push_back(AlertJson(a, ctx.lang));
                 return http::JsonResponse({{"items", std::move(items)}, {"total", list->total},
                                            {"page", page->page}, {"page_size", page->page_size}});
               }});

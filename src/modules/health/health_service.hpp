@@ -39,11 +39,32 @@ struct CheckinResult {
   std::vector<std::string> alerts;  // kinds raised by this report
   int escalated = 0;                // earlier fever alerts escalated by a second high reading
   int rechecked = 0;                // earlier fever alerts answered by a normal reading
+  std::vector<std::int64_t> corrected_alerts;  // fever alerts whose reading this correction changed
+};
+
+struct RecheckResult {
+  Recheck recheck;
+  std::string status;      // the alert's status after it
+  std::string escalation;  // when escalated
+  std::vector<std::int64_t> answered;  // every alert it answered (the named one first)
+};
+
+// A person's health over days: their reports, the alerts these raised (with the reading
+// that raised each, a later correction beside it, and their re-checks).
+struct PersonHistory {
+  std::vector<Checkin> checkins;
+  std::vector<AlertRow> alerts;
 };
 
 struct SlotStatus {
   RosterRow row;
   std::string state;  // upcoming, open, late_open, closed
+};
+
+// The caller's own slots around now and the re-checks they are asked for.
+struct MyDay {
+  std::vector<SlotStatus> slots;
+  std::vector<AlertRow> rechecks_due;
 };
 
 struct TodaySlot {
@@ -90,19 +111,28 @@ class HealthService {
   // reports of today and tomorrow follow, in the caller's transaction.
   core::Status RefreshPeople(soci::session& sql, const std::vector<std::int64_t>& person_ids);
 
-  // The caller's own slots around now (yesterday to tomorrow).
-  core::Result<std::vector<SlotStatus>> MySlots(const core::Principal& who);
+  // The caller's own slots around now (yesterday to tomorrow) and the re-checks they owe.
+  core::Result<MyDay> MySlots(const core::Principal& who);
   // Self report (person_id from the caller) or on behalf (staff, person in scope). Goes
   // through the group writer: answered only after its commit.
   // Errors: health.no_person, health.no_plan, health.outside_slot (details.next_slot),
   // auth.out_of_scope, field errors.
   core::Result<CheckinResult> RecordCheckin(const core::Principal& who, const CheckinInput& in,
                                             const auth::Actor& actor);
+  // A re-check answering an alert (and the other fever and red-flag alerts of the same
+  // report): by the person themself (channel self), or by an editor in scope on their
+  // behalf (channel phone, wechat, email or in_person). Any time while the alert is open
+  // or escalated; after its deadline it is late. Audited.
+  // Errors: health.alert_not_found, auth.out_of_scope, auth.forbidden,
+  // health.alert_settled (409: rechecked or closed), health.not_recheckable (409: a
+  // contact alert), validation errors on channel.
+  core::Result<RecheckResult> RecordRecheck(const core::Principal& who, std::int64_t alert_id, const Reading& in,
+                                            const auth::Actor& actor);
   core::Result<std::int64_t> RecordInquiry(const core::Principal& who, std::int64_t person_id,
                                            const std::string& channel, const std::string& answer,
                                            const auth::Actor& actor);
   // A person's reports over days (foreign staff: only their own). Audited for staff.
-  core::Result<std::vector<Checkin>> History(const core::Principal& who, std::int64_t person_id,
+  core::Result<PersonHistory> History(const core::Principal& who, std::int64_t person_id,
                                              const std::string& from, const std::string& to,
                                              const auth::Actor& actor);
 
@@ -136,7 +166,7 @@ class HealthService {
   // Errors: health.alert_not_found, auth.out_of_scope.
   core::Status SetAlertStatus(const core::Principal& who, std::int64_t alert_id, const std::string& status,
                               const auth::Actor& actor);
-  core::Result<core::Page<AlertRow>> Alerts(const core::Principal& who, const std::string& status,
+  core::Result<core::Page<AlertRow>> Alerts(const core::Principal& who, const std::vector<std::string>& statuses,
                                                   const core::PageRequest& page);
 
  private:

@@ -40,9 +40,10 @@ core::Result<PurgeReport> PurgeHealthData(storage::Database& db, const std::stri
                                           const std::string& now, const auth::Actor& actor) {
   using repo::PurgeTable;
   PurgeReport r;
-  // Children first: alerts and history point at reports.
+  // Children first: re-checks point at alerts; alerts and history at reports.
   const std::vector<std::pair<PurgeTable, long long*>> steps = {
-      {PurgeTable::kAlerts, &r.alerts},       {PurgeTable::kHistory, &r.history},
+      {PurgeTable::kRechecks, &r.rechecks},   {PurgeTable::kAlerts, &r.alerts},
+      {PurgeTable::kHistory, &r.history},
       {PurgeTable::kCheckins, &r.checkins},   {PurgeTable::kInquiries, &r.inquiries},
       {PurgeTable::kRoster, &r.roster},       {PurgeTable::kCounts, &r.counts}};
   for (const auto& [table, count] : steps) {
@@ -51,7 +52,7 @@ core::Result<PurgeReport> PurgeHealthData(storage::Database& db, const std::stri
   }
   // The audit log's copies of what went: who did what stays, the values do not.
   TX_TRY(redacted, Drain(db, [&](soci::session& sql) {
-           return auth::RedactAuditBefore(sql, {"checkin", "checkins", "alert", "inquiry"}, before_day, kBatch);
+           return auth::RedactAuditBefore(sql, {"checkin", "checkins", "recheck", "alert", "inquiry"}, before_day, kBatch);
          }));
   r.audit_redacted = *redacted;
   TX_CHECK(db.InTransaction([&](soci::session& sql) -> core::Status {

@@ -14,10 +14,14 @@
 namespace tongxin::health {
 
 struct PurgeReport {
-  long long checkins = 0, history = 0, alerts = 0, inquiries = 0, roster = 0, counts = 0, audit_redacted = 0;
-  long long Total() const { return checkins + history + alerts + inquiries + roster + counts + audit_redacted; }
+  long long checkins = 0, history = 0, rechecks = 0, alerts = 0, inquiries = 0, roster = 0, counts = 0,
+            audit_redacted = 0;
+  long long Total() const {
+    return checkins + history + rechecks + alerts + inquiries + roster + counts + audit_redacted;
+  }
 };
-BOOST_DESCRIBE_STRUCT(PurgeReport, (), (checkins, history, alerts, inquiries, roster, counts, audit_redacted))
+BOOST_DESCRIBE_STRUCT(PurgeReport, (), (checkins, history, rechecks, alerts, inquiries, roster, counts,
+                                        audit_redacted))
 
 // Deletes health data of days before `before_day` (YYYY-MM-DD), and redacts the copies
 // of it the audit log holds (before/after values of reports, alerts and inquiries of

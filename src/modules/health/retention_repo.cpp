@@ -15,6 +15,9 @@ long long PurgeBatch(soci::session& sql, PurgeTable table, const std::string& be
   };
   std::string text;
   switch (table) {
+    case PurgeTable::kRechecks:
+      text = of("health_rechecks", "SELECT id FROM health_rechecks WHERE day < :c");
+      break;
     case PurgeTable::kAlerts: text = of("health_alerts", "SELECT id FROM health_alerts WHERE day < :c"); break;
     case PurgeTable::kHistory:
       text = of("health_checkin_history",

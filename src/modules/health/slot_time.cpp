@@ -28,20 +28,6 @@ std::string FormatHhMm(int minutes) {
   return buf;
 }
 
-bool IsTimeZone(const std::string& tz) {
-  try {
-    return date::locate_zone(tz) != nullptr;
-  } catch (const std::exception&) {
-    return false;
-  }
-}
-
-std::string LocalDay(core::TimePoint t, const std::string& tz) {
-  auto zt = date::make_zoned(tz, std::chrono::time_point_cast<std::chrono::seconds>(t));
-  auto local_day = date::floor<date::days>(zt.get_local_time());
-  return date::format("%F", date::year_month_day{local_day});
-}
-
 core::TimePoint AtLocal(const std::string& day, int minutes, const std::string& tz) {
   date::year_month_day ymd{};
   std::istringstream in(day);
@@ -60,11 +46,6 @@ std::string AddDays(const std::string& day, int n) {
   std::istringstream in(day);
   in >> date::parse("%F", ymd);
   return date::format("%F", date::year_month_day{date::sys_days{ymd} + date::days{n}});
-}
-
-std::string LocalText(core::TimePoint t, const std::string& tz) {
-  auto zt = date::make_zoned(tz, std::chrono::time_point_cast<std::chrono::seconds>(t));
-  return date::format("%F %H:%M", zt);
 }
 
 std::vector<SlotWindow> DayWindows(const std::string& day, const std::vector<SlotDef>& slots, int late_minutes,

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/local_time.hpp"
 #include "core/result.hpp"
 
 namespace tongxin::health {
@@ -23,15 +24,13 @@ std::vector<SlotDef> DefaultSlots();
 std::optional<int> ParseHhMm(const std::string& text);
 std::string FormatHhMm(int minutes);
 
-bool IsTimeZone(const std::string& tz);
-// The local date ("YYYY-MM-DD") of t in tz. tz must be valid.
-std::string LocalDay(core::TimePoint t, const std::string& tz);
+using core::IsTimeZone;
+using core::LocalDay;
+using core::LocalText;
 // The instant of local `day` + minutes in tz (handles DST gaps by moving forward).
 core::TimePoint AtLocal(const std::string& day, int minutes, const std::string& tz);
 // "YYYY-MM-DD" plus n days.
 std::string AddDays(const std::string& day, int n);
-// "2026-11-30 07:00" in tz.
-std::string LocalText(core::TimePoint t, const std::string& tz);
 
 // The UTC bounds of one slot on one day: on time in [starts, ends), late in [ends, late_until).
 struct SlotWindow {

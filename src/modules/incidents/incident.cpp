@@ -53,6 +53,7 @@ boost::json::object IncidentToJson(const Incident& i, core::Lang lang, bool deta
   o["plan_id"] = i.plan_id;
   o["plan_version"] = i.plan_version;
   o["assignee_id"] = OptId(i.assignee_id);
+  o["assignee_name"] = i.assignee_name;
   o["outcome"] = i.outcome;
   o["alert_id"] = OptId(i.alert_id);
   o["updated_at"] = i.updated_at;

@@ -51,6 +51,7 @@ struct Incident {
   std::int64_t plan_id = 0;
   int plan_version = 0;
   std::optional<std::int64_t> assignee_id;
+  std::string assignee_name;  // the account's display name
   std::string outcome;
   std::optional<std::int64_t> alert_id;
   std::optional<std::int64_t> opened_by;
@@ -64,7 +65,7 @@ struct Incident {
 };
 BOOST_DESCRIBE_STRUCT(Incident, (), (
     id, incident_type, severity, status, title, person_id, person_name_zh, person_name_latin, unit_id, unit_path,
-    unit_name_zh, unit_name_en, location, plan_id, plan_version, assignee_id, outcome, alert_id, opened_by, opened_at,
+    unit_name_zh, unit_name_en, location, plan_id, plan_version, assignee_id, assignee_name, outcome, alert_id, opened_by, opened_at,
     updated_at, closed_at, version, steps_total, steps_done, steps_overdue, steps, people, events, attachments))
 
 // Who is looking: staff see the handling; a person the incident is about (kConcerned)

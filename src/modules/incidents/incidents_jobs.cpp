@@ -42,7 +42,7 @@ core::Result<IncidentJobReport> IncidentJobs::Run() {
   const std::string now = core::FormatIso(now_tp);
   const std::string soon = core::FormatIso(now_tp + std::chrono::minutes(remind_before_minutes_));
   const std::string late_before = core::FormatIso(now_tp - std::chrono::minutes(escalate_after_minutes_));
-  const std::string tz = "Asia/Shanghai";
+  const std::string tz = incidents_.TimeZone();
   auto done = db_.InTransaction([&](soci::session& sql) -> core::Status {
     auto steps = repo::StepsDueBefore(sql, soon);
     if (steps.empty()) return {};
@@ -60,6 +60,13 @@ core::Result<IncidentJobReport> IncidentJobs::Run() {
       if (owners.empty()) owners = office;  // nobody holds the role there: the office does
       const bool overdue = s.due_at < late_before;
       if (!overdue && s.due_at < now) continue;  // late, but not yet long enough to escalate
+      if (!overdue) {
+        // A step whose whole time limit is shorter than the lead gets no "due soon" reminder
+        // seconds after the incident opened: the opening notice told its owner already.
+        const auto due = core::ParseIso(s.due_at);
+        const auto opened = core::ParseIso(s.opened_at);
+        if (due && opened && *due - std::chrono::minutes(remind_before_minutes_) <= *opened) continue;
+      }
       const std::string key = (overdue ? "step_overdue:" : "step_due:") + std::to_string(s.step_id);
       const std::string link = "/incidents/" + std::to_string(s.incident_id);
       auto send = [&](const notify::NotifyService::StaffMember& m) {

@@ -12,9 +12,9 @@ namespace {
 
 const RowMap<Incident> kIncidents(
     "FROM incidents i JOIN units u ON u.id = i.unit_id JOIN incident_plans pl ON pl.id = i.plan_id "
-    "LEFT JOIN people p ON p.id = i.person_id",
+    "LEFT JOIN people p ON p.id = i.person_id LEFT JOIN users au ON au.id = i.assignee_id",
     "i",
-    {{"person_name_zh", "p.name_zh"}, {"person_name_latin", "p.name_latin"}, {"unit_path", "u.path"},
+    {{"assignee_name", "au.display_name"}, {"person_name_zh", "p.name_zh"}, {"person_name_latin", "p.name_latin"}, {"unit_path", "u.path"},
      {"unit_name_zh", "u.name_zh"}, {"unit_name_en", "u.name_en"}, {"plan_version", "pl.version"},
      {"steps_total", kNotRead}, {"steps_done", kNotRead}, {"steps_overdue", kNotRead}});
 
@@ -200,6 +200,7 @@ core::Page<Incident> ListIncidents(soci::session& sql, const core::Principal& wh
   if (!f.incident_type.empty()) where.Where("i.incident_type = ?", f.incident_type);
   if (!f.status.empty()) where.Where("i.status = ?", f.status);
   if (f.open_only) where.Append(" AND i.status IN ('open', 'in_progress')");
+  if (f.alert_id > 0) where.Where("i.alert_id = ?", f.alert_id);
   if (!f.from.empty()) where.Where("i.opened_at >= ?", f.from);
   if (!f.to.empty()) where.Where("i.opened_at < ?", f.to + "T99");
   if (f.person_id) {
@@ -243,7 +244,7 @@ std::vector<AlertToOpen> AlertsWithoutIncident(soci::session& sql, int limit) {
 
 std::vector<DueStep> StepsDueBefore(soci::session& sql, const std::string& before) {
   Query q("SELECT s.id, s.incident_id, s.title_zh, s.title_en, s.owner_role, s.owner_unit_code, s.due_at, i.title, "
-          "i.incident_type, u.path, i.assignee_id, i.person_id FROM incident_steps s JOIN incidents i ON i.id = s.incident_id "
+          "i.incident_type, u.path, i.assignee_id, i.person_id, i.opened_at FROM incident_steps s JOIN incidents i ON i.id = s.incident_id "
           "JOIN units u ON u.id = i.unit_id WHERE s.done_at = '' AND s.due_at < :b AND i.status IN ('open', "
           "'in_progress') ORDER BY s.due_at");
   q.Bind("b", before);
@@ -251,7 +252,8 @@ std::vector<DueStep> StepsDueBefore(soci::session& sql, const std::string& befor
   soci::rowset<soci::row> rs = q.Rows(sql);
   for (const auto& r : rs) {
     out.push_back({GetInt(r, 0), GetInt(r, 1), GetStr(r, 2), GetStr(r, 3), GetStr(r, 4), GetStr(r, 5), GetStr(r, 6),
-                   GetStr(r, 7), GetStr(r, 8), GetStr(r, 9), GetOptInt(r, "assignee_id"), GetOptInt(r, "person_id")});
+                   GetStr(r, 7), GetStr(r, 8), GetStr(r, 9), GetOptInt(r, "assignee_id"), GetOptInt(r, "person_id"),
+                   GetStr(r, 12)});
   }
   return out;
 }

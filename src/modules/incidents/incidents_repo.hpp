@@ -21,6 +21,7 @@ struct IncidentFilter {
   std::string unit_path;                        // set from unit_id by the service
   std::optional<std::int64_t> person_id;        // only incidents about / involving this person
   bool open_only = false;                       // status open or in_progress
+  std::int64_t alert_id = 0;                    // the incident opened for this health alert (0 = any)
 };
 
 struct AlertToOpen {
@@ -80,6 +81,7 @@ struct DueStep {
   std::string incident_title, incident_type, unit_path;
   std::optional<std::int64_t> assignee_id;
   std::optional<std::int64_t> person_id;
+  std::string opened_at;  // the incident's
 };
 // Undone steps of open incidents due before `before`.
 std::vector<DueStep> StepsDueBefore(soci::session& sql, const std::string& before);

@@ -46,6 +46,10 @@ core::Result<IncidentFilter> FilterFrom(const http::Request& req) {
     TX_TRY(id, core::ParseId(unit, "unit_id"));
     f.unit_id = *id;
   }
+  if (const std::string alert = req.Query("alert_id"); !alert.empty()) {
+    TX_TRY(id, core::ParseId(alert, "alert_id"));
+    f.alert_id = *id;
+  }
   return f;
 }
 
@@ -102,7 +106,7 @@ void RegisterIncidentRoutes(http::Router& router, IncidentsService& incidents) {
               [&incidents](Context& ctx) -> core::Result<Response> {
                 TX_TRY(f, FilterFrom(ctx.req));
                 const bool zh = ctx.lang == core::Lang::kZh;
-                const std::string base = (zh ? "事件列表-" : "incidents-") + incidents.Now().substr(0, 10);
+                const std::string base = (zh ? "事件列表-" : "incidents-") + incidents.Today();
                 return http::SpreadsheetResponse(
                     ctx.req, base, [&](const http::BeginSheet& begin, const http::AddRow& add) -> core::Result<std::int64_t> {
                       begin({zh ? "事件" : "Incidents",

@@ -85,6 +85,9 @@ class IncidentsService {
   core::Result<std::int64_t> PurgeClosed(int days, const auth::Actor& actor);
 
   std::string Now() const { return core::FormatIso(clock_.Now()); }
+  // The office's local day (the health module's time zone).
+  std::string Today() const { return health_.Today(); }
+  const std::string& TimeZone() const { return health_.settings().time_zone; }
   const std::string& time_zone() const { return health_.settings().time_zone; }
 
  private:

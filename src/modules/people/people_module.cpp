@@ -9,7 +9,7 @@
 namespace tongxin::people {
 
 core::Status Register(app::AppContext& ctx) {
-  auto& people = ctx.Provide(std::make_unique<PeopleService>(ctx.db, ctx.clock));
+  auto& people = ctx.Provide(std::make_unique<PeopleService>(ctx.db, ctx.clock, ctx.config.time_zone));
   auto& importer = ctx.Provide(std::make_unique<PeopleImporter>(people));
   ctx.AddRoutes([&people, &importer](http::Router& router) {
     RegisterUnitRoutes(router, people);

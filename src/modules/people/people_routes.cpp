@@ -81,7 +81,7 @@ void RegisterPeopleRoutes(http::Router& router, PeopleService& people, PeopleImp
                 TX_TRY(f, FilterFrom(ctx.req, &unit_id));
                 const bool reveal = ctx.User().MaySeeIdentifiers();
                 const std::string base =
-                    (ctx.lang == core::Lang::kZh ? "人员名单-" : "people-") + people.Now().substr(0, 10);
+                    (ctx.lang == core::Lang::kZh ? "人员名单-" : "people-") + people.Today();
                 // Rows stream from the database into the writer; none are kept in memory.
                 return http::SpreadsheetResponse(
                     ctx.req, base, [&](const http::BeginSheet& begin, const http::AddRow& add) -> core::Result<std::int64_t> {

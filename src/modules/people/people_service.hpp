@@ -7,10 +7,12 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "auth/audit.hpp"
 #include "core/clock.hpp"
+#include "core/local_time.hpp"
 #include "core/paging.hpp"
 #include "core/result.hpp"
 #include "core/roles.hpp"
@@ -21,7 +23,9 @@ namespace tongxin::people {
 
 class PeopleService {
  public:
-  PeopleService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+  // time_zone: the office's; Today() and export file names use its local day.
+  PeopleService(storage::Database& db, const core::Clock& clock, std::string time_zone = "Asia/Shanghai")
+      : db_(db), clock_(clock), time_zone_(std::move(time_zone)) {}
 
   // Called in the transaction of every change to people (created, edited, archived,
   // restored, imported) with their ids; health monitoring keeps today's roster in step.
@@ -69,6 +73,7 @@ class PeopleService {
                                            const auth::Actor& actor);
   storage::Database& db() { return db_; }
   std::string Now() const { return core::FormatIso(clock_.Now()); }
+  std::string Today() const { return core::LocalDay(clock_.Now(), time_zone_); }
 
  private:
   core::Status CheckUnitInScope(soci::session& sql, const core::Principal& who, std::int64_t unit_id,
@@ -77,6 +82,7 @@ class PeopleService {
 
   storage::Database& db_;
   const core::Clock& clock_;
+  std::string time_zone_;
   ChangeHook on_changed_;
 };
 

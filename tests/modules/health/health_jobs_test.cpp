@@ -193,6 +193,11 @@ TEST(HealthRetentionTest, HealthDataPastItsRetentionIsDeletedOnceADayAndAudited)
   auto oliver = server.As("foreign");
   ASSERT_EQ(oliver->Post("/api/v1/health/checkins", Report(38.0)).status, 201);
   ASSERT_EQ(oliver->Post("/api/v1/health/checkins", Report(36.5)).status, 200);  // a correction: history
+  const auto mine = oliver->Get("/api/v1/health/me/slots").Json();
+  const auto alert = mine.at("rechecks_due").as_array().at(0).at("id").as_int64();
+  ASSERT_EQ(oliver->Post("/api/v1/health/alerts/" + std::to_string(alert) + "/recheck",
+                         boost::json::object{{"temperature", 36.6}, {"method", "armpit"}}).status,
+            201);
   auto office = server.As("office");
   auto me = oliver->Get("/api/v1/me/person").Json();
   ASSERT_EQ(office->Post("/api/v1/health/inquiries", boost::json::object{{"person_id", me.at("id")},
@@ -218,6 +223,7 @@ TEST(HealthRetentionTest, HealthDataPastItsRetentionIsDeletedOnceADayAndAudited)
   EXPECT_EQ(server.Count("health_checkins"), 1);  // today's report only
   EXPECT_EQ(server.Count("health_checkin_history"), 0);
   EXPECT_EQ(server.Count("health_alerts"), 0);
+  EXPECT_EQ(server.Count("health_rechecks"), 0);
   EXPECT_EQ(server.Count("health_inquiries"), 0);
   auto admin = server.As("admin");
   auto audit = admin->Get("/api/v1/audit?action=purge").Json();
@@ -225,6 +231,7 @@ TEST(HealthRetentionTest, HealthDataPastItsRetentionIsDeletedOnceADayAndAudited)
   const std::string after(audit.at("items").as_array()[0].at("after").as_string());
   EXPECT_NE(after.find("\"checkins\":1"), std::string::npos) << after;
   EXPECT_NE(after.find("\"history\":1"), std::string::npos) << after;
+  EXPECT_NE(after.find("\"rechecks\":1"), std::string::npos) << after;
   // The audit log keeps who did what, but no longer the purged readings themselves; the
   // report made today keeps its entry in full.
   const auto entries = boost::json::parse(checkin_audit());
@@ -241,7 +248,8 @@ TEST(HealthRetentionTest, HealthDataPastItsRetentionIsDeletedOnceADayAndAudited)
     }
   }
   EXPECT_EQ(old_entries, 2);  // the report and its correction
-  EXPECT_NE(after.find("\"audit_redacted\":3"), std::string::npos) << after;  // and the inquiry
+  // and the alert's correction, the re-check and the inquiry
+  EXPECT_NE(after.find("\"audit_redacted\":5"), std::string::npos) << after;
   server.app().scheduler().RunOnce();  // once a day
   EXPECT_EQ(admin->Get("/api/v1/audit?action=purge").Json().at("total").as_int64(), 1);
   // Today's dashboard still works.

@@ -81,6 +81,11 @@ TEST_F(IncidentsApiTest, AFeverReportBecomesOneIncidentWithThePlansChecklist) {
   EXPECT_EQ(item.at("person_name").as_string(), "Oliver Bennett");
   EXPECT_EQ(item.at("steps_total").as_int64(), 6);
   EXPECT_FALSE(item.at("alert_id").is_null());
+  // An alert links to its incident.
+  const std::string by_alert = "/api/v1/incidents?alert_id=" + std::to_string(item.at("alert_id").as_int64());
+  EXPECT_EQ(office->Get(by_alert).Json().at("total").as_int64(), 1);
+  EXPECT_EQ(office->Get("/api/v1/incidents?alert_id=999999").Json().at("total").as_int64(), 0);
+  EXPECT_EQ(office->Get("/api/v1/incidents?alert_id=x").status, 400);
   auto detail = office->Get("/api/v1/incidents/" + std::to_string(item.at("id").as_int64())).Json();
   EXPECT_EQ(detail.at("steps").as_array()[0].at("title").as_string(),
             "Call the person, confirm the report; ask them to stay home and wear a mask");
@@ -227,7 +232,8 @@ TEST_F(IncidentsApiTest, OwnersAreRemindedBeforeTheDeadlineAndLateStepsEscalate)
   server_.clock().Advance(std::chrono::minutes(5));
   RunJobs();
   office = server_.As("office");
-  EXPECT_EQ(NoticesOfKind(*office, "step_due"), 1u);
+  // Step 1's whole time limit is the 30-minute lead: no "due soon" right after opening.
+  EXPECT_EQ(NoticesOfKind(*office, "step_due"), 0u);
   auto leader = server_.As("leader");
   EXPECT_EQ(NoticesOfKind(*leader, "step_overdue"), 0u);
   server_.clock().Advance(std::chrono::minutes(30));  // 35 minutes: step 1 is late
@@ -235,9 +241,14 @@ TEST_F(IncidentsApiTest, OwnersAreRemindedBeforeTheDeadlineAndLateStepsEscalate)
   RunJobs();
   leader = server_.As("leader");
   EXPECT_EQ(NoticesOfKind(*leader, "step_overdue"), 1u);  // the office owned it: the leaders hear
+  // Steps 3 and 4 (clinic, logistics; 2 hours) are owned by units nobody covers: the
+  // office is reminded of them half an hour before, once.
+  server_.clock().Advance(std::chrono::minutes(60));  // 95 minutes
+  RunJobs();
+  RunJobs();
   office = server_.As("office");
-  EXPECT_EQ(NoticesOfKind(*office, "step_due"), 1u);
-  // Steps owned by a unit nobody covers fall to the office; late ones reach it too.
+  EXPECT_EQ(NoticesOfKind(*office, "step_due"), 2u);
+  // Late ones reach it too.
   server_.clock().Advance(std::chrono::hours(2));
   RunJobs();
   office = server_.As("office");

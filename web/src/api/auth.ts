@@ -1,7 +1,9 @@
 import { del, get, patch, post } from './request'
 import type { ApiToken, Me } from './types'
 
-export const login = (username: string, password: string) => post<Me>('/api/v1/auth/login', { username, password })
+// language: the sign-in page's, kept by an account that has none saved yet.
+export const login = (username: string, password: string, language?: string) =>
+  post<Me>('/api/v1/auth/login', { username, password, language })
 export const logout = () => post<void>('/api/v1/auth/logout')
 export const fetchMe = () => get<Me>('/api/v1/auth/me')
 export const saveLanguage = (language: string) => patch<Me>('/api/v1/auth/me', { language })

@@ -13,7 +13,7 @@ export interface MySlot {
 }
 
 export interface CheckinInput {
-  temperature: number
+  temperature: number | undefined
   method: string
   symptoms: string[]
   symptom_other?: string
@@ -24,6 +24,7 @@ export interface CheckinInput {
 }
 
 export interface Checkin extends CheckinInput {
+  temperature: number
   id: number
   person_id: number
   day: string
@@ -33,8 +34,33 @@ export interface Checkin extends CheckinInput {
   late: boolean
   version: number
   submitted_at: string
+  updated_at: string
   corrected?: boolean
   alerts?: string[]
+  corrected_alerts?: number[]
+}
+
+// What a re-check sends (the person's own: no channel; staff: phone, wechat...).
+export interface RecheckInput {
+  temperature: number | undefined
+  method: string
+  symptoms: string[]
+  remarks?: string
+  channel?: string
+}
+export interface Recheck extends RecheckInput {
+  temperature: number
+  id: number
+  alert_id: number
+  checkin_id: number
+  outcome: 'normal' | 'high'
+  late: boolean
+  submitted_at: string
+  recorded_by: number | null
+  // In the reply to a re-check: what it did to the alert.
+  status?: string
+  escalation?: string
+  answered?: number[]
 }
 
 export interface UnitLine { unit_id: number; expected: number; reported: number; missing: number; late: number; alerts: number }
@@ -51,20 +77,26 @@ export interface RosterEntry {
 export interface Alert {
   id: number
   person_id: number
+  checkin_id: number
   day: string
   slot: number
   kind: string
   detail: string
   status: string
+  escalation: string
   recheck_due_at: string
   created_at: string
   name_zh: string
   name_latin: string
   unit_name: string
-  temperature: number
+  temperature: number  // the reading that raised it, never rewritten
+  corrected_temperature: number | null  // when its report was corrected later
+  corrected_at: string
+  rechecks: Recheck[]
 }
 
-export const mySlots = () => get<{ items: MySlot[]; today: string }>('/api/v1/health/me/slots')
+export const mySlots = () => get<{ items: MySlot[]; today: string; rechecks_due: Alert[] }>('/api/v1/health/me/slots')
+export const submitRecheck = (alertId: number, r: RecheckInput) => post<Recheck>(`/api/v1/health/alerts/${alertId}/recheck`, r)
 export const submitCheckin = (c: CheckinInput) => post<Checkin>('/api/v1/health/checkins', c)
 export const todayCounts = (day?: string, unit_id?: number) =>
   get<{ day: string; slots: TodaySlot[] }>('/api/v1/health/today', { day, unit_id })
@@ -85,5 +117,6 @@ export interface Flagged {
 export const flagged = (unit_id?: number) => get<{ items: Flagged[]; total: number }>('/api/v1/health/flags', { unit_id })
 export interface DayTotals { day: string; expected: number; reported: number; missing: number; late: number; alerts: number }
 export const trend = (unit_id?: number) => get<{ items: DayTotals[] }>('/api/v1/health/trend', { unit_id })
-export const personCheckins = (id: number) => get<{ items: Checkin[] }>(`/api/v1/health/people/${id}/checkins`)
+export interface PersonHistory { items: Checkin[]; alerts: Alert[]; from: string; to: string }
+export const personCheckins = (id: number) => get<PersonHistory>(`/api/v1/health/people/${id}/checkins`)
 export const setAlertStatus = (id: number, status: string) => patch<{ id: number; status: string }>(`/api/v1/health/alerts/${id}`, { status })

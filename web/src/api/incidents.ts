@@ -36,6 +36,7 @@ export interface Incident {
   location?: string
   plan_version?: number
   assignee_id?: number | null
+  assignee_name?: string
   outcome?: string
   alert_id?: number | null
   version?: number
@@ -66,6 +67,7 @@ export interface IncidentQuery extends Query {
   status?: string
   open?: number
   unit_id?: number
+  alert_id?: number
   from?: string
   to?: string
   page?: number

@@ -18,6 +18,7 @@ export interface User {
   active: boolean
   unit_ids: number[]
   person_id: number | null
+  person_name?: string
   created_at: string
   updated_at: string
 }
@@ -29,6 +30,7 @@ export type RoleSet = 'admins' | 'managers' | 'editors' | 'staff' | 'readers' | 
 
 export interface Me extends User {
   csrf_token: string
+  time_zone: string  // the office's (IANA): every time shown is in it
   may_see_identifiers: boolean
   role_sets: RoleSet[]
 }

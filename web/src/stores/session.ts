@@ -4,6 +4,7 @@ import * as authApi from '@/api/auth'
 import { setRequestLanguage } from '@/api/request'
 import type { Me, Role, RoleSet } from '@/api/types'
 import { i18n, type Lang } from '@/locales'
+import { setTimeZone } from '@/utils/format'
 
 export const useSession = defineStore('session', {
   state: () => ({ user: null as Me | null, checked: false }),
@@ -26,6 +27,7 @@ export const useSession = defineStore('session', {
     async restore() {
       try {
         this.user = await authApi.fetchMe()
+        setTimeZone(this.user.time_zone)
         if (this.user.language === 'zh-CN' || this.user.language === 'en') this.applyLang(this.user.language)
       } catch {
         this.user = null
@@ -34,10 +36,10 @@ export const useSession = defineStore('session', {
       }
     },
     async login(username: string, password: string) {
-      this.user = await authApi.login(username, password)
+      this.user = await authApi.login(username, password, i18n.global.locale.value)
+      setTimeZone(this.user.time_zone)
       this.checked = true
       if (this.user.language === 'zh-CN' || this.user.language === 'en') this.applyLang(this.user.language)
-      else await authApi.saveLanguage(i18n.global.locale.value).catch(() => undefined)
     },
     async logout() {
       await authApi.logout().catch(() => undefined)

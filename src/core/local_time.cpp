@@ -1,0 +1,27 @@
+// Local days and times through date/tz.
+#include "core/local_time.hpp"
+
+#include <date/tz.h>
+
+namespace tongxin::core {
+
+bool IsTimeZone(const std::string& tz) {
+  try {
+    return date::locate_zone(tz) != nullptr;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+std::string LocalDay(TimePoint t, const std::string& tz) {
+  auto zt = date::make_zoned(tz, std::chrono::time_point_cast<std::chrono::seconds>(t));
+  auto local_day = date::floor<date::days>(zt.get_local_time());
+  return date::format("%F", date::year_month_day{local_day});
+}
+
+std::string LocalText(TimePoint t, const std::string& tz) {
+  auto zt = date::make_zoned(tz, std::chrono::time_point_cast<std::chrono::seconds>(t));
+  return date::format("%F %H:%M", zt);
+}
+
+}  // namespace tongxin::core

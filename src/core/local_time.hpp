@@ -1,0 +1,17 @@
+// Moments in the office's time zone (IANA database via date/tz): its local day and the
+// local text staff read. Pure functions.
+#pragma once
+
+#include <string>
+
+#include "core/clock.hpp"
+
+namespace tongxin::core {
+
+bool IsTimeZone(const std::string& tz);
+// The local date ("YYYY-MM-DD") of t in tz. tz must be valid.
+std::string LocalDay(TimePoint t, const std::string& tz);
+// "2026-11-30 07:00" in tz.
+std::string LocalText(TimePoint t, const std::string& tz);
+
+}  // namespace tongxin::core

@@ -1,0 +1,137 @@
+// Every page as the roles that use it, in both languages, on a desktop (1366 px) and on a
+// phone (390×844): axe-core finds no serious or critical violation; an English page shows
+// no Chinese outside user data and a Chinese page no English words outside user data;
+// nothing is wider than the screen and no button wraps its label.
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { api, apiLogin, axeViolations, launch, login, startServer } from './harness.mjs'
+
+const pages = {
+  admin: ['/', '/people', '/units', '/admin/users', '/admin/audit', '/admin/outbox', '/health/today', '/incidents',
+    '/incident-plans', '/notices', '/profile'],
+  leader: ['/', '/people', '/health/today', '/incidents'],
+  volunteer: ['/', '/people'],
+  foreign: ['/health/checkin', '/me', '/incidents', '/notices', '/profile'],
+}
+// Words the Chinese interface keeps in Latin letters.
+const LATIN_OK = new Set(['PDF', 'XLSX', 'CSV', 'IP', 'ID', 'EN', 'API', 'WeChat', 'Tongxin', 'WCAG', 'Email', 'HTTPS', 'Excel'])
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/
+
+let server
+let browser
+let userData = []  // strings that are data, not interface: names, units, titles, notices
+
+before(async () => {
+  server = await startServer()
+  browser = await launch()
+  const admin = await apiLogin(server.base, 'admin')
+  const texts = []
+  const people = await api(server.base, admin, 'GET', '/api/v1/people?page_size=200&status=all')
+  for (const p of people.body.items) {
+    texts.push(p.name_zh, p.name_latin, p.display_name, p.email, p.embassy, p.unit_name, p.emergency_contact_name, p.notes)
+  }
+  for (const lang of ['zh-CN', 'en']) {
+    const units = await fetch(server.base + '/api/v1/units', { headers: { Cookie: admin.cookie, 'Accept-Language': lang } })
+    for (const u of (await units.json()).items) texts.push(u.name, u.name_zh, u.name_en, u.code)
+  }
+  const users = await api(server.base, admin, 'GET', '/api/v1/admin/users?page_size=200')
+  for (const u of users.body.items) texts.push(u.username, u.display_name, u.email, u.person_name)
+  const incidents = await api(server.base, admin, 'GET', '/api/v1/incidents?page_size=200')
+  for (const i of incidents.body.items) texts.push(i.title, i.person_name, i.unit_name)
+  userData = texts.filter((t) => typeof t === 'string' && t.length > 1).sort((a, b) => b.length - a.length)
+})
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+// The page's visible text without user data (and without notices, which keep the
+// language they were written in).
+async function interfaceText(page) {
+  const text = await page.evaluate(() => {
+    const skip = (el) => el.closest('[data-test=notice], [data-test=notice-body], [data-test=audit-table], .json, [data-raw]')
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    const out = []
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement
+      if (!el || skip(el) || !el.checkVisibility?.()) continue
+      out.push(n.textContent)
+    }
+    const inputs = [...document.querySelectorAll('input[placeholder], textarea[placeholder]')].map((i) => i.placeholder)
+    return [...out, ...inputs].join('\n')
+  })
+  let rest = text
+  for (const d of userData) rest = rest.split(d).join(' ')
+  return rest
+}
+
+async function check(page, path, lang) {
+  const problems = []
+  const text = await interfaceText(page)
+  if (lang === 'en') {
+    const lines = text.split('\n').filter((l) => CJK.test(l) && !/中文/.test(l))
+    if (lines.length) problems.push(`Chinese on an English page: ${lines.slice(0, 5).join(' | ')}`)
+  } else {
+    const words = [...text.matchAll(/[A-Za-z]{3,}/g)].map((m) => m[0]).filter((w) => !LATIN_OK.has(w))
+    if (words.length) problems.push(`English on a Chinese page: ${[...new Set(words)].slice(0, 12).join(', ')}`)
+  }
+  problems.push(...(await axeViolations(page)))
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  if (wide > 1) problems.push(`${wide}px wider than the screen`)
+  const wrapped = await page.evaluate(() => [...document.querySelectorAll('.el-button')]
+    .filter((b) => b.checkVisibility?.() && b.getClientRects().length && b.querySelector('span') &&
+      b.querySelector('span').getClientRects().length > 1)
+    .map((b) => b.textContent.trim()))
+  if (wrapped.length) problems.push(`buttons wrap: ${wrapped.join(', ')}`)
+  return problems.map((p) => `${path} (${lang}): ${p}`)
+}
+
+async function settle(page) {
+  await page.waitForLoadState('networkidle')
+  await page.waitForFunction(() => !document.querySelector('.el-loading-mask'), null, { timeout: 10000 }).catch(() => {})
+  await page.waitForTimeout(300)
+}
+
+for (const [viewport, size] of [['desktop', { width: 1366, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+  describe(`every page on a ${viewport}`, () => {
+    for (const [role, paths] of Object.entries(pages)) {
+      it(`as ${role}, in Chinese and in English`, async () => {
+        const problems = []
+        for (const lang of ['zh-CN', 'en']) {
+          const ctx = await browser.newContext({ viewport: size, locale: lang, timezoneId: 'Europe/London' })
+          const page = await ctx.newPage()
+          await login(page, server.base, role)
+          await page.click(`[data-test=lang-${lang === 'en' ? 'en' : 'zh'}]`).catch(() => {})
+          for (const path of paths) {
+            await page.goto(server.base + path)
+            await settle(page)
+            problems.push(...(await check(page, path, lang)))
+          }
+          if (role === 'admin') {
+            const { body } = await api(server.base, await apiLogin(server.base, 'admin'), 'GET', '/api/v1/incidents')
+            if (body.items.length) {
+              await page.goto(`${server.base}/incidents/${body.items[0].id}`)
+              await settle(page)
+              problems.push(...(await check(page, '/incidents/:id', lang)))
+            }
+          }
+          await ctx.close()
+        }
+        assert.deepEqual(problems, [], problems.join('\n'))
+      })
+    }
+    it('the sign-in page', async () => {
+      const problems = []
+      for (const lang of ['zh-CN', 'en']) {
+        const ctx = await browser.newContext({ viewport: size, locale: lang })
+        const page = await ctx.newPage()
+        await page.goto(server.base + '/login')
+        await page.click(`[data-test=lang-${lang === 'en' ? 'en' : 'zh'}]`)
+        await settle(page)
+        problems.push(...(await check(page, '/login', lang)))
+        await ctx.close()
+      }
+      assert.deepEqual(problems, [], problems.join('\n'))
+    })
+  })
+}

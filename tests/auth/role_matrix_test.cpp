@@ -64,6 +64,7 @@ const std::map<std::string, std::set<std::string>>& Expected() {
       {"POST /api/v1/health/inquiries", kEditors},
       {"GET /api/v1/health/today", kExporters},
       {"GET /api/v1/health/roster", kExporters},
+      {"POST /api/v1/health/roster/remind", kEditors},
       {"GET /api/v1/health/alerts", kExporters},
       {"PATCH /api/v1/health/alerts/{id}", kEditors},
       {"POST /api/v1/health/alerts/{id}/recheck", kAll},  // own alerts; editors in scope

@@ -73,6 +73,14 @@ describe('Tongxin in a browser', () => {
     await shot(page, '04-phone-foreign-menu')
     const res = await page.evaluate(() => fetch('/api/v1/people').then((r) => r.status))
     assert.equal(res, 403)
+    // A page the role may not open says so; a page whose data cannot load says why.
+    await page.goto(server.base + '/admin/users')
+    await page.waitForSelector('[data-test=forbidden]')
+    assert.match(await page.textContent('[data-test=forbidden]'), /Not available to your role/)
+    await shot(page, '04b-phone-forbidden')
+    await page.goto(server.base + '/incidents/999999')
+    await page.waitForSelector('[data-test=load-error]')
+    assert.match(await page.textContent('[data-test=load-error]'), /could not load/)
     await ctx.close()
   })
 
@@ -241,6 +249,56 @@ describe('Tongxin in a browser', () => {
     await desk.close()
   })
 
+  it('office staff set a report plan, remind the missing and record a report made by phone', async () => {
+    // Emily reports all day under an observation plan, so the test works at any hour.
+    const office = await apiLogin(server.base, 'office')
+    const { body: people } = await api(server.base, office, 'GET', '/api/v1/people?q=Emily')
+    const emily = people.items[0]
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+    const plan = await api(server.base, office, 'POST', '/api/v1/health/plans', {
+      name: 'e2e all day', kind: 'observation', start_date: today, observation_days: 2,
+      person_ids: [emily.id], slots: [{ name: 'morning', start: '00:00', end: '24:00' }],
+    })
+    assert.equal(plan.status, 201, JSON.stringify(plan.body))
+
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'en-GB' })
+    const page = await ctx.newPage()
+    await login(page, server.base, 'office')
+    await page.click('[data-test=lang-en]')
+    // Report plans: a new one for a school, with its times, in the web app.
+    await page.goto(server.base + '/health/plans')
+    await page.waitForSelector('[data-test=report-plans] .el-table__row')
+    await page.click('[data-test=plan-create]')
+    await page.fill('[data-test=plan-name]', 'SMAT staff')
+    await page.click('[data-test=plan-unit]')
+    await page.click('.el-select-dropdown__item:has-text("School of Materials Science")')
+    await page.click('[data-test=plan-save]')
+    await page.waitForFunction(() => document.querySelector('[data-test=report-plans]')?.textContent?.includes('SMAT staff'))
+    const row = page.locator('[data-test=report-plans] .el-table__row', { hasText: 'SMAT staff' })
+    assert.match(await row.textContent(), /Morning 07:00–10:00, Afternoon 14:00–17:00/)
+    await shot(page, '16-report-plans')
+    // The missing list: remind now, and record Emily's report made by phone.
+    await page.goto(server.base + '/health/today')
+    await page.waitForSelector('[data-test=missing-table] .el-table__row')
+    await page.click('[data-test=remind-now]')
+    await page.waitForSelector('.el-message--success')
+    assert.match(await page.textContent('.el-message--success'), /Reminders queued for \d+ people/)
+    const emilyRow = page.locator('[data-test=missing-table] .el-table__row', { hasText: 'Emily Carter' })
+    await emilyRow.locator('[data-test=record-on-behalf]').click()
+    await page.waitForSelector('[data-test=on-behalf-temperature]')
+    await page.fill('[data-test=on-behalf-temperature] input', '36.7')
+    await shot(page, '17-record-on-behalf')
+    await page.click('[data-test=on-behalf-save]')
+    await page.waitForFunction(() => document.body.textContent.includes('Report recorded'))
+    const { body: history } = await api(server.base, office, 'GET', `/api/v1/health/people/${emily.id}/checkins`)
+    const made = history.items.find((c) => c.temperature === 36.7)
+    assert.ok(made, JSON.stringify(history.items))
+    assert.equal(made.channel, 'phone')
+    await page.click('[data-test=lang-zh]')  // the office keeps working in Chinese in the next tests
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN')
+    await ctx.close()
+  })
+
   it('the fever alert became an incident; the office works its checklist on a phone', async () => {
     const office = await apiLogin(server.base, 'office')
     let incident = null
@@ -314,7 +372,10 @@ describe('Tongxin in a browser', () => {
     await login(page, server.base, 'admin')
     await page.click('[data-test=menu-audit]')
     await page.waitForSelector('[data-test=audit-table] .el-table__row')
-    assert.match(await page.textContent('[data-test=audit-table]'), /导入/)
+    await page.click('[data-test=audit-action]')
+    await page.locator('.el-select-dropdown__item:visible', { hasText: /^导入$/ }).click()
+    await page.click('[data-test=audit-search]')
+    await page.waitForFunction(() => document.querySelector('[data-test=audit-table]')?.textContent?.includes('导入'))
     await shot(page, '08-admin-audit')
     await ctx.close()
   })

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict'
 import { api, apiLogin, axeViolations, launch, login, startServer } from './harness.mjs'
 
 const pages = {
-  admin: ['/', '/people', '/units', '/admin/users', '/admin/audit', '/admin/outbox', '/health/today', '/incidents',
+  admin: ['/', '/people', '/units', '/admin/users', '/admin/audit', '/admin/outbox', '/health/today', '/health/plans', '/incidents',
     '/incident-plans', '/notices', '/profile'],
-  leader: ['/', '/people', '/health/today', '/incidents'],
+  leader: ['/', '/people', '/health/today', '/health/plans', '/incidents'],
   volunteer: ['/', '/people'],
   foreign: ['/health/checkin', '/me', '/incidents', '/notices', '/profile'],
 }
@@ -36,6 +36,8 @@ before(async () => {
   }
   const users = await api(server.base, admin, 'GET', '/api/v1/admin/users?page_size=200')
   for (const u of users.body.items) texts.push(u.username, u.display_name, u.email, u.person_name)
+  const plans = await api(server.base, admin, 'GET', '/api/v1/health/plans')
+  for (const p of plans.body.items) texts.push(p.name)
   const incidents = await api(server.base, admin, 'GET', '/api/v1/incidents?page_size=200')
   for (const i of incidents.body.items) texts.push(i.title, i.person_name, i.unit_name)
   userData = texts.filter((t) => typeof t === 'string' && t.length > 1).sort((a, b) => b.length - a.length)

@@ -1,8 +1,8 @@
 // The icons route modules name in meta.icon (shown by name in the menu). Templates import
 // the icons they use themselves (vite.config.ts), so only these are registered globally.
-import { Avatar, Bell, DataLine, Document, FirstAidKit, HomeFilled, Message, Notebook, OfficeBuilding, Postcard,
+import { Avatar, Bell, Calendar, DataLine, Document, FirstAidKit, HomeFilled, Message, Notebook, OfficeBuilding, Postcard,
   User, Warning } from '@element-plus/icons-vue'
 
-export const menuIcons = { Avatar, Bell, DataLine, Document, FirstAidKit, HomeFilled, Message, Notebook,
+export const menuIcons = { Avatar, Bell, Calendar, DataLine, Document, FirstAidKit, HomeFilled, Message, Notebook,
   OfficeBuilding, Postcard, User, Warning }
 export type MenuIcon = keyof typeof menuIcons

@@ -24,11 +24,11 @@ const names = (role: Role, hasPerson = false) =>
 
 describe('menu by role', () => {
   it('admins see everything but the foreign staff page', () => {
-    expect(names('admin')).toEqual(['home', 'health-today', 'people', 'units', 'users', 'audit'])
+    expect(names('admin')).toEqual(['home', 'health-today', 'health-plans', 'people', 'units', 'users', 'audit'])
   })
   it('office, department and leaders see health, people and units', () => {
     for (const role of ['office', 'department', 'leader'] as Role[]) {
-      expect(names(role)).toEqual(['home', 'health-today', 'people', 'units'])
+      expect(names(role)).toEqual(['home', 'health-today', 'health-plans', 'people', 'units'])
     }
     expect(names('volunteer')).toEqual(['home', 'people', 'units'])
   })

@@ -1,6 +1,11 @@
 // Scheduled health work.
 #include "modules/health/health_jobs.hpp"
 
+#include <boost/json.hpp>
+
+#include "auth/auth_repo.hpp"
+#include "auth/guard.hpp"
+
 #include <functional>
 
 #include "modules/health/jobs_repo.hpp"
@@ -188,6 +193,48 @@ core::Status HealthJobs::Alerts(JobReport& report) {
     }
   }
   return {};
+}
+
+core::Result<int> HealthJobs::RemindNow(const core::Principal& who, const std::string& day, int slot,
+                                        std::int64_t unit_id, const auth::Actor& actor) {
+  const auto now_tp = clock_.Now();
+  const std::string now = core::FormatIso(now_tp);
+  const std::string tz = health_.settings().time_zone;
+  // Ten-minute buckets: a double click, or two staff at once, remind once.
+  const auto bucket = std::chrono::duration_cast<std::chrono::minutes>(now_tp.time_since_epoch()).count() / 10;
+  // Today's (or yesterday's) roster exists even before the scheduler's first pass.
+  const std::string today = health_.Today();
+  if (day == today || day == AddDays(today, -1)) TX_CHECK(health_.EnsureDay(day));
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<int> {
+    std::string under;
+    if (unit_id > 0) {
+      TX_TRY(unit, auth::guard::Unit(sql, who, unit_id, "unit_id"));
+      under = unit->path;
+    }
+    // Plans may give the same slot number different hours: every window of it still
+    // taking reports counts.
+    bool any = false, open = false;
+    int queued = 0;
+    const std::string key = "remind_now:" + day + ":" + std::to_string(slot) + ":" + std::to_string(bucket);
+    for (const auto& w : repo::Windows(sql, day)) {
+      if (w.slot != slot) continue;
+      any = true;
+      if (now >= w.late_until || now < w.starts_at) continue;
+      const notices::SlotText text{w.day, w.slot_name, w.starts_at, w.ends_at, w.late_until, tz};
+      for (const auto& m : repo::MissingIn(sql, w)) {
+        if (!who.InScope(m.unit_path) || (!under.empty() && m.unit_path.rfind(under, 0) != 0)) continue;
+        queued += notify_.Queue(sql, RecipientOf(m), "reminder", key,
+                                [&](core::Lang lang) { return notices::Reminder(text, NamedOf(m), lang); },
+                                "/health/checkin");
+      }
+      open = true;
+    }
+    if (!any) return core::MakeError(core::Errc::kConflict, "health.no_roster", {{"day", day}});
+    if (!open) return core::MakeError(core::Errc::kConflict, "health.slot_closed");
+    auth::RecordAudit(sql, actor, now, "remind", "health_roster", day + ":" + std::to_string(slot), "",
+                      boost::json::serialize(boost::json::object{{"unit_id", unit_id}, {"queued", queued}}));
+    return queued;
+  });
 }
 
 }  // namespace tongxin::health

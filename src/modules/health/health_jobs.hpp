@@ -6,7 +6,9 @@
 // - open alerts whose re-check is overdue escalated, and staff told of escalations.
 #pragma once
 
+#include "auth/audit.hpp"
 #include "core/clock.hpp"
+#include "core/roles.hpp"
 #include "core/result.hpp"
 #include "modules/health/health_service.hpp"
 #include "modules/notify/notify_service.hpp"
@@ -32,6 +34,14 @@ class HealthJobs {
   HealthJobs(storage::Database& db, const core::Clock& clock, HealthService& health, notify::NotifyService& notify,
              JobSettings settings);
   core::Result<JobReport> Run();
+
+  // "Remind now" from the missing list: reminds everyone in the caller's scope (under
+  // unit_id when given) still missing a report of the day's slot, while it accepts
+  // reports. Once per person and slot in any ten minutes (a second click queues nothing).
+  // Audited. Returns the reminders queued. Errors: units.not_found, auth.out_of_scope,
+  // health.no_roster (no such slot that day), health.slot_closed (409).
+  core::Result<int> RemindNow(const core::Principal& who, const std::string& day, int slot, std::int64_t unit_id,
+                              const auth::Actor& actor);
 
  private:
   core::Status Slots(JobReport& report);

@@ -41,7 +41,7 @@ core::Status Register(app::AppContext& ctx) {
       [&health](soci::session& sql, const std::vector<std::int64_t>& ids) { return health.RefreshPeople(sql, ids); });
   auto& jobs = ctx.Provide(std::make_unique<HealthJobs>(ctx.db, ctx.clock, health, ctx.Get<notify::NotifyService>(),
                                                         JobSettings{c.remind_after_minutes, c.escalate_after_minutes}));
-  ctx.AddRoutes([&health](http::Router& router) { RegisterHealthRoutes(router, health); });
+  ctx.AddRoutes([&health, &jobs](http::Router& router) { RegisterHealthRoutes(router, health, jobs); });
   ctx.AddJob("health", [&jobs] {
     auto r = jobs.Run();
     if (!r) {

@@ -77,7 +77,7 @@ core::Result<Response> Spreadsheet(
 
 }  // namespace
 
-void RegisterHealthRoutes(http::Router& router, HealthService& health) {
+void RegisterHealthRoutes(http::Router& router, HealthService& health, HealthJobs& jobs) {
   const auto staff = Access::Roles(core::roles::kStaff);
   const auto recorders = Access::Roles(core::roles::kEditors);
   const auto managers = Access::Roles(core::roles::kManagers);
@@ -233,6 +233,21 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health) {
                 return http::JsonResponse({{"items", std::move(items)}, {"total", list->total},
                                            {"page", page->page}, {"page_size", page->page_size}});
               }});
+
+  router.Add({"POST", "/api/v1/health/roster/remind", recorders, "health",
+              "Remind now: everyone in scope (under unit_id) still missing a report of the day's slot",
+              [&jobs](Context& ctx) -> core::Result<Response> {
+                TX_TRY(body, http::ParseJsonObject(ctx.req));
+                core::JsonReader r(*body, {"day", "slot", "unit_id"});
+                auto day = r.Date("day", true);
+                auto slot = r.Int("slot", true, 0, 23);
+                auto unit = r.Int("unit_id", false, 1, INT64_MAX);
+                TX_CHECK(r.Finish());
+                TX_TRY(n, jobs.RemindNow(ctx.User(), *day, static_cast<int>(*slot), unit.value_or(0),
+                                         auth::ActorFrom(ctx)));
+                return http::JsonResponse({{"queued", *n}});
+              },
+              BodyKind::kJson});
 
   router.Add({"GET", "/api/v1/health/people/{id}/flags", staff, "health",
               "Hints that a person's reports of the last 14 days look automated or copied (never a block)",

@@ -2,10 +2,11 @@
 #pragma once
 
 #include "http/router.hpp"
+#include "modules/health/health_jobs.hpp"
 #include "modules/health/health_service.hpp"
 
 namespace tongxin::health {
 
-void RegisterHealthRoutes(http::Router& router, HealthService& health);
+void RegisterHealthRoutes(http::Router& router, HealthService& health, HealthJobs& jobs);
 
 }  // namespace tongxin::health

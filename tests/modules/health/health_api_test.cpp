@@ -188,6 +188,30 @@ TEST_F(HealthApiTest, StaffRecordReportsAndInquiriesWithinTheirScope) {
   EXPECT_EQ(hr->Post("/api/v1/health/checkins/on-behalf", report).status, 403);
 }
 
+TEST_F(HealthApiTest, RemindNowRemindsTheMissingInScopeOnceWhileTheSlotIsOpen) {
+  // Oliver (the one foreign staff member with an account) has not reported yet.
+  auto office = server_.As("office");
+  const boost::json::object morning{{"day", "2026-03-02"}, {"slot", 0}};
+  auto first = office->Post("/api/v1/health/roster/remind", morning);
+  ASSERT_EQ(first.status, 200) << first.body;
+  const auto queued = first.Json().at("queued").as_int64();
+  EXPECT_GE(queued, 1);
+  EXPECT_GE(server_.Count("notifications"), queued);
+  EXPECT_EQ(office->Post("/api/v1/health/roster/remind", morning).Json().at("queued").as_int64(), 0);  // a second click
+  auto audit = server_.As("admin")->Get("/api/v1/audit?action=remind&entity=health_roster").Json();
+  EXPECT_EQ(audit.at("total").as_int64(), 2);
+  // Only people in the caller's scope; a unit outside it is refused.
+  auto hr = server_.As("hr");
+  auto intl = morning;
+  intl["unit_id"] = server_.UnitId("INTL");
+  EXPECT_EQ(hr->Post("/api/v1/health/roster/remind", intl).ErrorCode(), "auth.out_of_scope");
+  EXPECT_EQ(hr->Post("/api/v1/health/roster/remind", {{"day", "2026-03-02"}}).ErrorField(), "slot");
+  EXPECT_EQ(server_.As("leader")->Post("/api/v1/health/roster/remind", morning).status, 403);  // leaders read
+  // Once the slot takes no more reports there is nobody to remind.
+  server_.clock().Set("2026-03-02T06:30:00Z");
+  EXPECT_EQ(server_.As("office")->Post("/api/v1/health/roster/remind", morning).ErrorCode(), "health.slot_closed");
+}
+
 TEST_F(HealthApiTest, MissingListShrinksAsReportsArriveAndFollowsScope) {
   auto office = server_.As("office");
   auto hr = server_.As("hr");

@@ -120,3 +120,29 @@ export const trend = (unit_id?: number) => get<{ items: DayTotals[] }>('/api/v1/
 export interface PersonHistory { items: Checkin[]; alerts: Alert[]; from: string; to: string }
 export const personCheckins = (id: number) => get<PersonHistory>(`/api/v1/health/people/${id}/checkins`)
 export const setAlertStatus = (id: number, status: string) => patch<{ id: number; status: string }>(`/api/v1/health/alerts/${id}`, { status })
+
+// Report plans (打卡计划): who reports, in which slots, from when to when.
+export interface PlanSlot { name: string; start: string; end: string }
+export interface ReportPlan {
+  id: number
+  name: string
+  kind: 'group' | 'observation'
+  target: 'unit' | 'category' | 'people'
+  unit_id: number | null
+  category: string
+  time_zone: string
+  slots: PlanSlot[]
+  late_minutes: number
+  start_date: string
+  end_date: string
+  active: boolean
+  person_ids: number[]
+}
+export type PlanInput = Partial<Omit<ReportPlan, 'id' | 'time_zone'>>
+export const listReportPlans = () => get<{ items: ReportPlan[] }>('/api/v1/health/plans')
+export const createReportPlan = (p: PlanInput) => post<ReportPlan>('/api/v1/health/plans', p)
+export const updateReportPlan = (id: number, p: PlanInput) => patch<ReportPlan>(`/api/v1/health/plans/${id}`, p)
+export const remindNow = (day: string, slot: number, unit_id?: number) =>
+  post<{ queued: number }>('/api/v1/health/roster/remind', { day, slot, unit_id })
+export const recordOnBehalf = (body: CheckinInput & { person_id: number; channel: string }) =>
+  post<Checkin>('/api/v1/health/checkins/on-behalf', body)

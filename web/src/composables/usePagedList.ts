@@ -3,7 +3,7 @@
 // unread counts). The page resets to 1 on search().
 import { ref, type Ref } from 'vue'
 import type { Paged } from '@/api/types'
-import { showError } from '@/utils/errors'
+import { showLoadError } from '@/utils/errors'
 
 export function usePagedList<T, R extends Paged<T> = Paged<T>>(
   fetch: (page: number, pageSize: number) => Promise<R>,
@@ -23,7 +23,7 @@ export function usePagedList<T, R extends Paged<T> = Paged<T>>(
       total.value = res.total
       options.onPage?.(res)
     } catch (e) {
-      showError(e)
+      showLoadError(e)
     } finally {
       loading.value = false
     }

@@ -16,8 +16,15 @@ export const router = createRouter({
       component: () => import('@/views/auth/login/index.vue'),
       meta: { titleKey: 'auth.title', public: true },
     },
-    { path: '/', component: () => import('@/layouts/BasicLayout.vue'), children: appRoutes },
-    { path: '/:pathMatch(.*)*', redirect: '/' },
+    {
+      path: '/',
+      component: () => import('@/layouts/BasicLayout.vue'),
+      children: [
+        ...appRoutes,
+        { path: '/forbidden', name: 'forbidden', component: () => import('@/views/status/index.vue'), meta: { titleKey: 'common.forbiddenTitle' } },
+        { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/status/index.vue'), meta: { titleKey: 'common.notFoundTitle' } },
+      ],
+    },
   ],
 })
 
@@ -26,6 +33,7 @@ router.beforeEach(async (to) => {
   if (!session.checked) await session.restore()
   if (to.meta.public) return session.loggedIn && to.name === 'login' ? { path: '/' } : true
   if (!session.loggedIn) return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} }
-  if (!allowed(to, session.roleSets)) return { path: '/' }
+  // A page the role may not open says so (the server refuses its data anyway).
+  if (!allowed(to, session.roleSets)) return { name: 'forbidden', query: { from: to.fullPath } }
   return true
 })

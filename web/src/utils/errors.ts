@@ -1,6 +1,13 @@
-// Shows an API error to the user; returns field messages for forms.
+// Shows an API error to the user; returns field messages for forms. A page whose data
+// cannot load says why in place (pageLoadError, shown by the layout) instead of going blank.
+import { ref } from 'vue'
 import { ElMessage } from 'element-plus'
 import { ApiError } from '@/api/request'
+
+export const pageLoadError = ref('')
+export function showLoadError(e: unknown) {
+  pageLoadError.value = e instanceof ApiError ? e.message : String(e)
+}
 
 export function showError(e: unknown): Record<string, string> {
   const fieldErrors: Record<string, string> = {}

@@ -4,7 +4,7 @@ import { computed, reactive, ref } from 'vue'
 import { mySlots, personCheckins, submitCheckin, type Alert, type Checkin, type CheckinInput, type MySlot, type PersonHistory } from '@/api/health'
 import { ApiError } from '@/api/request'
 import { useSession } from '@/stores/session'
-import { showError } from '@/utils/errors'
+import { showError, showLoadError } from '@/utils/errors'
 import { when } from '@/utils/format'
 
 // A time in the office's zone, as the reader's language writes it.
@@ -68,7 +68,7 @@ export function useCheckin() {
       if (!touched.value && currentReport.value) fillFrom(currentReport.value)
     } catch (e) {
       if (e instanceof ApiError && e.code === 'health.no_person') noPerson.value = true
-      else showError(e)
+      else showLoadError(e)
     } finally {
       loading.value = false
     }

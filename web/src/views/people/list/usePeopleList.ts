@@ -5,7 +5,7 @@ import { useI18n } from 'vue-i18n'
 import { exportPeople, listPeople, type PeopleQuery } from '@/api/people'
 import { listUnits } from '@/api/units'
 import type { Person, Unit } from '@/api/types'
-import { formatBytes, showError } from '@/utils/errors'
+import { formatBytes, showError, showLoadError } from '@/utils/errors'
 
 export function usePeopleList() {
   const { t } = useI18n()
@@ -27,7 +27,7 @@ export function usePeopleList() {
       rows.value = res.items
       total.value = res.total
     } catch (e) {
-      showError(e)
+      showLoadError(e)
     } finally {
       loading.value = false
     }

@@ -27,10 +27,24 @@ std::string JoinCodes(const std::vector<std::string>& codes) {
   return out;
 }
 
-boost::json::object CheckinToJson(const Checkin& c) {
-  boost::json::object o = core::DescribedToJson(c, {"temperature_tenths"});
-  o["temperature"] = c.Temperature();
+namespace {
+// A described reading (check-in, re-check) as JSON: its members, the temperature in °C.
+template <class T>
+boost::json::object ReadingToJson(const T& r) {
+  boost::json::object o = core::DescribedToJson(r, {"temperature_tenths"});
+  o["temperature"] = r.Temperature();
   return o;
+}
+}  // namespace
+
+boost::json::object CheckinToJson(const Checkin& c) { return ReadingToJson(c); }
+
+std::string SettleChannel(std::string& channel, bool on_behalf) {
+  if (channel.empty()) channel = on_behalf ? "phone" : "self";
+  if (!on_behalf) return channel == "self" ? "" : "self";
+  return channel == "phone" || channel == "wechat" || channel == "email" || channel == "in_person"
+             ? ""
+             : "phone, wechat, email, in_person";
 }
 
 namespace {
@@ -101,11 +115,9 @@ core::Result<CheckinInput> ParseCheckinInput(const boost::json::object& body, bo
     r.AddError({"person_id", "validation.unknown_field", {}});  // reporting for others has its own route
   }
   ReadReading(r, body, in, true);
-  in.channel = r.Choice("channel", false, {"self", "phone", "wechat", "email", "in_person"}).value_or(on_behalf ? "phone" : "self");
-  if (in.channel.empty()) in.channel = on_behalf ? "phone" : "self";
-  if (!on_behalf && in.channel != "self") r.AddError({"channel", "validation.invalid_choice", {{"choices", "self"}}});
-  if (on_behalf && in.channel == "self") {
-    r.AddError({"channel", "validation.invalid_choice", {{"choices", "phone, wechat, email, in_person"}}});
+  in.channel = r.Choice("channel", false, {"self", "phone", "wechat", "email", "in_person"}).value_or("");
+  if (const auto choices = SettleChannel(in.channel, on_behalf); !choices.empty()) {
+    r.AddError({"channel", "validation.invalid_choice", {{"choices", choices}}});
   }
   TX_CHECK(r.Finish());
   return in;
@@ -147,11 +159,7 @@ RecheckDecision DecideRecheck(const Reading& reading, const AlertRule& rule, con
   return d;
 }
 
-boost::json::object RecheckToJson(const Recheck& c) {
-  boost::json::object o = core::DescribedToJson(c, {"temperature_tenths"});
-  o["temperature"] = c.Temperature();
-  return o;
-}
+boost::json::object RecheckToJson(const Recheck& c) { return ReadingToJson(c); }
 
 std::vector<std::string> AlertKinds(const CheckinInput& in, const AlertRule& rule) {
   std::vector<std::string> out;

@@ -52,6 +52,11 @@ BOOST_DESCRIBE_STRUCT(Checkin, (Reading), (id, person_id, day, slot, slot_name, 
 
 boost::json::object CheckinToJson(const Checkin& c);
 
+// Who reports decides the channel: one's own report is "self"; one recorded for someone
+// else is phone, wechat, email or in_person (empty: phone). Fills an empty channel and
+// returns "" when it is valid, else the choices allowed.
+std::string SettleChannel(std::string& channel, bool on_behalf);
+
 // Symptom codes as stored: "fever,cough" (read back with core::SplitList).
 std::string JoinCodes(const std::vector<std::string>& codes);
 

@@ -74,6 +74,8 @@ using health::AlertRow;
 // Plans -------------------------------------------------------------------------------
 std::int64_t InsertPlan(soci::session& sql, const ReportPlan& p);
 void UpdatePlan(soci::session& sql, const ReportPlan& p);
+// Fills person_ids and people (with names) of a plan from report_plan_people.
+void LoadPlanPeople(soci::session& sql, ReportPlan& p);
 void SetPlanPeople(soci::session& sql, std::int64_t plan_id, const std::vector<std::int64_t>& person_ids);
 std::optional<ReportPlan> FindPlan(soci::session& sql, std::int64_t id);
 std::vector<ReportPlan> ListPlans(soci::session& sql, bool include_people);

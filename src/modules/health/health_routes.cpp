@@ -86,7 +86,7 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health, HealthJob
   router.Add({"GET", "/api/v1/health/plans", staff, "health", "Report plans",
               [&health](Context& ctx) -> core::Result<Response> {
                 TX_TRY(list, health.ListPlans(ctx.User()));
-                return http::JsonResponse(http::ItemsJson(*list, [&](const auto& p) { return PlanToJson(p); }));
+                return http::JsonResponse(http::ItemsJson(*list, [&](const auto& p) { return PlanToJson(p, true); }));
               }});
 
   router.Add({"POST", "/api/v1/health/plans", managers, "health",
@@ -94,7 +94,7 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health, HealthJob
               [&health](Context& ctx) -> core::Result<Response> {
                 TX_TRY(in, ctx.Body(ParsePlanInput, true));
                 TX_TRY(p, health.CreatePlan(ctx.User(), *in, auth::ActorFrom(ctx)));
-                return http::JsonResponse(PlanToJson(*p), 201);
+                return http::JsonResponse(PlanToJson(*p, true), 201);
               },
               BodyKind::kJson});
 
@@ -103,7 +103,7 @@ void RegisterHealthRoutes(http::Router& router, HealthService& health, HealthJob
                 TX_TRY(id, ctx.Id());
                 TX_TRY(in, ctx.Body(ParsePlanInput, false));
                 TX_TRY(p, health.UpdatePlan(ctx.User(), *id, *in, auth::ActorFrom(ctx)));
-                return http::JsonResponse(PlanToJson(*p));
+                return http::JsonResponse(PlanToJson(*p, true));
               },
               BodyKind::kJson});
 

@@ -28,8 +28,13 @@ std::vector<SlotDef> SlotsFromJson(const std::string& text) {
   return out;
 }
 
-boost::json::object PlanToJson(const ReportPlan& p) {
-  boost::json::object o = core::DescribedToJson(p);
+boost::json::object PlanToJson(const ReportPlan& p, bool with_people) {
+  boost::json::object o = core::DescribedToJson(p, {"people"});
+  if (with_people) {
+    boost::json::array people;
+    for (const auto& x : p.people) people.push_back(core::DescribedToJson(x));
+    o["people"] = std::move(people);
+  }
   o["slots"] = boost::json::parse(SlotsToJson(p.slots));
   return o;
 }

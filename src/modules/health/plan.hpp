@@ -16,6 +16,13 @@
 
 namespace tongxin::health {
 
+// A person listed on a people plan, named for the UI.
+struct PlanPerson {
+  std::int64_t id = 0;
+  std::string name_zh, name_latin;
+};
+BOOST_DESCRIBE_STRUCT(PlanPerson, (), (id, name_zh, name_latin))
+
 struct ReportPlan {
   std::int64_t id = 0;
   std::string name;
@@ -30,6 +37,7 @@ struct ReportPlan {
   std::string end_date;  // "" = open-ended (group plans only)
   bool active = true;
   std::vector<std::int64_t> person_ids;  // target "people"
+  std::vector<PlanPerson> people;        // the same people with names (read, never written or audited)
   std::string created_at;
   std::string updated_at;
 
@@ -39,9 +47,11 @@ struct ReportPlan {
 };
 BOOST_DESCRIBE_STRUCT(ReportPlan, (), (
     id, name, kind, target, unit_id, category, time_zone, slots, late_minutes, start_date, end_date, active,
-    person_ids, created_at, updated_at))
+    person_ids, people, created_at, updated_at))
 
-boost::json::object PlanToJson(const ReportPlan& p);
+// The plan as the API shows it; `with_people` adds the listed people's names (audit rows
+// keep only their ids).
+boost::json::object PlanToJson(const ReportPlan& p, bool with_people = false);
 std::string SlotsToJson(const std::vector<SlotDef>& slots);
 std::vector<SlotDef> SlotsFromJson(const std::string& text);
 

@@ -15,14 +15,6 @@ ReportPlan PlanFromRow(const soci::row& r) {
   return p;
 }
 
-std::vector<std::int64_t> PlanPeople(soci::session& sql, std::int64_t plan_id) {
-  std::vector<std::int64_t> out;
-  auto query = Query("SELECT person_id FROM report_plan_people WHERE plan_id = :p ORDER BY person_id").Bind("p", plan_id);
-  soci::rowset<soci::row> rs = query.Rows(sql);
-  for (const auto& r : rs) out.push_back(GetInt(r, 0));
-  return out;
-}
-
 void BindPlan(Query& q, const ReportPlan& p) {
   q.Bind("name", p.name).Bind("kind", p.kind).Bind("target", p.target).Bind("category", p.category);
   q.Bind("tz", p.time_zone).Bind("slots", SlotsToJson(p.slots)).Bind("late", std::int64_t{p.late_minutes});
@@ -54,6 +46,18 @@ void UpdatePlan(soci::session& sql, const ReportPlan& p) {
   q.Exec(sql);
 }
 
+void LoadPlanPeople(soci::session& sql, ReportPlan& p) {
+  p.person_ids.clear();
+  p.people.clear();
+  auto query = Query("SELECT rp.person_id, pe.name_zh, pe.name_latin FROM report_plan_people rp JOIN people pe ON "
+                     "pe.id = rp.person_id WHERE rp.plan_id = :p ORDER BY rp.person_id").Bind("p", p.id);
+  soci::rowset<soci::row> rs = query.Rows(sql);
+  for (const auto& r : rs) {
+    p.person_ids.push_back(GetInt(r, 0));
+    p.people.push_back({GetInt(r, 0), GetStr(r, 1), GetStr(r, 2)});
+  }
+}
+
 void SetPlanPeople(soci::session& sql, std::int64_t plan_id, const std::vector<std::int64_t>& person_ids) {
   Query("DELETE FROM report_plan_people WHERE plan_id = :p").Bind("p", plan_id).Exec(sql);
   for (auto id : person_ids) {
@@ -66,7 +70,7 @@ std::optional<ReportPlan> FindPlan(soci::session& sql, std::int64_t id) {
   soci::rowset<soci::row> rs = query.Rows(sql);
   for (const auto& r : rs) {
     ReportPlan p = PlanFromRow(r);
-    p.person_ids = PlanPeople(sql, p.id);
+    LoadPlanPeople(sql, p);
     return p;
   }
   return std::nullopt;
@@ -79,7 +83,7 @@ std::vector<ReportPlan> ListPlans(soci::session& sql, bool include_people) {
   for (const auto& r : rs) out.push_back(PlanFromRow(r));
   if (include_people) {
     for (auto& p : out) {
-      if (p.target == "people") p.person_ids = PlanPeople(sql, p.id);
+      if (p.target == "people") LoadPlanPeople(sql, p);
     }
   }
   return out;

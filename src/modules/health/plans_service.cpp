@@ -15,12 +15,14 @@ namespace {
 // unit; a category plan without a unit by every staff member (it applies everywhere).
 std::optional<ReportPlan> Visible(soci::session& sql, const core::Principal& who, ReportPlan p) {
   if (p.target == "people") {
-    std::vector<std::int64_t> mine;
-    for (auto id : p.person_ids) {
-      if (auth::guard::Person(sql, who, id)) mine.push_back(id);
+    std::vector<PlanPerson> mine;
+    for (auto& x : p.people) {
+      if (auth::guard::Person(sql, who, x.id)) mine.push_back(std::move(x));
     }
     if (mine.empty()) return std::nullopt;
-    p.person_ids = std::move(mine);
+    p.people = std::move(mine);
+    p.person_ids.clear();
+    for (const auto& x : p.people) p.person_ids.push_back(x.id);
     return p;
   }
   if (!p.unit_id) return p;
@@ -87,6 +89,7 @@ core::Result<ReportPlan> HealthService::CreatePlanIn(soci::session& sql, const P
   p.created_at = p.updated_at = Now();
   p.id = repo::InsertPlan(sql, p);
   repo::SetPlanPeople(sql, p.id, p.person_ids);
+  repo::LoadPlanPeople(sql, p);
   auth::RecordAudit(sql, actor, p.created_at, "create", "report_plan", std::to_string(p.id), "",
                     boost::json::serialize(PlanToJson(p)));
   TX_CHECK(RefreshSoon(sql));
@@ -118,7 +121,10 @@ core::Result<ReportPlan> HealthService::UpdatePlanIn(soci::session& sql, std::in
   TX_CHECK(CheckPlanRefs(sql, *p));
   p->updated_at = Now();
   repo::UpdatePlan(sql, *p);
-  if (in.person_ids) repo::SetPlanPeople(sql, p->id, p->person_ids);
+  if (in.person_ids) {
+    repo::SetPlanPeople(sql, p->id, p->person_ids);
+    repo::LoadPlanPeople(sql, *p);
+  }
   auth::RecordAudit(sql, actor, p->updated_at, "update", "report_plan", std::to_string(id), before,
                     boost::json::serialize(PlanToJson(*p)));
   TX_CHECK(RefreshSoon(sql));

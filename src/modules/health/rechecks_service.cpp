@@ -17,16 +17,8 @@ core::Result<RecheckResult> HealthService::RecordRecheck(const core::Principal& 
     TX_TRY(person, auth::guard::Person(sql, who, alert->person_id));
     if (!person->own && !core::roles::kEditors.Has(who.role)) return core::Forbidden();
     Reading reading = in;
-    if (person->own) {
-      if (!reading.channel.empty() && reading.channel != "self") {
-        return core::FieldInvalid("channel", "validation.invalid_choice", {{"choices", "self"}});
-      }
-      reading.channel = "self";
-    } else {
-      if (reading.channel == "self") {
-        return core::FieldInvalid("channel", "validation.invalid_choice", {{"choices", "phone, wechat, email, in_person"}});
-      }
-      if (reading.channel.empty()) reading.channel = "phone";
+    if (const auto choices = SettleChannel(reading.channel, !person->own); !choices.empty()) {
+      return core::FieldInvalid("channel", "validation.invalid_choice", {{"choices", choices}});
     }
     if (alert->kind == "contact") return core::MakeError(core::Errc::kConflict, "health.not_recheckable");
     if (alert->status != "open" && alert->status != "escalated") {

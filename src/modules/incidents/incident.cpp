@@ -72,6 +72,7 @@ boost::json::object IncidentToJson(const Incident& i, core::Lang lang, bool deta
                      {"instructions", Pick(lang, s.instructions_zh, s.instructions_en)},
                      {"owner_role", s.owner_role},
                      {"owner_unit_code", s.owner_unit_code},
+                     {"owner_unit_name", Pick(lang, s.owner_unit_name_zh, s.owner_unit_name_en)},
                      {"due_at", s.due_at},
                      {"done_at", s.done_at},
                      {"done_by", OptId(s.done_by)},

@@ -22,8 +22,9 @@ struct IncidentStep : StepText {
   std::string due_at, done_at;
   std::optional<std::int64_t> done_by;
   std::string note;
+  std::string owner_unit_name_zh, owner_unit_name_en;  // of owner_unit_code, "" when none
 };
-BOOST_DESCRIBE_STRUCT(IncidentStep, (StepText), (id, due_at, done_at, done_by, note))
+BOOST_DESCRIBE_STRUCT(IncidentStep, (StepText), (id, due_at, done_at, done_by, note, owner_unit_name_zh, owner_unit_name_en))
 
 struct IncidentPerson {
   std::int64_t person_id = 0;

@@ -18,7 +18,10 @@ const RowMap<Incident> kIncidents(
      {"unit_name_zh", "u.name_zh"}, {"unit_name_en", "u.name_en"}, {"plan_version", "pl.version"},
      {"steps_total", kNotRead}, {"steps_done", kNotRead}, {"steps_overdue", kNotRead}});
 
-const RowMap<IncidentStep> kSteps("FROM incident_steps");
+const RowMap<IncidentStep> kSteps(
+    "FROM incident_steps s", "s",
+    {{"owner_unit_name_zh", "COALESCE((SELECT ou.name_zh FROM units ou WHERE ou.code = s.owner_unit_code), '')"},
+     {"owner_unit_name_en", "COALESCE((SELECT ou.name_en FROM units ou WHERE ou.code = s.owner_unit_code), '')"}});
 
 const RowMap<Attachment> kAttachments("FROM incident_attachments", "", {{"size", "size_bytes"}, {"bytes", kNotRead}});
 
@@ -117,7 +120,7 @@ std::optional<Incident> FindIncident(soci::session& sql, std::int64_t id, bool w
   std::optional<Incident> out = kIncidents.One(sql, q);
   if (!out || !with_details) return out;
   {
-    Query s(kSteps.Select() + " WHERE incident_id = :i ORDER BY position");
+    Query s(kSteps.Select() + " WHERE s.incident_id = :i ORDER BY s.position");
     s.Bind("i", id);
     out->steps = kSteps.All(sql, s);
   }
@@ -183,7 +186,7 @@ std::optional<Attachment> FindAttachment(soci::session& sql, std::int64_t incide
 }
 
 std::optional<IncidentStep> FindStep(soci::session& sql, std::int64_t incident_id, std::int64_t step_id) {
-  Query q(kSteps.Select() + " WHERE incident_id = :i AND id = :s");
+  Query q(kSteps.Select() + " WHERE s.incident_id = :i AND s.id = :s");
   q.Bind("i", incident_id).Bind("s", step_id);
   return kSteps.One(sql, q);
 }

@@ -259,6 +259,56 @@ TEST_F(HealthApiTest, ObservationPlansTakePrecedenceAndEndByThemselves) {
   EXPECT_EQ(bad.Json().at("error").at("details").at("field").as_string(), "unit_id");
 }
 
+TEST_F(HealthApiTest, ThePeopleOfAnObservationPlanAreNamedAndCanBeChanged) {
+  auto office = server_.As("office");
+  auto me = server_.As("foreign");
+  const auto oliver = me->Get("/api/v1/me/person").Json().at("id").as_int64();
+  const auto people = office->Get("/api/v1/people?page_size=20").Json();
+  std::int64_t other = 0;
+  for (const auto& p : people.at("items").as_array()) {
+    if (p.at("id").as_int64() != oliver) other = p.at("id").as_int64();
+  }
+  ASSERT_NE(other, 0);
+  auto plan = office->Post("/api/v1/health/plans",
+                           {{"name", "observation"}, {"kind", "observation"}, {"start_date", "2026-03-02"},
+                            {"observation_days", 14}, {"person_ids", {oliver}},
+                            {"slots", {{{"name", "morning"}, {"start", "07:00"}, {"end", "09:00"}},
+                                       {{"name", "noon"}, {"start", "12:00"}, {"end", "14:00"}},
+                                       {{"name", "evening"}, {"start", "19:00"}, {"end", "21:00"}}}}});
+  ASSERT_EQ(plan.status, 201) << plan.body;
+  const auto created = plan.Json();
+  const auto id = created.at("id").as_int64();
+  ASSERT_EQ(created.at("people").as_array().size(), 1u);
+  EXPECT_EQ(created.at("people").at(0).at("id").as_int64(), oliver);
+  EXPECT_FALSE(created.at("people").at(0).at("name_latin").as_string().empty());
+  const auto today_slots = [&] { return me->Get("/api/v1/health/me/slots").Json().at("items").as_array().size(); };
+  const auto on_plan = today_slots();
+
+  // Oliver leaves the plan, another person joins: the list names the new one, Oliver is
+  // back on the group plan's slots, and the audit row keeps ids, not names.
+  auto changed = office->Patch("/api/v1/health/plans/" + std::to_string(id), {{"person_ids", {other}}});
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  const auto after = changed.Json();
+  ASSERT_EQ(after.at("people").as_array().size(), 1u);
+  EXPECT_EQ(after.at("people").at(0).at("id").as_int64(), other);
+  EXPECT_LT(today_slots(), on_plan);
+  bool listed = false;
+  const auto list = office->Get("/api/v1/health/plans").Json();
+  for (const auto& p : list.at("items").as_array()) {
+    if (p.at("id").as_int64() == id) listed = p.at("people").at(0).at("id").as_int64() == other;
+  }
+  EXPECT_TRUE(listed);
+  auto audit = server_.As("admin")->Get("/api/v1/audit?entity=report_plan&action=update");
+  ASSERT_EQ(audit.status, 200) << audit.body;
+  EXPECT_NE(audit.body.find("person_ids"), std::string::npos);
+  EXPECT_EQ(audit.body.find("name_latin"), std::string::npos);
+
+  // Nobody: refused, naming the field.
+  auto empty = office->Patch("/api/v1/health/plans/" + std::to_string(id), {{"person_ids", boost::json::array{}}});
+  EXPECT_EQ(empty.status, 400) << empty.body;
+  EXPECT_EQ(empty.Json().at("error").at("details").at("field").as_string(), "person_ids");
+}
+
 TEST_F(HealthApiTest, HistoryIsOwnForForeignStaffAndAuditedForStaff) {
   auto me = server_.As("foreign");
   ASSERT_EQ(me->Post("/api/v1/health/checkins", Report(36.5)).status, 201);

@@ -91,6 +91,20 @@ TEST_F(IncidentsApiTest, AFeverReportBecomesOneIncidentWithThePlansChecklist) {
             "Call the person, confirm the report; ask them to stay home and wear a mask");
   EXPECT_EQ(detail.at("steps").as_array()[0].at("due_at").as_string(), "2026-03-02T02:00:00Z");  // 30 minutes
   EXPECT_EQ(detail.at("people").as_array()[0].at("role").as_string(), "concerned");
+  // Steps name their owner unit as the units list does, not by its code.
+  const auto units = office->Get("/api/v1/units").Json();
+  int named = 0;
+  for (const auto& s : detail.at("steps").as_array()) {
+    const auto code = s.at("owner_unit_code").as_string();
+    if (code.empty()) continue;
+    for (const auto& u : units.at("items").as_array()) {
+      if (u.at("code") == code) {
+        EXPECT_EQ(s.at("owner_unit_name"), u.at("name")) << code;
+        ++named;
+      }
+    }
+  }
+  EXPECT_GT(named, 0);
   EXPECT_EQ(detail.at("events").as_array()[0].at("kind").as_string(), "opened_from_alert");
   // Oliver sees that there is an incident about him, not its handling.
   auto mine = oliver->Get("/api/v1/incidents").Json();

@@ -137,8 +137,9 @@ export interface ReportPlan {
   end_date: string
   active: boolean
   person_ids: number[]
+  people: { id: number; name_zh: string; name_latin: string }[]
 }
-export type PlanInput = Partial<Omit<ReportPlan, 'id' | 'time_zone'>>
+export type PlanInput = Partial<Omit<ReportPlan, 'id' | 'time_zone' | 'people'>>
 export const listReportPlans = () => get<{ items: ReportPlan[] }>('/api/v1/health/plans')
 export const createReportPlan = (p: PlanInput) => post<ReportPlan>('/api/v1/health/plans', p)
 export const updateReportPlan = (id: number, p: PlanInput) => patch<ReportPlan>(`/api/v1/health/plans/${id}`, p)

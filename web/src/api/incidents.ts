@@ -13,6 +13,7 @@ export interface IncidentStep {
   instructions: string
   owner_role: string
   owner_unit_code: string
+  owner_unit_name: string
   due_at: string
   done_at: string
   done_by: number | null

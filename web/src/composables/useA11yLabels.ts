@@ -6,6 +6,11 @@ import { useI18n } from 'vue-i18n'
 export function useA11yLabels() {
   const { t, locale } = useI18n()
   let observer: MutationObserver | null = null
+  let pending = 0
+  // At most once a frame, however many nodes a render changed.
+  const soon = () => {
+    if (!pending) pending = requestAnimationFrame(() => { pending = 0; label() })
+  }
   const label = () => {
     for (const el of document.querySelectorAll<HTMLInputElement>('.el-pagination__sizes input')) {
       el.setAttribute('aria-label', t('common.pageSize'))
@@ -16,9 +21,12 @@ export function useA11yLabels() {
   }
   onMounted(() => {
     label()
-    observer = new MutationObserver(label)
+    observer = new MutationObserver(soon)
     observer.observe(document.body, { childList: true, subtree: true })
   })
   watch(locale, label)
-  onBeforeUnmount(() => observer?.disconnect())
+  onBeforeUnmount(() => {
+    observer?.disconnect()
+    cancelAnimationFrame(pending)
+  })
 }

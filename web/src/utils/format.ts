@@ -5,7 +5,6 @@ let zone = 'Asia/Shanghai'
 export function setTimeZone(tz: string) {
   if (tz) zone = tz
 }
-export const timeZone = () => zone
 
 export function joinList(items: (string | number)[], lang: string): string {
   return items.map(String).join(lang === 'en' ? ', ' : '、')
@@ -35,8 +34,7 @@ export function formatTime(iso: string | null | undefined, lang: string, kind: '
 
 // The local day (YYYY-MM-DD) of a moment in the deployment's zone.
 export function localDay(d: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
-  return parts
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
 }
 
 // In components: times in the reader's language.

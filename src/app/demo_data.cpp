@@ -5,6 +5,7 @@
 #include <map>
 
 #include "auth/auth_repo.hpp"
+#include "modules/supplies/supply.hpp"
 
 namespace tongxin::app {
 namespace {
@@ -26,6 +27,111 @@ struct DemoPerson {
   const char* unit;
   const char* embassy;
 };
+
+// The bulletin's supplies: protective stock at the clinic, living supplies at logistics,
+// the office cupboard, and HR's cupboard kept by the HR account; a donation of masks in
+// boxes, the suits and disinfectant later given on to hospitals, a weekly living stock.
+core::Status LoadSupplies(App& app, const core::Principal& system, const auth::Actor& actor,
+                          const std::map<std::string, std::int64_t>& units) {
+  auto& s = app.supplies();
+  struct DemoItem {
+    const char *code, *zh, *en, *category, *unit_zh, *unit_en;
+    int decimals;
+    bool batched;
+    const char *pack_zh, *pack_en;
+    double factor;
+  };
+  const DemoItem items[] = {
+      {"KN95", "KN95 口罩", "KN95 mask", "mask_n95", "只", "piece", 0, true, "盒", "box", 50},
+      {"MASK-SURG", "医用外科口罩", "Surgical mask", "mask_surgical", "只", "piece", 0, true, "盒", "box", 50},
+      {"SUIT", "医用防护服", "Protective suit", "protective_suit", "套", "suit", 0, true, "箱", "carton", 20},
+      {"GOGGLES", "护目镜", "Goggles", "goggles", "副", "pair", 0, false, "", "", 0},
+      {"GLOVES", "一次性手套", "Disposable gloves", "gloves", "只", "piece", 0, false, "盒", "box", 100},
+      {"DISINF", "84 消毒液", "Disinfectant (84)", "disinfectant", "升", "L", 1, true, "桶", "barrel", 25},
+      {"SANITISER", "免洗洗手液", "Hand sanitiser", "hand_sanitiser", "瓶", "bottle", 0, true, "箱", "carton", 24},
+      {"THERMO", "电子体温计", "Digital thermometer", "thermometer", "支", "piece", 0, false, "", "", 0},
+      {"RICE", "大米", "Rice", "rice", "公斤", "kg", 1, false, "袋", "bag", 5},
+      {"OIL", "食用油", "Cooking oil", "oil", "升", "L", 1, false, "瓶", "bottle", 1.8},
+      {"EGGS", "鸡蛋", "Eggs", "eggs", "枚", "egg", 0, false, "托", "tray", 30},
+      {"NOODLES", "挂面", "Noodles", "noodles", "包", "pack", 0, false, "", "", 0},
+      {"VEG", "蔬菜包", "Vegetable box", "vegetables", "份", "box", 0, false, "", "", 0},
+      {"TISSUE", "纸巾", "Tissues", "daily_necessities", "包", "pack", 0, false, "提", "bundle", 10},
+  };
+  std::map<std::string, supplies::Item> made;
+  for (const auto& d : items) {
+    supplies::ItemInput in;
+    in.code = d.code;
+    in.name_zh = d.zh;
+    in.name_en = d.en;
+    in.category = d.category;
+    in.unit_zh = d.unit_zh;
+    in.unit_en = d.unit_en;
+    in.decimals = d.decimals;
+    in.batched = d.batched;
+    in.packs = std::vector<supplies::ItemInput::PackIn>{};
+    if (d.factor > 0) in.packs->push_back({d.pack_zh, d.pack_en, d.factor});
+    TX_TRY(item, s.CreateItem(in, actor));
+    made[d.code] = *item;
+  }
+  std::int64_t hr_user = 0;
+  TX_TRY(found, app.db().WithSession([](soci::session& sql) -> core::Result<std::int64_t> {
+    auto u = auth::repo::FindUserByName(sql, "hr");
+    return u ? u->id : 0;
+  }));
+  hr_user = *found;
+  auto store = [&](const char* unit, const char* zh, const char* en, const char* where,
+                   std::vector<std::int64_t> keepers) -> core::Result<std::int64_t> {
+    supplies::StoreInput in;
+    in.unit_id = units.at(unit);
+    in.name_zh = zh;
+    in.name_en = en;
+    in.location = where;
+    in.keeper_ids = std::move(keepers);
+    TX_TRY(st, s.CreateStore(system, in, actor));
+    return st->id;
+  };
+  TX_TRY(clinic, store("CLINIC", "校医院防疫物资库", "Clinic protective store", "校医院一楼", {}));
+  TX_TRY(logistics, store("LOGISTICS", "后勤集团生活物资仓库", "Logistics warehouse", "南湖校区后勤仓库", {}));
+  TX_TRY(intl, store("INTL", "国际处物资柜", "International Office cupboard", "行政楼 305", {}));
+  TX_TRY(hr, store("HR", "人事处物资柜", "HR cupboard", "行政楼 210", {hr_user}));
+  auto line = [&](const char* code, double qty, bool in_packs, const char* batch = "", const char* expiry = "") {
+    supplies::LineInput l;
+    l.item_id = made.at(code).id;
+    l.quantity = qty;
+    if (in_packs) l.pack_id = made.at(code).packs.front().id;
+    l.batch = batch;
+    l.expiry = expiry;
+    return l;
+  };
+  auto post = [&](const char* kind, const char* source, std::int64_t at, std::vector<supplies::LineInput> lines,
+                  const char* reference, const char* note, std::optional<std::int64_t> to = std::nullopt) -> core::Status {
+    supplies::PostingInput in;
+    in.kind = kind;
+    in.source = source;
+    in.store_id = at;
+    in.to_store_id = to;
+    in.lines = std::move(lines);
+    in.reference = reference;
+    in.note = note;
+    TX_CHECK(s.Post(system, in, actor));
+    return {};
+  };
+  TX_CHECK(post("receipt", "donation", *clinic,
+                {line("KN95", 800, true, "KN-2601", "2028-12-31"), line("SUIT", 55, true, "FH-2602", "2028-06-30"),
+                 line("DISINF", 12, true, "84-2603", "2027-03-31"), line("MASK-SURG", 200, true, "SM-2511", "2027-11-30")},
+                "JZ-001", "校友企业捐赠 / donated by an alumni company"));
+  TX_CHECK(post("receipt", "purchase", *clinic,
+                {line("THERMO", 120, false), line("GLOVES", 30, true), line("GOGGLES", 60, false),
+                 line("SANITISER", 10, true, "XS-2601", "2027-06-30")},
+                "CG-2026-014", ""));
+  TX_CHECK(post("receipt", "purchase", *logistics,
+                {line("RICE", 100, true), line("OIL", 60, true), line("EGGS", 40, true), line("NOODLES", 300, false),
+                 line("VEG", 80, false), line("TISSUE", 50, true)},
+                "CG-2026-021", "每周生活物资 / weekly living supplies"));
+  TX_CHECK(post("transfer", "", *clinic, {line("KN95", 20, true), line("SANITISER", 1, true)}, "", "", *intl));
+  TX_CHECK(post("transfer", "", *clinic, {line("KN95", 4, true), line("THERMO", 10, false)}, "", "", *hr));
+  return {};
+}
 
 }  // namespace
 
@@ -207,6 +313,7 @@ core::Result<bool> LoadDemoData(App& app) {
   plan.start_date = app.health().Today();
   core::Principal office_scope = system;
   TX_TRY(made_plan, app.health().CreatePlan(office_scope, plan, actor));
+  TX_CHECK(LoadSupplies(app, system, actor, ids));
   return true;
 }
 

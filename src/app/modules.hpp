@@ -19,3 +19,4 @@ namespace tongxin::people { core::Status Register(app::AppContext& ctx); }
 namespace tongxin::notify { core::Status Register(app::AppContext& ctx); std::vector<app::Setting> ConfigKeys(); }
 namespace tongxin::health { core::Status Register(app::AppContext& ctx); std::vector<app::Setting> ConfigKeys(); }
 namespace tongxin::incidents { core::Status Register(app::AppContext& ctx); std::vector<app::Setting> ConfigKeys(); }
+namespace tongxin::supplies { core::Status Register(app::AppContext& ctx); }

@@ -125,6 +125,15 @@ std::string Substitute(std::string text, const std::map<std::string, std::string
 }  // namespace
 
 std::string FieldLabel(std::string_view field, Lang lang) {
+  // A member of a list's row ("lines[2].quantity"): the member's label and the row.
+  if (const auto dot = field.rfind('.'); dot != std::string_view::npos && dot > 0 && field[dot - 1] == ']') {
+    const auto open = field.rfind('[', dot);
+    if (open != std::string_view::npos) {
+      const std::string row(field.substr(open + 1, dot - 2 - open));
+      const std::string member = FieldLabel(field.substr(dot + 1), lang);
+      return lang == Lang::kZh ? member + "（第 " + row + " 行）" : member + " (row " + row + ")";
+    }
+  }
   auto t = Catalogue().Find(Kind::kLabel, field);
   if (!t) return std::string(field);
   return lang == Lang::kZh ? t->zh : t->en;

@@ -1,0 +1,257 @@
+// Supplies: request parsing and JSON.
+#include "modules/supplies/supply.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/described_json.hpp"
+#include "core/json_reader.hpp"
+#include "core/text.hpp"
+
+namespace tongxin::supplies {
+namespace {
+
+const std::string& Pick(core::Lang lang, const std::string& zh, const std::string& en) {
+  return lang == core::Lang::kEn && !en.empty() ? en : zh;
+}
+
+// A JSON number (integer or not) under `key` of `o`; records wrong types on `r`.
+std::optional<double> Number(const boost::json::object& o, std::string_view key, const std::string& field,
+                             bool required, core::JsonReader& r) {
+  auto it = o.find(key);
+  if (it == o.end() || it->value().is_null()) {
+    if (required) r.AddError({field, "validation.required", {}});
+    return std::nullopt;
+  }
+  const auto& v = it->value();
+  if (v.is_int64()) return static_cast<double>(v.as_int64());
+  if (v.is_uint64()) return static_cast<double>(v.as_uint64());
+  if (v.is_double() && std::isfinite(v.as_double())) return v.as_double();
+  r.AddError({field, "validation.wrong_type", {{"expected", "number"}}});
+  return std::nullopt;
+}
+
+void Prefixed(core::JsonReader& into, const core::Status& st, const std::string& prefix) {
+  if (st) return;
+  for (auto f : st.error().fields) {
+    f.field = prefix + f.field;
+    into.AddError(std::move(f));
+  }
+}
+
+}  // namespace
+
+const std::vector<std::string>& Categories() {
+  static const std::vector<std::string> kAll = {
+      "mask_n95", "mask_surgical", "protective_suit", "goggles", "face_shield", "gloves", "disinfectant",
+      "hand_sanitiser", "thermometer", "rice", "oil", "vegetables", "eggs", "noodles", "daily_necessities", "other"};
+  return kAll;
+}
+
+bool IsProtective(const std::string& category) {
+  static const std::vector<std::string> kProtective = {"mask_n95", "mask_surgical", "protective_suit", "goggles",
+                                                       "face_shield", "gloves", "disinfectant", "hand_sanitiser",
+                                                       "thermometer"};
+  return std::find(kProtective.begin(), kProtective.end(), category) != kProtective.end();
+}
+
+std::optional<std::int64_t> ToMilli(double value, int decimals) {
+  if (!std::isfinite(value) || std::fabs(value) > 1e12) return std::nullopt;
+  const double scaled = value * std::pow(10.0, decimals);
+  const double whole = std::round(scaled);
+  if (std::fabs(scaled - whole) > 1e-6 * std::max(1.0, std::fabs(scaled))) return std::nullopt;
+  return static_cast<std::int64_t>(whole) * static_cast<std::int64_t>(std::pow(10.0, 3 - decimals));
+}
+
+double FromMilli(std::int64_t milli) { return static_cast<double>(milli) / kMilli; }
+
+core::Result<ItemInput> ParseItemInput(const boost::json::object& body, bool create) {
+  core::JsonReader r(body, {"code", "name_zh", "name_en", "category", "unit_zh", "unit_en", "decimals", "batched",
+                            "active", "packs"});
+  ItemInput in;
+  in.code = r.String("code", create, 32);
+  in.name_zh = r.String("name_zh", create, 100);
+  in.name_en = r.String("name_en", false, 150);
+  if (r.Has("category")) {
+    auto it = std::find(Categories().begin(), Categories().end(), body.at("category").is_string()
+                                                                         ? std::string(body.at("category").as_string())
+                                                                         : std::string());
+    if (it == Categories().end()) {
+      std::string choices;
+      for (const auto& c : Categories()) choices += (choices.empty() ? "" : ", ") + c;
+      r.AddError({"category", "validation.invalid_choice", {{"choices", choices}}});
+    } else {
+      in.category = *it;
+    }
+  } else if (create) {
+    r.AddError({"category", "validation.required", {}});
+  }
+  in.unit_zh = r.String("unit_zh", create, 16);
+  in.unit_en = r.String("unit_en", false, 24);
+  in.decimals = r.Int("decimals", false, 0, 3);
+  in.batched = r.Bool("batched", false);
+  in.active = r.Bool("active", false);
+  if (!create) {
+    if (in.code && in.code->empty()) r.AddError({"code", "validation.empty", {}});
+    if (in.name_zh && in.name_zh->empty()) r.AddError({"name_zh", "validation.empty", {}});
+    if (in.unit_zh && in.unit_zh->empty()) r.AddError({"unit_zh", "validation.empty", {}});
+  }
+  if (auto it = body.find("packs"); it != body.end()) {
+    if (!it->value().is_array() || it->value().as_array().size() > 10) {
+      r.AddError({"packs", "supplies.packs_invalid", {}});
+    } else {
+      std::vector<ItemInput::PackIn> packs;
+      int n = 0;
+      for (const auto& v : it->value().as_array()) {
+        const std::string prefix = "packs[" + std::to_string(++n) + "].";
+        if (!v.is_object()) {
+          r.AddError({"packs", "supplies.packs_invalid", {}});
+          continue;
+        }
+        core::JsonReader pr(v.as_object(), {"name_zh", "name_en", "factor"});
+        ItemInput::PackIn p;
+        p.name_zh = pr.String("name_zh", true, 16).value_or("");
+        p.name_en = pr.String("name_en", false, 24).value_or("");
+        const auto factor = Number(v.as_object(), "factor", "factor", true, pr);
+        if (factor && *factor <= 0) pr.AddError({"factor", "supplies.quantity_positive", {}});
+        p.factor = factor.value_or(0);
+        Prefixed(r, pr.Finish(), prefix);
+        packs.push_back(std::move(p));
+      }
+      in.packs = std::move(packs);
+    }
+  }
+  TX_CHECK(r.Finish());
+  return in;
+}
+
+core::Result<StoreInput> ParseStoreInput(const boost::json::object& body, bool create) {
+  core::JsonReader r(body, {"unit_id", "name_zh", "name_en", "location", "active", "keeper_ids"});
+  StoreInput in;
+  in.unit_id = r.Int("unit_id", create, 1, INT64_MAX);
+  in.name_zh = r.String("name_zh", create, 100);
+  in.name_en = r.String("name_en", false, 150);
+  in.location = r.String("location", false, 200);
+  in.active = r.Bool("active", false);
+  in.keeper_ids = r.IntArray("keeper_ids", false, 50);
+  if (!create && in.name_zh && in.name_zh->empty()) r.AddError({"name_zh", "validation.empty", {}});
+  TX_CHECK(r.Finish());
+  return in;
+}
+
+core::Result<PostingInput> ParsePostingInput(const boost::json::object& body) {
+  core::JsonReader r(body, {"kind", "source", "reason", "reference", "note", "store_id", "to_store_id",
+                            "allow_expired", "lines"});
+  PostingInput in;
+  in.kind = r.Choice("kind", true, {"receipt", "issue", "transfer", "loss", "adjustment"}).value_or("");
+  in.store_id = r.Int("store_id", true, 1, INT64_MAX).value_or(0);
+  in.to_store_id = r.Int("to_store_id", in.kind == "transfer", 1, INT64_MAX);
+  if (in.kind == "receipt") {
+    in.source = r.Choice("source", true, {"purchase", "donation", "return", "other"}).value_or("");
+  } else if (r.Has("source")) {
+    r.AddError({"source", "supplies.only_for_receipts", {}});
+  }
+  if (in.kind == "loss") {
+    in.reason = r.Choice("reason", true, {"expired", "damaged", "lost", "other"}).value_or("");
+  } else {
+    in.reason = r.String("reason", in.kind == "adjustment", 200).value_or("");
+  }
+  in.reference = r.String("reference", false, 64).value_or("");
+  in.note = r.String("note", false, 1000, true).value_or("");
+  in.allow_expired = r.Bool("allow_expired", false).value_or(false);
+  auto it = body.find("lines");
+  if (it == body.end() || !it->value().is_array() || it->value().as_array().empty() ||
+      it->value().as_array().size() > 200) {
+    r.AddError({"lines", "supplies.lines_invalid", {}});
+  } else {
+    int n = 0;
+    for (const auto& v : it->value().as_array()) {
+      const std::string prefix = "lines[" + std::to_string(++n) + "].";
+      if (!v.is_object()) {
+        r.AddError({"lines", "supplies.lines_invalid", {}});
+        continue;
+      }
+      core::JsonReader lr(v.as_object(), {"item_id", "quantity", "pack_id", "batch", "expiry"});
+      LineInput l;
+      l.item_id = lr.Int("item_id", true, 1, INT64_MAX).value_or(0);
+      const auto q = Number(v.as_object(), "quantity", "quantity", true, lr);
+      if (q && (*q == 0 || (*q < 0 && in.kind != "adjustment"))) {
+        lr.AddError({"quantity", in.kind == "adjustment" ? "supplies.quantity_nonzero" : "supplies.quantity_positive", {}});
+      }
+      l.quantity = q.value_or(0);
+      l.pack_id = lr.Int("pack_id", false, 1, INT64_MAX);
+      l.batch = lr.String("batch", false, 64).value_or("");
+      l.expiry = lr.Date("expiry", false).value_or("");
+      Prefixed(r, lr.Finish(), prefix);
+      in.lines.push_back(std::move(l));
+    }
+  }
+  TX_CHECK(r.Finish());
+  if (in.to_store_id && *in.to_store_id == in.store_id) {
+    return core::FieldInvalid("to_store_id", "supplies.same_store");
+  }
+  return in;
+}
+
+boost::json::object ItemToJson(const Item& i, core::Lang lang) {
+  boost::json::object o = core::DescribedToJson(i, {"packs"});
+  o["name"] = Pick(lang, i.name_zh, i.name_en);
+  o["unit"] = Pick(lang, i.unit_zh, i.unit_en);
+  o["protective"] = IsProtective(i.category);
+  boost::json::array packs;
+  for (const auto& p : i.packs) {
+    boost::json::object po = core::DescribedToJson(p, {"factor_milli"});
+    po["name"] = Pick(lang, p.name_zh, p.name_en);
+    po["factor"] = FromMilli(p.factor_milli);
+    packs.push_back(std::move(po));
+  }
+  o["packs"] = std::move(packs);
+  return o;
+}
+
+boost::json::object StoreToJson(const Store& s, core::Lang lang) {
+  boost::json::object o = core::DescribedToJson(s, {"unit_path"});
+  o["name"] = Pick(lang, s.name_zh, s.name_en);
+  o["unit_name"] = Pick(lang, s.unit_name_zh, s.unit_name_en);
+  return o;
+}
+
+boost::json::object StockToJson(const StockRow& r, core::Lang lang, const std::string& today) {
+  boost::json::object o = core::DescribedToJson(r, {"qty_milli", "low_milli"});
+  o["item_name"] = Pick(lang, r.item_name_zh, r.item_name_en);
+  o["unit"] = Pick(lang, r.unit_zh, r.unit_en);
+  o["quantity"] = FromMilli(r.qty_milli);
+  o["low_stock"] = r.low_milli > 0 ? boost::json::value(FromMilli(r.low_milli)) : boost::json::value(nullptr);
+  o["expired"] = !r.expiry.empty() && r.expiry < today;
+  return o;
+}
+
+boost::json::object PostingToJson(const Posting& p) {
+  boost::json::object o = core::DescribedToJson(p, {"lines"});
+  boost::json::array lines;
+  for (const auto& l : p.lines) {
+    boost::json::object lo = core::DescribedToJson(l, {"qty_milli"});
+    lo["quantity"] = FromMilli(l.qty_milli);
+    lines.push_back(std::move(lo));
+  }
+  o["lines"] = std::move(lines);
+  return o;
+}
+
+boost::json::object MovementToJson(const Movement& m, core::Lang lang) {
+  boost::json::object o = core::DescribedToJson(m.line, {"qty_milli"});
+  o["quantity"] = FromMilli(m.line.qty_milli);
+  o["kind"] = m.kind;
+  o["source"] = m.source;
+  o["reason"] = m.reason;
+  o["reference"] = m.reference;
+  o["note"] = m.note;
+  o["posted_at"] = m.posted_at;
+  o["posted_by_name"] = m.posted_by_name;
+  o["store_name"] = Pick(lang, m.store_name_zh, m.store_name_en);
+  return o;
+}
+
+}  // namespace tongxin::supplies

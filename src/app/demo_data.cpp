@@ -73,12 +73,10 @@ core::Status LoadSupplies(App& app, const core::Principal& system, const auth::A
     TX_TRY(item, s.CreateItem(in, actor));
     made[d.code] = *item;
   }
-  std::int64_t hr_user = 0;
-  TX_TRY(found, app.db().WithSession([](soci::session& sql) -> core::Result<std::int64_t> {
+  TX_TRY(hr_user, app.db().WithSession([](soci::session& sql) -> core::Result<std::int64_t> {
     auto u = auth::repo::FindUserByName(sql, "hr");
     return u ? u->id : 0;
   }));
-  hr_user = *found;
   auto store = [&](const char* unit, const char* zh, const char* en, const char* where,
                    std::vector<std::int64_t> keepers) -> core::Result<std::int64_t> {
     supplies::StoreInput in;
@@ -93,7 +91,7 @@ core::Status LoadSupplies(App& app, const core::Principal& system, const auth::A
   TX_TRY(clinic, store("CLINIC", "校医院防疫物资库", "Clinic protective store", "校医院一楼", {}));
   TX_TRY(logistics, store("LOGISTICS", "后勤集团生活物资仓库", "Logistics warehouse", "南湖校区后勤仓库", {}));
   TX_TRY(intl, store("INTL", "国际处物资柜", "International Office cupboard", "行政楼 305", {}));
-  TX_TRY(hr, store("HR", "人事处物资柜", "HR cupboard", "行政楼 210", {hr_user}));
+  TX_TRY(hr, store("HR", "人事处物资柜", "HR cupboard", "行政楼 210", {*hr_user}));
   auto line = [&](const char* code, double qty, bool in_packs, const char* batch = "", const char* expiry = "") {
     supplies::LineInput l;
     l.item_id = made.at(code).id;

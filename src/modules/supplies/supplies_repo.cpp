@@ -27,12 +27,10 @@ std::int64_t Returning(soci::session& sql, Query& q) {
   return 0;
 }
 
-void LoadPacks(soci::session& sql, std::vector<Item>& items) {
-  for (auto& i : items) {
-    Query q(kPacks.Select() + " WHERE item_id = :i ORDER BY id");
-    q.Bind("i", i.id);
-    i.packs = kPacks.All(sql, q);
-  }
+void LoadPacks(soci::session& sql, Item& i) {
+  Query q(kPacks.Select() + " WHERE item_id = :i ORDER BY id");
+  q.Bind("i", i.id);
+  i.packs = kPacks.All(sql, q);
 }
 
 void LoadKeepers(soci::session& sql, Store& s) {
@@ -48,7 +46,7 @@ void LoadKeepers(soci::session& sql, Store& s) {
 std::vector<Item> ListItems(soci::session& sql, bool active_only) {
   Query q(kItems.Select() + (active_only ? " WHERE i.active = 1" : "") + " ORDER BY i.category, i.code");
   auto out = kItems.All(sql, q);
-  LoadPacks(sql, out);
+  for (auto& i : out) LoadPacks(sql, i);
   return out;
 }
 
@@ -56,11 +54,7 @@ std::optional<Item> FindItem(soci::session& sql, std::int64_t id) {
   Query q(kItems.Select() + " WHERE i.id = :id");
   q.Bind("id", id);
   auto out = kItems.One(sql, q);
-  if (out) {
-    std::vector<Item> one{*out};
-    LoadPacks(sql, one);
-    out = std::move(one.front());
-  }
+  if (out) LoadPacks(sql, *out);
   return out;
 }
 

@@ -214,13 +214,14 @@ core::Result<std::pair<Store, std::vector<StockRow>>> SuppliesService::Stock(con
 
 // ---- ledger ----
 
-core::Status SuppliesService::Apply(soci::session& sql, const PostingLine& l, const Item& item) {
+core::Status SuppliesService::Apply(soci::session& sql, const PostingLine& l, const Item& item,
+                                    const std::string& field, std::int64_t needed) {
   if (l.qty_milli > 0) {
     repo::AddStock(sql, l.store_id, l.item_id, l.batch, l.expiry, l.qty_milli, Now());
     return {};
   }
   if (repo::TakeStock(sql, l.store_id, l.item_id, l.batch, -l.qty_milli, Now())) return {};
-  return Shortfall(item, "lines", -l.qty_milli, repo::OnHand(sql, l.store_id, l.item_id, l.batch));
+  return Shortfall(item, field, needed > 0 ? needed : -l.qty_milli, repo::OnHand(sql, l.store_id, l.item_id, l.batch));
 }
 
 core::Result<Posting> SuppliesService::Post(const core::Principal& who, const PostingInput& in,
@@ -287,7 +288,7 @@ core::Result<Posting> SuppliesService::Post(const core::Principal& who, const Po
           base.expiry = expiry;
         }
         base.qty_milli = qty;
-        TX_CHECK(Apply(sql, base, *item));
+        TX_CHECK(Apply(sql, base, *item, prefix + "quantity"));
         p.lines.push_back(base);
         continue;
       }
@@ -335,15 +336,13 @@ core::Result<Posting> SuppliesService::Post(const core::Principal& who, const Po
         if (left > 0) return Shortfall(*item, prefix + "quantity", need, usable);
       }
       for (const auto& l : taken) {
-        if (auto st = Apply(sql, l, *item); !st) {
-          return Shortfall(*item, prefix + "quantity", need, repo::OnHand(sql, l.store_id, l.item_id, l.batch));
-        }
+        TX_CHECK(Apply(sql, l, *item, prefix + "quantity", need));
         p.lines.push_back(l);
         if (in.kind == "transfer") {
           PostingLine to = l;
           to.store_id = *in.to_store_id;
           to.qty_milli = -l.qty_milli;
-          TX_CHECK(Apply(sql, to, *item));
+          TX_CHECK(Apply(sql, to, *item, prefix + "quantity"));
           p.lines.push_back(to);
         }
       }
@@ -386,7 +385,7 @@ core::Result<Posting> SuppliesService::Reverse(const core::Principal& who, std::
     for (const auto& l : lines) {
       auto item = repo::FindItem(sql, l.item_id);
       if (!item) return core::Internal("supplies: posting line names a missing item");
-      TX_CHECK(Apply(sql, l, *item));
+      TX_CHECK(Apply(sql, l, *item, "id"));
     }
     r.lines = lines;
     r.id = repo::InsertPosting(sql, r);

@@ -58,8 +58,10 @@ class SuppliesService {
   core::Result<Store> PostableStore(soci::session& sql, const core::Principal& who, std::int64_t id,
                                     std::string_view field = "");
   core::Status CheckKeepers(soci::session& sql, const Store& s);
-  // Applies a line to the stock (adds or takes); the shortfall error when it cannot take.
-  core::Status Apply(soci::session& sql, const PostingLine& l, const Item& item);
+  // Applies a line to the stock (adds or takes); when it cannot take, the shortfall error
+  // naming `field` and what the request needed (default: the line's own quantity).
+  core::Status Apply(soci::session& sql, const PostingLine& l, const Item& item, const std::string& field,
+                     std::int64_t needed = 0);
 
   storage::Database& db_;
   const core::Clock& clock_;

@@ -274,10 +274,24 @@ TEST_F(LedgerApiTest, KeepersPostInTheirStoresAndNobodyOutsideTheUnitSeesThem) {
   EXPECT_EQ(hr_->Get("/api/v1/supplies/items/" + std::to_string(rice_) + "/movements?store_id=" + std::to_string(clinic))
                 .status,
             403);
-  // A store for a unit outside the office's scope does not exist for anyone but admins:
-  // the office covers the whole university, so try the community with the HR account.
   auto foreign = server_.As("foreign");
   EXPECT_EQ(foreign->Get(stock).status, 403);
+}
+
+TEST_F(LedgerApiTest, OfficeStaffCannotOpenNorChangeStoresOutsideTheirUnits) {
+  // The community lies outside the university the office account covers.
+  auto outside = office_->Post("/api/v1/supplies/stores", {{"unit_id", server_.UnitId("COMM")}, {"name_zh", "社区站"}});
+  EXPECT_EQ(outside.status, 403) << outside.body;
+  auto admin = server_.As("admin");
+  auto made = admin->Post("/api/v1/supplies/stores", {{"unit_id", server_.UnitId("COMM")}, {"name_zh", "马房山社区物资站"}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string store = "/api/v1/supplies/stores/" + std::to_string(made.Json().at("id").as_int64());
+  EXPECT_EQ(office_->Patch(store, {{"name_zh", "改名"}}).status, 403);
+  EXPECT_EQ(office_->Get(store + "/stock").status, 403);
+  // Nor move one of theirs out of their units.
+  auto moved = office_->Patch("/api/v1/supplies/stores/" + std::to_string(store_), {{"unit_id", server_.UnitId("COMM")}});
+  EXPECT_EQ(moved.status, 403) << moved.body;
+  EXPECT_EQ(admin->Get(store + "/stock").status, 200);
 }
 
 TEST_F(LedgerApiTest, TwoKeepersRacingForTheLastBoxExactlyOneWins) {

@@ -17,6 +17,7 @@
 #include "modules/notify/notify_service.hpp"
 #include "modules/people/people_import.hpp"
 #include "modules/people/people_service.hpp"
+#include "modules/supplies/distributions_service.hpp"
 #include "modules/supplies/supplies_service.hpp"
 #include "storage/database.hpp"
 
@@ -44,6 +45,7 @@ class App {
   notify::NotifyService& notify() { return modules_->Get<notify::NotifyService>(); }
   incidents::IncidentsService& incidents() { return modules_->Get<incidents::IncidentsService>(); }
   supplies::SuppliesService& supplies() { return modules_->Get<supplies::SuppliesService>(); }
+  supplies::DistributionsService& distributions() { return modules_->Get<supplies::DistributionsService>(); }
   // Background jobs; started with the server unless jobs_interval_seconds is 0.
   Scheduler& scheduler() { return *scheduler_; }
   const core::Clock& clock() const { return *clock_; }

@@ -93,6 +93,8 @@ const std::vector<Setting>& Settings() {
       StringSetting("host", "address to listen on", At(&Config::host)),
       IntSetting("port", "TCP port (0 picks a free one)", At(&Config::port), 0, 65535),
       StringSetting("web_root", "directory of the built web app", At(&Config::web_root)),
+      StringSetting("public_url", "address users open the app at, for links printed in QR codes (default: the address each request came to)",
+                    At(&Config::public_url)),
       IntSetting("io_threads", "network threads", At(&Config::io_threads), 1, 64),
       IntSetting("workers", "request worker threads (database work)", At(&Config::workers), 1, 256),
       IntSetting("db_pool", "database connections", At(&Config::db_pool), 1, 256),

@@ -128,6 +128,39 @@ core::Status LoadSupplies(App& app, const core::Principal& system, const auth::A
                 "CG-2026-021", "每周生活物资 / weekly living supplies"));
   TX_CHECK(post("transfer", "", *clinic, {line("KN95", 20, true), line("SANITISER", 1, true)}, "", "", *intl));
   TX_CHECK(post("transfer", "", *clinic, {line("KN95", 4, true), line("THERMO", 10, false)}, "", "", *hr));
+
+  // The weekly living package for foreign staff on campus, handed out this week (one
+  // share recorded as taken by a colleague, the rest to confirm on their phones), and
+  // protective supplies planned for next week.
+  auto& d = app.distributions();
+  auto package = [&](const char* zh, const char* en, std::vector<supplies::LineInput> lines) {
+    supplies::PackageInput in;
+    in.name_zh = zh;
+    in.name_en = en;
+    in.lines = std::move(lines);
+    return d.CreatePackage(in, actor);
+  };
+  TX_TRY(weekly, package("外籍教职工每周生活物资包", "Weekly living package for foreign staff",
+                         {line("RICE", 5, false), line("OIL", 1.8, false), line("EGGS", 30, false),
+                          line("NOODLES", 2, false), line("VEG", 1, false)}));
+  TX_TRY(protective, package("防护物资包", "Protective package",
+                             {line("KN95", 20, false), line("SANITISER", 1, false), line("GLOVES", 20, false)}));
+  auto distribute = [&](std::int64_t at, std::int64_t pkg, const char* title, bool now) {
+    supplies::DistributionInput in;
+    in.store_id = at;
+    in.package_id = pkg;
+    in.title = title;
+    in.recipients.unit_id = units.at("WHUT");
+    in.recipients.category = "foreign_staff";
+    in.post = now;
+    return d.Create(system, in, actor);
+  };
+  TX_TRY(week, distribute(*logistics, weekly->id, "第 10 周外籍教职工生活物资 / Week 10 living supplies", true));
+  TX_TRY(shares, d.RecipientsOf(system, week->id, "", core::PageRequest{}));
+  if (shares->items.size() > 1) {
+    TX_CHECK(d.Confirm(system, shares->items.back().id, {"同事代领 / taken by a colleague"}, actor));
+  }
+  TX_CHECK(distribute(*clinic, protective->id, "下周防护物资 / Protective supplies, next week", false));
   return {};
 }
 

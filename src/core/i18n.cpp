@@ -135,7 +135,11 @@ std::string FieldLabel(std::string_view field, Lang lang) {
     }
   }
   auto t = Catalogue().Find(Kind::kLabel, field);
-  if (!t) return std::string(field);
+  // A member of a nested object ("recipients.unit_id"): the member's label.
+  if (!t) {
+    if (const auto dot = field.rfind('.'); dot != std::string_view::npos) return FieldLabel(field.substr(dot + 1), lang);
+    return std::string(field);
+  }
   return lang == Lang::kZh ? t->zh : t->en;
 }
 

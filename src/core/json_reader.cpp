@@ -2,6 +2,7 @@
 #include "core/json_reader.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/text.hpp"
 
@@ -28,6 +29,28 @@ const boost::json::value* JsonReader::Get(std::string_view key, bool required) {
 
 void JsonReader::WrongType(std::string_view key, const char* expected) {
   errors_.push_back({std::string(key), "validation.wrong_type", {{"expected", expected}}});
+}
+
+std::optional<double> JsonReader::Number(std::string_view key, bool required) {
+  const auto* v = Get(key, required);
+  if (!v) return std::nullopt;
+  if (v->is_null()) {
+    if (required) errors_.push_back({std::string(key), "validation.required", {}});
+    return std::nullopt;
+  }
+  if (v->is_int64()) return static_cast<double>(v->as_int64());
+  if (v->is_uint64()) return static_cast<double>(v->as_uint64());
+  if (v->is_double() && std::isfinite(v->as_double())) return v->as_double();
+  WrongType(key, "number");
+  return std::nullopt;
+}
+
+void JsonReader::AddErrorsOf(const Status& nested, const std::string& prefix) {
+  if (nested) return;
+  for (auto f : nested.error().fields) {
+    f.field = prefix + f.field;
+    errors_.push_back(std::move(f));
+  }
 }
 
 std::optional<std::string> JsonReader::String(std::string_view key, bool required, std::size_t max_chars,

@@ -34,8 +34,13 @@ class JsonReader {
   std::optional<std::string> Date(std::string_view key, bool required);
   std::optional<std::vector<std::int64_t>> IntArray(std::string_view key, bool required,
                                                     std::size_t max_items);
+  // A finite JSON number, integer or not.
+  std::optional<double> Number(std::string_view key, bool required);
 
   void AddError(FieldError error) { errors_.push_back(std::move(error)); }
+  // The field errors of a nested object's reader (a list member), each field prefixed:
+  // AddErrorsOf(line.Finish(), "lines[2].") reports "lines[2].quantity".
+  void AddErrorsOf(const Status& nested, const std::string& prefix);
   bool HasErrors() const { return !errors_.empty(); }
   // ok, or a kInvalid error listing every field error (details.field names the first).
   Status Finish() const;

@@ -23,6 +23,11 @@ class PdfWriter {
   void Fields(const std::vector<std::pair<std::string, std::string>>& rows);
   // A bullet item with a mark (✓, ✗, •) and an optional second, smaller line.
   void Item(const std::string& mark, const std::string& text, const std::string& detail = "");
+  // A sign-off row: number, text and a smaller detail line, a signature line labelled
+  // `sign_label`, and at the right a QR code of `qr_payload` (a URL). Rows do not break
+  // across pages.
+  void SignRow(const std::string& number, const std::string& text, const std::string& detail,
+               const std::string& sign_label, const std::string& qr_payload);
   // Finishes the document and returns the PDF bytes.
   std::string Finish();
 

@@ -4,6 +4,7 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
+#include <qrencode.h>
 
 namespace tongxin::io {
 namespace {
@@ -107,6 +108,50 @@ void PdfWriter::Item(const std::string& mark, const std::string& text, const std
   impl_->y = saved;
   if (!detail.empty()) impl_->Draw(detail, 8.5, false, kMargin + indent, kPageW - 2 * kMargin - indent, 0.42, 0.42, 0.42);
   impl_->y += 4;
+}
+
+void PdfWriter::SignRow(const std::string& number, const std::string& text, const std::string& detail,
+                        const std::string& sign_label, const std::string& qr_payload) {
+  constexpr double kRow = 62, kQr = 54;
+  auto& im = *impl_;
+  if (im.y + kRow > kPageH - kMargin) {
+    cairo_show_page(im.cr);
+    im.y = kMargin;
+  }
+  const double top = im.y;
+  const double right = kPageW - kMargin;
+  const double text_w = right - kMargin - kQr - 160;
+  im.Draw(number, 10, true, kMargin, 24, 0.42, 0.42, 0.42, false);
+  im.Draw(text, 10.5, true, kMargin + 26, text_w, 0.1, 0.1, 0.1);
+  if (!detail.empty()) im.Draw(detail, 8.5, false, kMargin + 26, text_w, 0.42, 0.42, 0.42);
+  // The signature line, beside the names.
+  const double sign_x = kMargin + 26 + text_w + 8;
+  im.y = top + kRow - 22;
+  im.Draw(sign_label, 8, false, sign_x, 140, 0.42, 0.42, 0.42, false);
+  cairo_set_source_rgb(im.cr, 0.55, 0.55, 0.55);
+  cairo_set_line_width(im.cr, 0.6);
+  cairo_move_to(im.cr, sign_x, top + kRow - 10);
+  cairo_line_to(im.cr, sign_x + 140, top + kRow - 10);
+  cairo_stroke(im.cr);
+  if (QRcode* qr = QRcode_encodeString(qr_payload.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1)) {
+    const double cell = kQr / qr->width;
+    const double x0 = right - kQr, y0 = top + (kRow - kQr) / 2 - 2;
+    cairo_set_source_rgb(im.cr, 0, 0, 0);
+    for (int r = 0; r < qr->width; ++r) {
+      for (int c = 0; c < qr->width; ++c) {
+        if (qr->data[r * qr->width + c] & 1) cairo_rectangle(im.cr, x0 + c * cell, y0 + r * cell, cell, cell);
+      }
+    }
+    cairo_fill(im.cr);
+    QRcode_free(qr);
+  }
+  // A rule between rows.
+  cairo_set_source_rgb(im.cr, 0.85, 0.85, 0.85);
+  cairo_set_line_width(im.cr, 0.4);
+  cairo_move_to(im.cr, kMargin, top + kRow);
+  cairo_line_to(im.cr, right, top + kRow);
+  cairo_stroke(im.cr);
+  im.y = top + kRow + 4;
 }
 
 std::string PdfWriter::Finish() {

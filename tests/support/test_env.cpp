@@ -1,6 +1,8 @@
 // Test databases.
 #include "support/test_env.hpp"
 
+#include <cstdio>
+
 #include "storage/database.hpp"
 
 #include <soci/postgresql/soci-postgresql.h>
@@ -61,6 +63,16 @@ TestDb::~TestDb() {
     }
   } catch (...) {
   }
+}
+
+std::string Shell(const std::string& cmd) {
+  std::string out;
+  if (FILE* p = popen(cmd.c_str(), "r")) {
+    char buf[4096];
+    for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+    pclose(p);
+  }
+  return out;
 }
 
 }  // namespace tongxin::testing

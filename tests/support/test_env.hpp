@@ -26,5 +26,7 @@ class TestDb {
 
 // A unique temporary directory (created), removed by the caller if wanted.
 std::string TempDir(const std::string& prefix);
+// The standard output of a shell command (poppler's pdftotext and pdftoppm, zbarimg).
+std::string Shell(const std::string& cmd);
 
 }  // namespace tongxin::testing

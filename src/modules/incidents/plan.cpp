@@ -62,12 +62,7 @@ core::Result<Plan> ParsePlanBody(const boost::json::object& body) {
       s.owner_unit_code = sr.String("owner_unit_code", false, 32).value_or("");
       s.due_minutes = static_cast<int>(sr.Int("due_minutes", true, 1, 60 * 24 * 30).value_or(0));
       s.due_from = sr.Choice("due_from", false, {"start", "previous"}).value_or("start");
-      if (auto st = sr.Finish(); !st) {
-        for (auto f : st.error().fields) {
-          f.field = prefix + f.field;
-          r.AddError(std::move(f));
-        }
-      }
+      r.AddErrorsOf(sr.Finish(), prefix);
       p.steps.push_back(std::move(s));
     }
   }

@@ -1,6 +1,8 @@
 // Supplies storage.
 #include "modules/supplies/supplies_repo.hpp"
 
+#include <algorithm>
+
 #include "storage/repo_kit.hpp"
 #include "storage/scope.hpp"
 
@@ -210,13 +212,27 @@ std::int64_t InsertPosting(soci::session& sql, const Posting& p) {
 }
 
 void InsertLines(soci::session& sql, std::int64_t posting_id, const std::vector<PostingLine>& lines) {
-  for (const auto& l : lines) {
-    Query q(std::string("INSERT INTO supply_posting_lines (posting_id, store_id, item_id, batch, expiry, qty_milli, "
-                        "pack_id, pack_count) VALUES (:p, :s, :i, :b, :e, :q, ") +
-            (l.pack_id ? ":pk" : "NULL") + ", :pc)");
-    q.Bind("p", posting_id).Bind("s", l.store_id).Bind("i", l.item_id).Bind("b", l.batch).Bind("e", l.expiry);
-    q.Bind("q", l.qty_milli).Bind("pc", l.pack_count);
-    if (l.pack_id) q.Bind("pk", *l.pack_id);
+  std::vector<PostingLine> with_id = lines;
+  for (auto& l : with_id) l.posting_id = posting_id;
+  InsertLines(sql, with_id);
+}
+
+void InsertLines(soci::session& sql, const std::vector<PostingLine>& lines) {
+  // Multi-row statements: a distribution's 25,000 lines are ~250 statements.
+  constexpr std::size_t kChunk = 100;
+  for (std::size_t from = 0; from < lines.size(); from += kChunk) {
+    const std::size_t to = std::min(lines.size(), from + kChunk);
+    Query q("INSERT INTO supply_posting_lines (posting_id, store_id, item_id, batch, expiry, qty_milli, pack_id, "
+            "pack_count) VALUES ");
+    for (std::size_t i = from; i < to; ++i) {
+      const auto& l = lines[i];
+      const std::string n = std::to_string(i - from);
+      q.Append(std::string(i == from ? "" : ", ") + "(:p" + n + ", :s" + n + ", :i" + n + ", :b" + n + ", :e" + n +
+               ", :q" + n + ", " + (l.pack_id ? ":pk" + n : "NULL") + ", :pc" + n + ")");
+      q.Bind("p" + n, l.posting_id).Bind("s" + n, l.store_id).Bind("i" + n, l.item_id).Bind("b" + n, l.batch);
+      q.Bind("e" + n, l.expiry).Bind("q" + n, l.qty_milli).Bind("pc" + n, l.pack_count);
+      if (l.pack_id) q.Bind("pk" + n, *l.pack_id);
+    }
     q.Exec(sql);
   }
 }

@@ -43,6 +43,8 @@ std::int64_t OnHand(soci::session& sql, std::int64_t store_id, std::int64_t item
 
 std::int64_t InsertPosting(soci::session& sql, const Posting& p);
 void InsertLines(soci::session& sql, std::int64_t posting_id, const std::vector<PostingLine>& lines);
+// Lines of several postings (each names its posting_id).
+void InsertLines(soci::session& sql, const std::vector<PostingLine>& lines);
 std::optional<Posting> FindPosting(soci::session& sql, std::int64_t id);
 // Marks `id` reversed by `reversal_id`; false when it was reversed already.
 bool MarkReversed(soci::session& sql, std::int64_t id, std::int64_t reversal_id);

@@ -1,11 +1,15 @@
-// Supplies routes: /api/v1/supplies/items, /stores, /stores/{id}/stock, /postings.
+// Supplies routes: /api/v1/supplies/items, /stores, /stores/{id}/stock, /postings, and the distributions'.
 #pragma once
 
 #include "http/router.hpp"
+#include "modules/supplies/distributions_service.hpp"
 #include "modules/supplies/supplies_service.hpp"
 
 namespace tongxin::supplies {
 
 void RegisterSupplyRoutes(http::Router& router, SuppliesService& supplies);
+// /api/v1/supplies/packages, /distributions, /shares, /mine; public_url starts the links
+// printed on sign-off sheets.
+void RegisterDistributionRoutes(http::Router& router, DistributionsService& distributions, std::string public_url);
 
 }  // namespace tongxin::supplies

@@ -11,10 +11,7 @@
 #include "modules/supplies/supplies_repo.hpp"
 
 namespace tongxin::supplies {
-namespace {
-
-// 1800 -> "1.8", 50000 -> "50"
-std::string FormatQty(std::int64_t milli) {
+std::string FormatQuantity(std::int64_t milli) {
   char buf[48];
   std::snprintf(buf, sizeof buf, "%lld.%03lld", static_cast<long long>(milli / kMilli),
                 static_cast<long long>(std::llabs(milli % kMilli)));
@@ -25,16 +22,17 @@ std::string FormatQty(std::int64_t milli) {
   return s;
 }
 
-std::string Json(const Posting& p) { return boost::json::serialize(PostingToJson(p)); }
-
-core::Error Shortfall(const Item& item, const std::string& field, std::int64_t needed, std::int64_t available) {
-  core::Error e = core::Conflict("supplies.shortfall", {{"item", item.name_zh + (item.name_en.empty() ? "" : " / " + item.name_en)},
-                                                        {"item_id", std::to_string(item.id)},
-                                                        {"needed", FormatQty(needed) + " " + item.unit_zh},
-                                                        {"available", FormatQty(available) + " " + item.unit_zh},
-                                                        {"field", field}});
-  return e;
+core::Error ShortfallError(const Item& item, const std::string& field, std::int64_t needed, std::int64_t available) {
+  return core::Conflict("supplies.shortfall", {{"item", item.name_zh + (item.name_en.empty() ? "" : " / " + item.name_en)},
+                                               {"item_id", std::to_string(item.id)},
+                                               {"needed", FormatQuantity(needed) + " " + item.unit_zh},
+                                               {"available", FormatQuantity(available) + " " + item.unit_zh},
+                                               {"field", field}});
 }
+
+namespace {
+
+std::string Json(const Posting& p) { return boost::json::serialize(PostingToJson(p)); }
 
 bool Outgoing(const std::string& kind) { return kind == "issue" || kind == "loss" || kind == "transfer"; }
 
@@ -221,7 +219,26 @@ core::Status SuppliesService::Apply(soci::session& sql, const PostingLine& l, co
     return {};
   }
   if (repo::TakeStock(sql, l.store_id, l.item_id, l.batch, -l.qty_milli, Now())) return {};
-  return Shortfall(item, field, needed > 0 ? needed : -l.qty_milli, repo::OnHand(sql, l.store_id, l.item_id, l.batch));
+  return ShortfallError(item, field, needed > 0 ? needed : -l.qty_milli, repo::OnHand(sql, l.store_id, l.item_id, l.batch));
+}
+
+core::Result<std::pair<std::int64_t, Item>> SuppliesService::BaseQuantity(soci::session& sql, const LineInput& li,
+                                                                          const std::string& prefix) {
+  auto item = repo::FindItem(sql, li.item_id);
+  if (!item) return core::FieldInvalid(prefix + "item_id", "supplies.item_not_found");
+  if (li.pack_id) {
+    auto pack = std::find_if(item->packs.begin(), item->packs.end(), [&](const Pack& x) { return x.id == *li.pack_id; });
+    if (pack == item->packs.end()) return core::FieldInvalid(prefix + "pack_id", "supplies.pack_of_other_item");
+    auto count = ToMilli(li.quantity, 0);
+    if (!count) return core::FieldInvalid(prefix + "quantity", "supplies.whole_packs");
+    return std::make_pair((*count / kMilli) * pack->factor_milli, std::move(*item));
+  }
+  auto q = ToMilli(li.quantity, item->decimals);
+  if (!q) {
+    return core::FieldInvalid(prefix + "quantity", "supplies.too_many_decimals",
+                              {{"decimals", std::to_string(item->decimals)}});
+  }
+  return std::make_pair(*q, std::move(*item));
 }
 
 core::Result<Posting> SuppliesService::Post(const core::Principal& who, const PostingInput& in,
@@ -247,28 +264,17 @@ core::Result<Posting> SuppliesService::Post(const core::Principal& who, const Po
     int n = 0;
     for (const auto& li : in.lines) {
       const std::string prefix = "lines[" + std::to_string(++n) + "].";
-      auto item = repo::FindItem(sql, li.item_id);
-      if (!item) return core::FieldInvalid(prefix + "item_id", "supplies.item_not_found");
-      // The quantity in the item's base unit (thousandths).
-      std::int64_t qty = 0;
+      TX_TRY(resolved, BaseQuantity(sql, li, prefix));
+      const std::int64_t qty = resolved->first;
+      const Item* item = &resolved->second;
       PostingLine base;
       base.store_id = in.store_id;
       base.item_id = item->id;
       if (li.pack_id) {
-        auto pack = std::find_if(item->packs.begin(), item->packs.end(), [&](const Pack& x) { return x.id == *li.pack_id; });
-        if (pack == item->packs.end()) return core::FieldInvalid(prefix + "pack_id", "supplies.pack_of_other_item");
-        auto count = ToMilli(li.quantity, 0);
-        if (!count) return core::FieldInvalid(prefix + "quantity", "supplies.whole_packs");
-        qty = (*count / kMilli) * pack->factor_milli;
-        base.pack_id = pack->id;
-        base.pack_count = *count / kMilli;
-      } else {
-        auto q = ToMilli(li.quantity, item->decimals);
-        if (!q) {
-          return core::FieldInvalid(prefix + "quantity", "supplies.too_many_decimals",
-                                    {{"decimals", std::to_string(item->decimals)}});
-        }
-        qty = *q;
+        base.pack_id = li.pack_id;
+        base.pack_count = qty / std::find_if(item->packs.begin(), item->packs.end(), [&](const Pack& x) {
+                                  return x.id == *li.pack_id;
+                                })->factor_milli;
       }
       if (!item->batched && (!li.batch.empty() || !li.expiry.empty())) {
         return core::FieldInvalid(prefix + (li.batch.empty() ? "expiry" : "batch"), "supplies.not_batched");
@@ -309,7 +315,7 @@ core::Result<Posting> SuppliesService::Post(const core::Principal& who, const Po
             found = true;
           }
         }
-        if (!found) return Shortfall(*item, prefix + "quantity", need, 0);
+        if (!found) return ShortfallError(*item, prefix + "quantity", need, 0);
         if (!expiry.empty() && expiry < today && !expired_ok) {
           return core::FieldInvalid(prefix + "batch", "supplies.batch_expired", {{"expiry", expiry}});
         }
@@ -333,7 +339,7 @@ core::Result<Posting> SuppliesService::Post(const core::Principal& who, const Po
           taken.push_back(l);
           left -= take;
         }
-        if (left > 0) return Shortfall(*item, prefix + "quantity", need, usable);
+        if (left > 0) return ShortfallError(*item, prefix + "quantity", need, usable);
       }
       for (const auto& l : taken) {
         TX_CHECK(Apply(sql, l, *item, prefix + "quantity", need));
@@ -357,7 +363,13 @@ core::Result<Posting> SuppliesService::Post(const core::Principal& who, const Po
 
 core::Result<Posting> SuppliesService::Reverse(const core::Principal& who, std::int64_t id, const std::string& note,
                                                const auth::Actor& actor) {
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<Posting> {
+  return db_.InTransaction(
+      [&](soci::session& sql) -> core::Result<Posting> { return ReverseOn(sql, who, id, note, actor); });
+}
+
+core::Result<Posting> SuppliesService::ReverseOn(soci::session& sql, const core::Principal& who, std::int64_t id,
+                                                 const std::string& note, const auth::Actor& actor) {
+  {
     auto original = repo::FindPosting(sql, id);
     if (!original) return core::NotFound("supplies.posting_not_found");
     TX_CHECK(PostableStore(sql, who, original->store_id));
@@ -397,7 +409,7 @@ core::Result<Posting> SuppliesService::Reverse(const core::Principal& who, std::
     auth::RecordAudit(sql, actor, r.posted_at, "create", "supply_posting", std::to_string(r.id), Json(*original),
                       Json(*saved));
     return *saved;
-  });
+  }
 }
 
 core::Result<Posting> SuppliesService::GetPosting(const core::Principal& who, std::int64_t id) {

@@ -17,6 +17,11 @@
 
 namespace tongxin::supplies {
 
+// 1800 -> "1.8", 50000 -> "50"
+std::string FormatQuantity(std::int64_t milli);
+// 409 supplies.shortfall naming the item, what is needed and what there is, and `field`.
+core::Error ShortfallError(const Item& item, const std::string& field, std::int64_t needed, std::int64_t available);
+
 class SuppliesService {
  public:
   SuppliesService(storage::Database& db, const core::Clock& clock, std::string time_zone);
@@ -52,11 +57,24 @@ class SuppliesService {
   std::string Now() const { return core::FormatIso(clock_.Now()); }
   std::string Today() const;
 
- private:
+  // On the caller's session (inside its transaction), for the other supplies services.
+  // A store in scope. Errors: supplies.store_not_found (404, or 400 naming `field`),
+  // auth.out_of_scope.
   core::Result<Store> ReadableStore(soci::session& sql, const core::Principal& who, std::int64_t id,
                                     std::string_view field = "");
+  // A store the caller may post in. Errors: as ReadableStore, supplies.not_keeper (403).
   core::Result<Store> PostableStore(soci::session& sql, const core::Principal& who, std::int64_t id,
                                     std::string_view field = "");
+  // Reverse, on the caller's session.
+  core::Result<Posting> ReverseOn(soci::session& sql, const core::Principal& who, std::int64_t id,
+                                  const std::string& note, const auth::Actor& actor);
+  // A line's quantity in thousandths of its item's base unit, with the item. Errors:
+  // <prefix>item_id supplies.item_not_found, <prefix>pack_id supplies.pack_of_other_item,
+  // <prefix>quantity supplies.whole_packs / supplies.too_many_decimals.
+  core::Result<std::pair<std::int64_t, Item>> BaseQuantity(soci::session& sql, const LineInput& line,
+                                                           const std::string& prefix);
+
+ private:
   core::Status CheckKeepers(soci::session& sql, const Store& s);
   // Applies a line to the stock (adds or takes); when it cannot take, the shortfall error
   // naming `field` and what the request needed (default: the line's own quantity).

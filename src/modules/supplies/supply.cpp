@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 
 #include "core/described_json.hpp"
 #include "core/json_reader.hpp"
@@ -15,30 +16,6 @@ namespace {
 
 const std::string& Pick(core::Lang lang, const std::string& zh, const std::string& en) {
   return lang == core::Lang::kEn && !en.empty() ? en : zh;
-}
-
-// A JSON number (integer or not) under `key` of `o`; records wrong types on `r`.
-std::optional<double> Number(const boost::json::object& o, std::string_view key, const std::string& field,
-                             bool required, core::JsonReader& r) {
-  auto it = o.find(key);
-  if (it == o.end() || it->value().is_null()) {
-    if (required) r.AddError({field, "validation.required", {}});
-    return std::nullopt;
-  }
-  const auto& v = it->value();
-  if (v.is_int64()) return static_cast<double>(v.as_int64());
-  if (v.is_uint64()) return static_cast<double>(v.as_uint64());
-  if (v.is_double() && std::isfinite(v.as_double())) return v.as_double();
-  r.AddError({field, "validation.wrong_type", {{"expected", "number"}}});
-  return std::nullopt;
-}
-
-void Prefixed(core::JsonReader& into, const core::Status& st, const std::string& prefix) {
-  if (st) return;
-  for (auto f : st.error().fields) {
-    f.field = prefix + f.field;
-    into.AddError(std::move(f));
-  }
 }
 
 }  // namespace
@@ -114,10 +91,10 @@ core::Result<ItemInput> ParseItemInput(const boost::json::object& body, bool cre
         ItemInput::PackIn p;
         p.name_zh = pr.String("name_zh", true, 16).value_or("");
         p.name_en = pr.String("name_en", false, 24).value_or("");
-        const auto factor = Number(v.as_object(), "factor", "factor", true, pr);
+        const auto factor = pr.Number("factor", true);
         if (factor && *factor <= 0) pr.AddError({"factor", "supplies.quantity_positive", {}});
         p.factor = factor.value_or(0);
-        Prefixed(r, pr.Finish(), prefix);
+        r.AddErrorsOf(pr.Finish(), prefix);
         packs.push_back(std::move(p));
       }
       in.packs = std::move(packs);
@@ -141,6 +118,44 @@ core::Result<StoreInput> ParseStoreInput(const boost::json::object& body, bool c
   return in;
 }
 
+std::vector<LineInput> ReadLines(core::JsonReader& r, const boost::json::object& body, const LineRules& rules) {
+  std::vector<LineInput> out;
+  auto it = body.find("lines");
+  if (it == body.end() || !it->value().is_array() || it->value().as_array().empty() ||
+      it->value().as_array().size() > rules.max_lines) {
+    r.AddError({"lines", "supplies.lines_invalid", {{"max", std::to_string(rules.max_lines)}}});
+    return out;
+  }
+  int n = 0;
+  for (const auto& v : it->value().as_array()) {
+    const std::string prefix = "lines[" + std::to_string(++n) + "].";
+    if (!v.is_object()) {
+      r.AddError({"lines", "supplies.lines_invalid", {{"max", std::to_string(rules.max_lines)}}});
+      continue;
+    }
+    core::JsonReader lr(v.as_object(), rules.batches ? std::initializer_list<std::string_view>{"item_id", "quantity",
+                                                                                                "pack_id", "batch",
+                                                                                                "expiry"}
+                                                     : std::initializer_list<std::string_view>{"item_id", "quantity",
+                                                                                                "pack_id"});
+    LineInput l;
+    l.item_id = lr.Int("item_id", true, 1, INT64_MAX).value_or(0);
+    const auto q = lr.Number("quantity", true);
+    if (q && (*q == 0 || (*q < 0 && !rules.signed_quantities))) {
+      lr.AddError({"quantity", rules.signed_quantities ? "supplies.quantity_nonzero" : "supplies.quantity_positive", {}});
+    }
+    l.quantity = q.value_or(0);
+    l.pack_id = lr.Int("pack_id", false, 1, INT64_MAX);
+    if (rules.batches) {
+      l.batch = lr.String("batch", false, 64).value_or("");
+      l.expiry = lr.Date("expiry", false).value_or("");
+    }
+    r.AddErrorsOf(lr.Finish(), prefix);
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
 core::Result<PostingInput> ParsePostingInput(const boost::json::object& body) {
   core::JsonReader r(body, {"kind", "source", "reason", "reference", "note", "store_id", "to_store_id",
                             "allow_expired", "lines"});
@@ -161,33 +176,7 @@ core::Result<PostingInput> ParsePostingInput(const boost::json::object& body) {
   in.reference = r.String("reference", false, 64).value_or("");
   in.note = r.String("note", false, 1000, true).value_or("");
   in.allow_expired = r.Bool("allow_expired", false).value_or(false);
-  auto it = body.find("lines");
-  if (it == body.end() || !it->value().is_array() || it->value().as_array().empty() ||
-      it->value().as_array().size() > 200) {
-    r.AddError({"lines", "supplies.lines_invalid", {}});
-  } else {
-    int n = 0;
-    for (const auto& v : it->value().as_array()) {
-      const std::string prefix = "lines[" + std::to_string(++n) + "].";
-      if (!v.is_object()) {
-        r.AddError({"lines", "supplies.lines_invalid", {}});
-        continue;
-      }
-      core::JsonReader lr(v.as_object(), {"item_id", "quantity", "pack_id", "batch", "expiry"});
-      LineInput l;
-      l.item_id = lr.Int("item_id", true, 1, INT64_MAX).value_or(0);
-      const auto q = Number(v.as_object(), "quantity", "quantity", true, lr);
-      if (q && (*q == 0 || (*q < 0 && in.kind != "adjustment"))) {
-        lr.AddError({"quantity", in.kind == "adjustment" ? "supplies.quantity_nonzero" : "supplies.quantity_positive", {}});
-      }
-      l.quantity = q.value_or(0);
-      l.pack_id = lr.Int("pack_id", false, 1, INT64_MAX);
-      l.batch = lr.String("batch", false, 64).value_or("");
-      l.expiry = lr.Date("expiry", false).value_or("");
-      Prefixed(r, lr.Finish(), prefix);
-      in.lines.push_back(std::move(l));
-    }
-  }
+  in.lines = ReadLines(r, body, {.max_lines = 200, .signed_quantities = in.kind == "adjustment", .batches = true});
   TX_CHECK(r.Finish());
   if (in.to_store_id && *in.to_store_id == in.store_id) {
     return core::FieldInvalid("to_store_id", "supplies.same_store");

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/i18n.hpp"
+#include "core/json_reader.hpp"
 #include "core/result.hpp"
 
 namespace tongxin::supplies {
@@ -134,6 +135,16 @@ struct LineInput {
   std::optional<std::int64_t> pack_id;
   std::string batch, expiry;
 };
+// How a list of lines under "lines" is read: at most max_lines; negative quantities only
+// when signed (stocktake adjustments); batch and expiry only where batches are named.
+struct LineRules {
+  std::size_t max_lines = 200;
+  bool signed_quantities = false;
+  bool batches = true;
+};
+// Field errors go to `r`, named "lines[n].<field>".
+std::vector<LineInput> ReadLines(core::JsonReader& r, const boost::json::object& body, const LineRules& rules);
+
 struct PostingInput {
   std::string kind, source, reason, reference, note;
   std::int64_t store_id = 0;

@@ -20,17 +20,6 @@ boost::json::object Report(double temperature) {
   return {{"temperature", temperature}, {"method", "armpit"}, {"location", "campus"}};
 }
 
-// Output of a shell command (poppler's pdftotext / pdftoppm).
-std::string Shell(const std::string& cmd) {
-  std::string out;
-  if (FILE* p = popen(cmd.c_str(), "r")) {
-    char buf[4096];
-    for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-    pclose(p);
-  }
-  return out;
-}
-
 class IncidentsApiTest : public ::testing::Test {
  protected:
   void RunJobs() { server_.app().scheduler().RunOnce(); }

@@ -8,10 +8,11 @@ import { api, apiLogin, axeViolations, launch, login, startServer } from './harn
 
 const pages = {
   admin: ['/', '/people', '/units', '/admin/users', '/admin/audit', '/admin/outbox', '/health/today', '/health/plans', '/incidents',
-    '/incident-plans', '/notices', '/profile'],
-  leader: ['/', '/people', '/health/today', '/health/plans', '/incidents'],
-  volunteer: ['/', '/people'],
-  foreign: ['/health/checkin', '/me', '/incidents', '/notices', '/profile'],
+    '/incident-plans', '/supplies/stores', '/supplies/post', '/supplies/distributions', '/supplies/items', '/notices', '/profile'],
+  leader: ['/', '/people', '/health/today', '/health/plans', '/incidents', '/supplies/stores', '/supplies/distributions',
+    '/supplies/items'],
+  volunteer: ['/', '/people', '/supplies/items'],
+  foreign: ['/health/checkin', '/me', '/supplies/mine', '/incidents', '/notices', '/profile'],
 }
 // Words the Chinese interface keeps in Latin letters.
 const LATIN_OK = new Set(['PDF', 'XLSX', 'CSV', 'IP', 'ID', 'EN', 'API', 'WeChat', 'Tongxin', 'WCAG', 'Email', 'HTTPS', 'Excel'])
@@ -40,6 +41,20 @@ before(async () => {
   for (const p of plans.body.items) texts.push(p.name)
   const incidents = await api(server.base, admin, 'GET', '/api/v1/incidents?page_size=200')
   for (const i of incidents.body.items) texts.push(i.title, i.person_name, i.unit_name)
+  for (const lang of ['zh-CN', 'en']) {
+    const get = async (path) => (await fetch(server.base + path, { headers: { Cookie: admin.cookie, 'Accept-Language': lang } })).json()
+    for (const i of (await get('/api/v1/supplies/items')).items) texts.push(i.code, i.name, i.unit, ...i.packs.map((p) => p.name))
+    for (const st of (await get('/api/v1/supplies/stores')).items) texts.push(st.name, st.location, st.unit_name)
+    for (const p of (await get('/api/v1/supplies/packages')).items) texts.push(p.name)
+    for (const d of (await get('/api/v1/supplies/distributions?page_size=100')).items) {
+      texts.push(d.title, d.store_name)
+      const rs = await get(`/api/v1/supplies/distributions/${d.id}/recipients?page_size=200`)
+      for (const r of rs.items) texts.push(r.name, r.unit_name, r.received_by_name)
+    }
+    for (const st of (await get('/api/v1/supplies/stores')).items) {
+      for (const r of (await get(`/api/v1/supplies/stores/${st.id}/stock`)).items) texts.push(r.batch)
+    }
+  }
   userData = texts.filter((t) => typeof t === 'string' && t.length > 1).sort((a, b) => b.length - a.length)
 })
 after(async () => {
@@ -110,11 +125,26 @@ for (const [viewport, size] of [['desktop', { width: 1366, height: 800 }], ['pho
             problems.push(...(await check(page, path, lang)))
           }
           if (role === 'admin') {
-            const { body } = await api(server.base, await apiLogin(server.base, 'admin'), 'GET', '/api/v1/incidents')
+            const auth = await apiLogin(server.base, 'admin')
+            const { body } = await api(server.base, auth, 'GET', '/api/v1/incidents')
             if (body.items.length) {
               await page.goto(`${server.base}/incidents/${body.items[0].id}`)
               await settle(page)
               problems.push(...(await check(page, '/incidents/:id', lang)))
+            }
+            const { body: dists } = await api(server.base, auth, 'GET', '/api/v1/supplies/distributions')
+            for (const d of dists.items.slice(0, 2)) {  // one posted, one planned
+              await page.goto(`${server.base}/supplies/distributions/${d.id}`)
+              await settle(page)
+              problems.push(...(await check(page, '/supplies/distributions/:id', lang)))
+            }
+          }
+          if (role === 'foreign') {
+            const { body: mine } = await api(server.base, await apiLogin(server.base, 'foreign'), 'GET', '/api/v1/supplies/mine')
+            if (mine.items.length) {
+              await page.goto(`${server.base}/supplies/receive/${mine.items[0].id}`)
+              await settle(page)
+              problems.push(...(await check(page, '/supplies/receive/:id', lang)))
             }
           }
           await ctx.close()

@@ -23,10 +23,16 @@ std::string FormatQuantity(std::int64_t milli) {
 }
 
 core::Error ShortfallError(const Item& item, const std::string& field, std::int64_t needed, std::int64_t available) {
-  return core::Conflict("supplies.shortfall", {{"item", item.name_zh + (item.name_en.empty() ? "" : " / " + item.name_en)},
+  // Each language's names and units, for the message in the caller's language.
+  const std::string& name_en = item.name_en.empty() ? item.name_zh : item.name_en;
+  const std::string& unit_en = item.unit_en.empty() ? item.unit_zh : item.unit_en;
+  return core::Conflict("supplies.shortfall", {{"item_zh", item.name_zh},
+                                               {"item_en", name_en},
                                                {"item_id", std::to_string(item.id)},
-                                               {"needed", FormatQuantity(needed) + " " + item.unit_zh},
-                                               {"available", FormatQuantity(available) + " " + item.unit_zh},
+                                               {"needed_zh", FormatQuantity(needed) + " " + item.unit_zh},
+                                               {"needed_en", FormatQuantity(needed) + " " + unit_en},
+                                               {"available_zh", FormatQuantity(available) + " " + item.unit_zh},
+                                               {"available_en", FormatQuantity(available) + " " + unit_en},
                                                {"field", field}});
 }
 

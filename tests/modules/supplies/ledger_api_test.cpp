@@ -106,7 +106,9 @@ TEST_F(LedgerApiTest, ReceiptsInBoxesAndIssuesFirstExpiryFirstNeverBelowZero) {
   const auto err = short_.Json().at("error");
   EXPECT_EQ(err.at("code"), "supplies.shortfall");
   EXPECT_EQ(err.at("details").at("field"), "lines[1].quantity");
-  EXPECT_EQ(err.at("details").at("available"), "130 只");
+  EXPECT_EQ(err.at("details").at("available_zh"), "130 只");
+  EXPECT_EQ(err.at("details").at("available_en"), "130 piece");
+  EXPECT_NE(err.at("message").as_string().find("Not enough KN95 mask: 131 piece needed"), std::string::npos) << short_.body;
   EXPECT_EQ(server_.Count("supply_postings"), postings);
   EXPECT_EQ((Stock(store_, masks_)), (std::map<std::string, double>{{"A", 130}}));
 

@@ -112,6 +112,16 @@ Texts Generic(Errc code) {
   return {"服务器内部错误", "Internal server error"};
 }
 
+// A detail given in each language ("item_zh", "item_en") fills {item} in that language.
+std::map<std::string, std::string> Localised(std::map<std::string, std::string> args, Lang lang) {
+  const std::string suffix = lang == Lang::kZh ? "_zh" : "_en";
+  std::map<std::string, std::string> out = args;
+  for (const auto& [k, v] : args) {
+    if (k.size() > 3 && k.ends_with(suffix)) out.emplace(k.substr(0, k.size() - 3), v);
+  }
+  return out;
+}
+
 std::string Substitute(std::string text, const std::map<std::string, std::string>& args) {
   for (const auto& [k, v] : args) {
     const std::string key = "{" + k + "}";
@@ -191,7 +201,7 @@ Status AddCatalogue(std::string_view name) { return Catalogue().Add(name); }
 std::string Text(std::string_view key, Lang lang, const std::map<std::string, std::string>& args) {
   auto t = Catalogue().Find(Kind::kMessage, key);
   if (!t) return std::string(key);
-  return Substitute(lang == Lang::kZh ? t->zh : t->en, args);
+  return Substitute(lang == Lang::kZh ? t->zh : t->en, Localised(args, lang));
 }
 
 std::string FieldMessage(const FieldError& field, Lang lang) {
@@ -201,7 +211,7 @@ std::string FieldMessage(const FieldError& field, Lang lang) {
     if (auto t = Catalogue().Find(Kind::kType, e->second)) e->second = lang == Lang::kZh ? t->zh : t->en;
   }
   const Texts t = Catalogue().Find(Kind::kMessage, field.reason).value_or(Generic(Errc::kInvalid));
-  return Substitute(lang == Lang::kZh ? t.zh : t.en, args);
+  return Substitute(lang == Lang::kZh ? t.zh : t.en, Localised(args, lang));
 }
 
 std::string Message(const Error& error, Lang lang) {
@@ -217,7 +227,7 @@ std::string Message(const Error& error, Lang lang) {
   }
   if (error.fields.size() == 1) return FieldMessage(error.fields.front(), lang);
   const Texts t = Catalogue().Find(Kind::kMessage, error.reason).value_or(Generic(error.code));
-  return Substitute(lang == Lang::kZh ? t.zh : t.en, error.details);
+  return Substitute(lang == Lang::kZh ? t.zh : t.en, Localised(error.details, lang));
 }
 
 }  // namespace tongxin::core

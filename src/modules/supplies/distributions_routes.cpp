@@ -5,6 +5,7 @@
 #include "core/json_reader.hpp"
 #include "core/paging.hpp"
 #include "http/route_kit.hpp"
+#include "http/spreadsheet.hpp"
 #include "modules/supplies/distributions_service.hpp"
 #include "modules/supplies/supplies_routes.hpp"
 
@@ -29,6 +30,13 @@ core::Result<std::string> StatusFilter(const Context& ctx, std::initializer_list
   std::string all;
   for (auto c : choices) all += (all.empty() ? "" : ", ") + std::string(c);
   return core::FieldInvalid("status", "validation.invalid_choice", {{"choices", all}});
+}
+
+std::string ShareStatus(const std::string& s, core::Lang lang) {
+  const bool zh = lang == core::Lang::kZh;
+  if (s == "received") return zh ? "已领取" : "received";
+  if (s == "returned") return zh ? "已退回库存" : "returned to stock";
+  return zh ? "待确认" : "to confirm";
 }
 
 boost::json::object ShareJson(const Recipient& r, const Distribution& d, core::Lang lang) {
@@ -107,6 +115,32 @@ void RegisterDistributionRoutes(http::Router& router, DistributionsService& dist
                 TX_TRY(list, dist.RecipientsOf(ctx.User(), *id, *status, *page));
                 return http::JsonResponse(
                     http::PageJson(*list, [&](const Recipient& r) { return RecipientToJson(r, ctx.lang); }));
+              }});
+  router.Add({"GET", "/api/v1/supplies/distributions/{id}/recipients/export", readers, "supplies",
+              "A distribution's recipients and their receipts as XLSX (format=xlsx) or CSV; audited",
+              [&dist](Context& ctx) -> core::Result<Response> {
+                TX_TRY(id, ctx.Id());
+                TX_TRY(all, dist.ExportRecipients(ctx.User(), *id, auth::ActorFrom(ctx)));
+                const bool zh = ctx.lang == core::Lang::kZh;
+                const auto& [d, rows] = *all;
+                return http::SpreadsheetResponse(
+                    ctx.req, (zh ? "发放签收-D-" : "distribution-D-") + std::to_string(d.id),
+                    [&](const http::BeginSheet& begin, const http::AddRow& add) -> core::Result<std::int64_t> {
+                      begin({zh ? "领取人" : "Recipients",
+                             zh ? std::vector<std::string>{"序号", "领取人", "单位", "状态", "领取时间", "代领人", "退回时间"}
+                                : std::vector<std::string>{"No.", "Recipient", "Unit", "Status", "Received at",
+                                                           "Taken by", "Returned at"},
+                             {6, 30, 26, 12, 22, 20, 22}});
+                      std::int64_t n = 0;
+                      for (const auto& r : rows) {
+                        io::Cell status = ShareStatus(r.status, ctx.lang);
+                        status.highlight = r.status == "pending";
+                        add({io::Cell::Number(static_cast<double>(++n)), r.name,
+                             zh || r.unit_name_en.empty() ? r.unit_name_zh : r.unit_name_en, status, r.received_at,
+                             r.received_by_name, r.returned_at});
+                      }
+                      return n;
+                    });
               }});
   router.Add({"POST", "/api/v1/supplies/distributions/{id}/post", editors, "supplies",
               "Post a planned distribution (all-or-nothing)",

@@ -10,6 +10,7 @@
 #include "auth/guard.hpp"
 #include "io/pdf.hpp"
 #include "modules/supplies/distributions_repo.hpp"
+#include "modules/supplies/stock_alerts.hpp"
 #include "modules/supplies/supplies_repo.hpp"
 
 namespace tongxin::supplies {
@@ -222,6 +223,12 @@ core::Status DistributionsService::PostShares(soci::session& sql, const core::Pr
       return ShortfallError(*item, "lines[" + std::to_string(i + 1) + "].quantity", l.qty_milli * count, usable);
     }
   }
+  StockAlerts::Totals before;
+  if (supplies_.alerts()) {
+    std::vector<std::int64_t> ids;
+    for (const auto& l : d.lines) ids.push_back(l.item_id);
+    before = StockAlerts::Read(sql, d.store_id, ids);
+  }
   const std::string now = supplies_.Now();
   std::vector<PostingLine> all_lines;
   std::vector<std::pair<std::int64_t, std::int64_t>> postings;
@@ -271,6 +278,9 @@ core::Status DistributionsService::PostShares(soci::session& sql, const core::Pr
     }
   }
   repo::SetRecipientPostings(sql, postings);
+  if (supplies_.alerts() && !postings.empty()) {
+    if (auto store = repo::FindStore(sql, d.store_id)) supplies_.alerts()->AfterTaking(sql, *store, before, postings.front().second);
+  }
   boost::json::object detail;
   detail["distribution_id"] = d.id;
   detail["recipients"] = count;
@@ -370,6 +380,17 @@ core::Result<core::Page<Recipient>> DistributionsService::RecipientsOf(const cor
   return db_.WithSession([&](soci::session& sql) -> core::Result<core::Page<Recipient>> {
     TX_CHECK(ReadableDistribution(sql, who, id));
     return repo::Recipients(sql, id, status, page);
+  });
+}
+
+core::Result<std::pair<Distribution, std::vector<Recipient>>> DistributionsService::ExportRecipients(
+    const core::Principal& who, std::int64_t id, const auth::Actor& actor) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<std::pair<Distribution, std::vector<Recipient>>> {
+    TX_TRY(d, ReadableDistribution(sql, who, id));
+    auto rows = repo::AllRecipients(sql, id);
+    auth::RecordAudit(sql, actor, supplies_.Now(), "export", "supply_distribution", std::to_string(id), "",
+                      "{\"recipients\":" + std::to_string(rows.size()) + "}");
+    return std::make_pair(*d, std::move(rows));
   });
 }
 

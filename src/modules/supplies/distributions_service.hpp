@@ -45,6 +45,11 @@ class DistributionsService {
   core::Result<core::Page<Recipient>> RecipientsOf(const core::Principal& who, std::int64_t id,
                                                    const std::string& status, const core::PageRequest& page);
 
+  // Every recipient, for the XLSX export (audited as an export of the distribution).
+  core::Result<std::pair<Distribution, std::vector<Recipient>>> ExportRecipients(const core::Principal& who,
+                                                                                 std::int64_t id,
+                                                                                 const auth::Actor& actor);
+
   // A share as its recipient or staff of the store see it.
   core::Result<std::pair<Recipient, Distribution>> Share(const core::Principal& who, std::int64_t recipient_id);
   // The recipient confirms (no name needed), or staff who may post in the store record who

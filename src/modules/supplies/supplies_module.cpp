@@ -2,7 +2,12 @@
 #include "app/module.hpp"
 #include "app/modules.hpp"
 #include "core/i18n.hpp"
+#include <spdlog/spdlog.h>
+
+#include "core/local_time.hpp"
+#include "modules/notify/notify_service.hpp"
 #include "modules/supplies/distributions_service.hpp"
+#include "modules/supplies/stock_alerts.hpp"
 #include "modules/supplies/supplies_routes.hpp"
 #include "modules/supplies/supplies_service.hpp"
 
@@ -10,6 +15,24 @@ namespace tongxin::supplies {
 
 core::Status Register(app::AppContext& ctx) {
   auto& supplies = ctx.Provide(std::make_unique<SuppliesService>(ctx.db, ctx.clock, ctx.config.time_zone));
+  // Batches expiring within this many days are announced to their keepers, once each.
+  constexpr int kExpiryNoticeDays = 30;
+  auto& alerts = ctx.Provide(std::make_unique<StockAlerts>(ctx.db, ctx.clock, ctx.Get<notify::NotifyService>(),
+                                                           ctx.config.time_zone, kExpiryNoticeDays));
+  supplies.SetAlerts(&alerts);
+  // Once a local day is enough for expiry dates.
+  auto last_day = std::make_shared<std::string>();
+  ctx.AddJob("supplies", [&alerts, last_day, &clock = ctx.clock, tz = ctx.config.time_zone] {
+    const std::string today = core::LocalDay(clock.Now(), tz);
+    if (*last_day == today) return;
+    auto r = alerts.ExpiringSoon();
+    if (!r) {
+      spdlog::error("supplies jobs: {}", r.error().reason);
+      return;
+    }
+    *last_day = today;
+    if (*r > 0) spdlog::info("supplies jobs: {} expiry notices queued", *r);
+  });
   auto& distributions = ctx.Provide(std::make_unique<DistributionsService>(ctx.db, supplies));
   std::string public_url = ctx.config.public_url;
   while (!public_url.empty() && public_url.back() == '/') public_url.pop_back();

@@ -198,6 +198,41 @@ std::int64_t OnHand(soci::session& sql, std::int64_t store_id, std::int64_t item
   return q.Scalar(sql);
 }
 
+std::int64_t ItemOnHand(soci::session& sql, std::int64_t store_id, std::int64_t item_id) {
+  Query q("SELECT COALESCE(SUM(qty_milli), 0) FROM supply_stock WHERE store_id = :s AND item_id = :i");
+  q.Bind("s", store_id).Bind("i", item_id);
+  return q.Scalar(sql);
+}
+
+std::int64_t Threshold(soci::session& sql, std::int64_t store_id, std::int64_t item_id) {
+  Query q("SELECT COALESCE(MAX(low_milli), 0) FROM supply_thresholds WHERE store_id = :s AND item_id = :i");
+  q.Bind("s", store_id).Bind("i", item_id);
+  return q.Scalar(sql);
+}
+
+void SetThreshold(soci::session& sql, std::int64_t store_id, std::int64_t item_id, std::int64_t low_milli) {
+  Query("DELETE FROM supply_thresholds WHERE store_id = :s AND item_id = :i").Bind("s", store_id).Bind("i", item_id).Exec(sql);
+  if (low_milli <= 0) return;
+  Query("INSERT INTO supply_thresholds (store_id, item_id, low_milli) VALUES (:s, :i, :l)")
+      .Bind("s", store_id).Bind("i", item_id).Bind("l", low_milli).Exec(sql);
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> Thresholds(soci::session& sql, std::int64_t store_id) {
+  Query q("SELECT item_id, low_milli FROM supply_thresholds WHERE store_id = :s ORDER BY item_id");
+  q.Bind("s", store_id);
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) out.emplace_back(GetInt(r, 0), GetInt(r, 1));
+  return out;
+}
+
+std::vector<StockRow> ExpiringBetween(soci::session& sql, const std::string& from, const std::string& to) {
+  Query q(kStock.Select() + " WHERE k.qty_milli > 0 AND k.expiry <> '' AND k.expiry >= :f AND k.expiry <= :t ORDER BY "
+                            "k.store_id, k.expiry");
+  q.Bind("f", from).Bind("t", to);
+  return kStock.All(sql, q);
+}
+
 std::int64_t InsertPosting(soci::session& sql, const Posting& p) {
   Query q(std::string("INSERT INTO supply_postings (kind, source, reason, store_id, to_store_id, reference, note, "
                       "reverses_id, posted_by, posted_at) VALUES (:k, :so, :r, :s, ") +

@@ -40,6 +40,14 @@ void AddStock(soci::session& sql, std::int64_t store_id, std::int64_t item_id, c
 bool TakeStock(soci::session& sql, std::int64_t store_id, std::int64_t item_id, const std::string& batch,
                std::int64_t qty, const std::string& now);
 std::int64_t OnHand(soci::session& sql, std::int64_t store_id, std::int64_t item_id, const std::string& batch);
+// Every batch of the item in the store.
+std::int64_t ItemOnHand(soci::session& sql, std::int64_t store_id, std::int64_t item_id);
+// The item's low-stock threshold in the store (0: none); 0 clears it.
+std::int64_t Threshold(soci::session& sql, std::int64_t store_id, std::int64_t item_id);
+void SetThreshold(soci::session& sql, std::int64_t store_id, std::int64_t item_id, std::int64_t low_milli);
+std::vector<std::pair<std::int64_t, std::int64_t>> Thresholds(soci::session& sql, std::int64_t store_id);
+// Holdings with stock whose expiry lies in [from, to], in every store.
+std::vector<StockRow> ExpiringBetween(soci::session& sql, const std::string& from, const std::string& to);
 
 std::int64_t InsertPosting(soci::session& sql, const Posting& p);
 void InsertLines(soci::session& sql, std::int64_t posting_id, const std::vector<PostingLine>& lines);

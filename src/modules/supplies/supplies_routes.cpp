@@ -7,11 +7,26 @@
 #include "core/json_reader.hpp"
 #include "core/paging.hpp"
 #include "http/route_kit.hpp"
+#include "http/spreadsheet.hpp"
 
 namespace tongxin::supplies {
 namespace {
 
 using namespace http::kit;  // NOLINT(google-build-using-namespace)
+
+struct ThresholdInput {
+  std::int64_t item_id = 0;
+  double low = 0;
+};
+
+core::Result<ThresholdInput> ParseThreshold(const boost::json::object& body) {
+  core::JsonReader r(body, {"item_id", "low"});
+  ThresholdInput in;
+  in.item_id = r.Int("item_id", true, 1, INT64_MAX).value_or(0);
+  in.low = r.Number("low", true).value_or(0);
+  TX_CHECK(r.Finish());
+  return in;
+}
 
 core::Result<std::string> ParseReverseNote(const boost::json::object& body) {
   core::JsonReader r(body, {"note"});
@@ -93,6 +108,48 @@ void RegisterSupplyRoutes(http::Router& router, SuppliesService& supplies) {
                 return http::JsonResponse(std::move(o));
               }});
 
+  router.Add({"GET", "/api/v1/supplies/stores/{id}/thresholds", staff, "supplies",
+              "The store's low-stock thresholds per item",
+              [&supplies](Context& ctx) -> core::Result<Response> {
+                TX_TRY(id, ctx.Id());
+                TX_TRY(list, supplies.Thresholds(ctx.User(), *id));
+                boost::json::array items;
+                for (const auto& [item, low] : *list) items.push_back({{"item_id", item}, {"low", FromMilli(low)}});
+                return http::JsonResponse({{"items", std::move(items)}});
+              }});
+  router.Add({"PUT", "/api/v1/supplies/stores/{id}/thresholds", editors, "supplies",
+              "Set an item's low-stock threshold in the store (low 0 clears it); its keepers hear of each crossing",
+              [&supplies](Context& ctx) -> core::Result<Response> {
+                TX_TRY(id, ctx.Id());
+                TX_TRY(in, ctx.Body(ParseThreshold));
+                TX_TRY(set, supplies.SetThreshold(ctx.User(), *id, in->item_id, in->low, auth::ActorFrom(ctx)));
+                return http::JsonResponse({{"store_id", *id}, {"item_id", set->first}, {"low", FromMilli(set->second)}});
+              },
+              BodyKind::kJson});
+  router.Add({"GET", "/api/v1/supplies/stores/{id}/stock/export", staff, "supplies",
+              "A store's stock on hand as XLSX (format=xlsx) or CSV, expired batches highlighted",
+              [&supplies](Context& ctx) -> core::Result<Response> {
+                TX_TRY(id, ctx.Id());
+                TX_TRY(stock, supplies.Stock(ctx.User(), *id));
+                const bool zh = ctx.lang == core::Lang::kZh;
+                const std::string today = supplies.Today();
+                const auto& [store, rows] = *stock;
+                return http::SpreadsheetResponse(
+                    ctx.req, (zh ? "库存-" : "stock-") + std::to_string(store.id) + "-" + today,
+                    [&](const http::BeginSheet& begin, const http::AddRow& add) -> core::Result<std::int64_t> {
+                      begin({zh ? "库存" : "Stock",
+                             zh ? std::vector<std::string>{"编码", "物资", "批次", "有效期", "数量", "单位"}
+                                : std::vector<std::string>{"Code", "Item", "Batch", "Expiry", "Quantity", "Unit"},
+                             {14, 30, 14, 14, 12, 10}});
+                      for (const auto& r : rows) {
+                        io::Cell expiry = r.expiry;
+                        expiry.highlight = !r.expiry.empty() && r.expiry < today;
+                        add({r.item_code, zh || r.item_name_en.empty() ? r.item_name_zh : r.item_name_en, r.batch, expiry,
+                             io::Cell::Number(FromMilli(r.qty_milli)), zh || r.unit_en.empty() ? r.unit_zh : r.unit_en});
+                      }
+                      return static_cast<std::int64_t>(rows.size());
+                    });
+              }});
   router.Add({"POST", "/api/v1/supplies/postings", editors, "supplies",
               "Post a receipt, issue, transfer, loss or stocktake adjustment (keepers of the store, office, admin)",
               [&supplies](Context& ctx) -> core::Result<Response> {

@@ -8,20 +8,10 @@
 
 #include "auth/guard.hpp"
 #include "core/local_time.hpp"
+#include "modules/supplies/stock_alerts.hpp"
 #include "modules/supplies/supplies_repo.hpp"
 
 namespace tongxin::supplies {
-std::string FormatQuantity(std::int64_t milli) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%lld.%03lld", static_cast<long long>(milli / kMilli),
-                static_cast<long long>(std::llabs(milli % kMilli)));
-  std::string s = buf;
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  if (milli < 0 && milli > -kMilli) s = "-" + s;
-  return s;
-}
-
 core::Error ShortfallError(const Item& item, const std::string& field, std::int64_t needed, std::int64_t available) {
   // Each language's names and units, for the message in the caller's language.
   const std::string& name_en = item.name_en.empty() ? item.name_zh : item.name_en;
@@ -267,6 +257,12 @@ core::Result<Posting> SuppliesService::Post(const core::Principal& who, const Po
     p.note = in.note;
     if (who.user_id) p.posted_by = who.user_id;
     p.posted_at = Now();
+    StockAlerts::Totals before;
+    if (alerts_ && in.kind != "receipt") {
+      std::vector<std::int64_t> ids;
+      for (const auto& li : in.lines) ids.push_back(li.item_id);
+      before = StockAlerts::Read(sql, in.store_id, ids);
+    }
     int n = 0;
     for (const auto& li : in.lines) {
       const std::string prefix = "lines[" + std::to_string(++n) + "].";
@@ -361,6 +357,7 @@ core::Result<Posting> SuppliesService::Post(const core::Principal& who, const Po
     }
     p.id = repo::InsertPosting(sql, p);
     repo::InsertLines(sql, p.id, p.lines);
+    if (alerts_ && !before.empty()) alerts_->AfterTaking(sql, *store, before, p.id);
     auto saved = repo::FindPosting(sql, p.id);
     auth::RecordAudit(sql, actor, p.posted_at, "create", "supply_posting", std::to_string(p.id), "", Json(*saved));
     return *saved;
@@ -416,6 +413,36 @@ core::Result<Posting> SuppliesService::ReverseOn(soci::session& sql, const core:
                       Json(*saved));
     return *saved;
   }
+}
+
+core::Result<std::pair<std::int64_t, std::int64_t>> SuppliesService::SetThreshold(const core::Principal& who,
+                                                                                  std::int64_t store_id,
+                                                                                  std::int64_t item_id, double low,
+                                                                                  const auth::Actor& actor) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<std::pair<std::int64_t, std::int64_t>> {
+    TX_CHECK(PostableStore(sql, who, store_id));
+    auto item = repo::FindItem(sql, item_id);
+    if (!item) return core::FieldInvalid("item_id", "supplies.item_not_found");
+    auto milli = ToMilli(low, item->decimals);
+    if (!milli) {
+      return core::FieldInvalid("low", "supplies.too_many_decimals", {{"decimals", std::to_string(item->decimals)}});
+    }
+    if (*milli < 0) return core::FieldInvalid("low", "supplies.quantity_positive");
+    const std::int64_t was = repo::Threshold(sql, store_id, item_id);
+    repo::SetThreshold(sql, store_id, item_id, *milli);
+    const std::string key = std::to_string(store_id) + ":" + std::to_string(item_id);
+    auth::RecordAudit(sql, actor, Now(), "update", "supply_threshold", key,
+                      "{\"low\":" + FormatQuantity(was) + "}", "{\"low\":" + FormatQuantity(*milli) + "}");
+    return std::make_pair(item_id, *milli);
+  });
+}
+
+core::Result<std::vector<std::pair<std::int64_t, std::int64_t>>> SuppliesService::Thresholds(
+    const core::Principal& who, std::int64_t store_id) {
+  return db_.WithSession([&](soci::session& sql) -> core::Result<std::vector<std::pair<std::int64_t, std::int64_t>>> {
+    TX_CHECK(ReadableStore(sql, who, store_id));
+    return repo::Thresholds(sql, store_id);
+  });
 }
 
 core::Result<Posting> SuppliesService::GetPosting(const core::Principal& who, std::int64_t id) {

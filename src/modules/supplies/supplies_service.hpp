@@ -17,8 +17,8 @@
 
 namespace tongxin::supplies {
 
-// 1800 -> "1.8", 50000 -> "50"
-std::string FormatQuantity(std::int64_t milli);
+class StockAlerts;
+
 // 409 supplies.shortfall naming the item, what is needed and what there is, and `field`.
 core::Error ShortfallError(const Item& item, const std::string& field, std::int64_t needed, std::int64_t available);
 
@@ -57,6 +57,17 @@ class SuppliesService {
   std::string Now() const { return core::FormatIso(clock_.Now()); }
   std::string Today() const;
 
+  // Low-stock notices after postings that take stock (none until set).
+  void SetAlerts(StockAlerts* alerts) { alerts_ = alerts; }
+  StockAlerts* alerts() const { return alerts_; }
+  // An item's low-stock threshold in a store (low 0 clears it). Errors: as PostableStore,
+  // item_id supplies.item_not_found, low supplies.too_many_decimals / validation.out_of_range.
+  core::Result<std::pair<std::int64_t, std::int64_t>> SetThreshold(const core::Principal& who, std::int64_t store_id,
+                                                                   std::int64_t item_id, double low,
+                                                                   const auth::Actor& actor);
+  core::Result<std::vector<std::pair<std::int64_t, std::int64_t>>> Thresholds(const core::Principal& who,
+                                                                              std::int64_t store_id);
+
   // On the caller's session (inside its transaction), for the other supplies services.
   // A store in scope. Errors: supplies.store_not_found (404, or 400 naming `field`),
   // auth.out_of_scope.
@@ -84,6 +95,7 @@ class SuppliesService {
   storage::Database& db_;
   const core::Clock& clock_;
   std::string time_zone_;
+  StockAlerts* alerts_ = nullptr;
 };
 
 }  // namespace tongxin::supplies

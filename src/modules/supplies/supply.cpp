@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <initializer_list>
 
 #include "core/described_json.hpp"
@@ -43,6 +45,17 @@ std::optional<std::int64_t> ToMilli(double value, int decimals) {
 }
 
 double FromMilli(std::int64_t milli) { return static_cast<double>(milli) / kMilli; }
+
+std::string FormatQuantity(std::int64_t milli) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%lld.%03lld", static_cast<long long>(milli / kMilli),
+                static_cast<long long>(std::llabs(milli % kMilli)));
+  std::string s = buf;
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  if (milli < 0 && milli > -kMilli) s = "-" + s;
+  return s;
+}
 
 core::Result<ItemInput> ParseItemInput(const boost::json::object& body, bool create) {
   core::JsonReader r(body, {"code", "name_zh", "name_en", "category", "unit_zh", "unit_en", "decimals", "batched",

@@ -158,6 +158,8 @@ core::Result<PostingInput> ParsePostingInput(const boost::json::object& body);
 std::optional<std::int64_t> ToMilli(double value, int decimals);
 // 1800 -> 1.8
 double FromMilli(std::int64_t milli);
+// 1800 -> "1.8", 50000 -> "50"
+std::string FormatQuantity(std::int64_t milli);
 
 boost::json::object ItemToJson(const Item& i, core::Lang lang);
 boost::json::object StoreToJson(const Store& s, core::Lang lang);

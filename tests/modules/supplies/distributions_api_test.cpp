@@ -7,6 +7,7 @@
 
 #include <fstream>
 
+#include "io/xlsx.hpp"
 #include "support/test_server.hpp"
 
 namespace tongxin::testing {
@@ -398,6 +399,25 @@ TEST_F(DistributionsApiTest, SignoffSheetPrintsEveryRecipientWithAQrCodeOfTheirC
     const std::string url = server_.base() + "/supplies/receive/" + std::to_string(r.at("id").as_int64());
     EXPECT_NE(codes.find(url + "\n"), std::string::npos) << codes;
   }
+
+  // The recipients as XLSX, in the caller's language, and the store's stock.
+  auto xlsx = office_->Get("/api/v1/supplies/distributions/" + std::to_string(id) + "/recipients/export");
+  ASSERT_EQ(xlsx.status, 200) << xlsx.body;
+  auto table = io::ReadXlsx(xlsx.body);
+  ASSERT_TRUE(table) << table.error().reason;
+  ASSERT_EQ(table->size(), 4u);
+  EXPECT_EQ((*table)[0][1], "领取人");
+  EXPECT_EQ((*table)[1][3], "待确认");
+  auto stock = office_->Get("/api/v1/supplies/stores/" + std::to_string(store_) + "/stock/export");
+  ASSERT_EQ(stock.status, 200) << stock.body;
+  auto sheet = io::ReadXlsx(stock.body);
+  ASSERT_TRUE(sheet) << sheet.error().reason;
+  ASSERT_EQ(sheet->size(), 3u);  // header, oil, rice
+  EXPECT_EQ((*sheet)[2][1], "大米");
+  EXPECT_EQ((*sheet)[2][4], "35");  // 50 - 3 x 5
+  auto hr = server_.As("hr");
+  EXPECT_EQ(hr->Get("/api/v1/supplies/distributions/" + std::to_string(id) + "/recipients/export").status, 403);
+  EXPECT_EQ(hr->Get("/api/v1/supplies/stores/" + std::to_string(store_) + "/stock/export").status, 403);
 }
 
 }  // namespace

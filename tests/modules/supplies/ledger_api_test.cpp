@@ -319,5 +319,67 @@ TEST_F(LedgerApiTest, TwoKeepersRacingForTheLastBoxExactlyOneWins) {
   }
 }
 
+TEST_F(LedgerApiTest, LowStockAndExpirySoonNotifyTheKeepersOncePerCrossing) {
+  // hr's notices about this store, by kind.
+  auto notices = [&](const std::string& kind) {
+    int n = 0;
+    const auto list = hr_->Get("/api/v1/notices?page_size=100").Json();
+    for (const auto& i : list.at("items").as_array()) {
+      if (i.at("kind").as_string() == kind && i.at("link").as_string().find("store=" + std::to_string(store_)) !=
+                                                  std::string::npos) {
+        ++n;
+      }
+    }
+    return n;
+  };
+  ASSERT_EQ(Post(*hr_, "receipt", store_,
+                 array{object{{"item_id", masks_}, {"quantity", 100}, {"batch", "A"}, {"expiry", "2027-01-31"}}})
+                .status,
+            201);
+  const std::string path = "/api/v1/supplies/stores/" + std::to_string(store_) + "/thresholds";
+  auto set = hr_->Put(path, {{"item_id", masks_}, {"low", 60}});
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(hr_->Get(path).Json().at("items").at(0).at("low").to_number<double>(), 60);
+  auto issue = [&](int q) {
+    auto r = Post(*hr_, "issue", store_, array{object{{"item_id", masks_}, {"quantity", q}}});
+    EXPECT_EQ(r.status, 201) << r.body;
+  };
+  issue(30);  // 70: above
+  EXPECT_EQ(notices("low_stock"), 0);
+  issue(20);  // 50: crossed
+  EXPECT_EQ(notices("low_stock"), 1);
+  issue(5);  // 45: still below, no new notice
+  EXPECT_EQ(notices("low_stock"), 1);
+  ASSERT_EQ(Post(*hr_, "receipt", store_, array{object{{"item_id", masks_}, {"quantity", 50}, {"batch", "A"}}}).status, 201);
+  issue(40);  // 95 -> 55: crossed again
+  EXPECT_EQ(notices("low_stock"), 2);
+  const auto list = hr_->Get("/api/v1/notices?page_size=5").Json();
+  EXPECT_NE(list.at("items").at(0).at("body").as_string().find("现有 55 只"), std::string::npos) << list;
+
+  // A batch expiring within 30 days: announced once by the scheduler.
+  ASSERT_EQ(Post(*hr_, "receipt", store_,
+                 array{object{{"item_id", masks_}, {"quantity", 10}, {"batch", "SOON"}, {"expiry", "2026-03-20"}}})
+                .status,
+            201);
+  server_.app().scheduler().RunOnce();
+  EXPECT_EQ(notices("expiry_soon"), 1);
+  server_.clock().Advance(std::chrono::hours(24));
+  hr_ = server_.As("hr");  // the jump ends the old session
+  office_ = server_.As("office");
+  server_.app().scheduler().RunOnce();
+  EXPECT_EQ(notices("expiry_soon"), 1);
+
+  // Bad input and scope.
+  auto fine = hr_->Put(path, {{"item_id", masks_}, {"low", 1.5}});
+  EXPECT_EQ(fine.status, 400) << fine.body;
+  EXPECT_EQ(Field(fine), "low");
+  auto intl = office_->Post("/api/v1/supplies/stores", {{"unit_id", server_.UnitId("INTL")}, {"name_zh", "国际处二号柜"}});
+  const auto other = std::to_string(intl.Json().at("id").as_int64());
+  EXPECT_EQ(hr_->Put("/api/v1/supplies/stores/" + other + "/thresholds", {{"item_id", masks_}, {"low", 1}}).status, 403);
+  EXPECT_EQ(hr_->Get("/api/v1/supplies/stores/" + other + "/thresholds").status, 403);
+  EXPECT_EQ(hr_->Put(path, {{"item_id", masks_}, {"low", 0}}).status, 200);  // cleared
+  EXPECT_TRUE(hr_->Get(path).Json().at("items").as_array().empty());
+}
+
 }  // namespace
 }  // namespace tongxin::testing

@@ -1,4 +1,4 @@
-import { download, get, patch, post, type Query } from './request'
+import { download, get, patch, post, request, type Query } from './request'
 import type { Paged } from './types'
 
 export const CATEGORIES = ['mask_n95', 'mask_surgical', 'protective_suit', 'goggles', 'face_shield', 'gloves',
@@ -120,6 +120,9 @@ export const updateItem = (id: number, body: Record<string, unknown>) => patch<I
 export const itemMovements = (id: number, q: Query) => get<Paged<Movement>>(`/api/v1/supplies/items/${id}/movements`, q)
 export const listStores = () => get<{ items: Store[] }>('/api/v1/supplies/stores')
 export const storeStock = (id: number) => get<{ items: StockRow[]; store: Store }>(`/api/v1/supplies/stores/${id}/stock`)
+export const exportStock = (id: number) => download(`/api/v1/supplies/stores/${id}/stock/export`, {})
+export const setThreshold = (storeId: number, item_id: number, low: number) =>
+  request<{ store_id: number; item_id: number; low: number }>('PUT', `/api/v1/supplies/stores/${storeId}/thresholds`, { item_id, low })
 export const createPosting = (body: PostingInput) => post<Posting>('/api/v1/supplies/postings', body)
 export const reversePosting = (id: number, note: string) => post<Posting>(`/api/v1/supplies/postings/${id}/reverse`, { note })
 
@@ -130,6 +133,7 @@ export const listDistributions = (q: Query) => get<Paged<Distribution>>('/api/v1
 export const getDistribution = (id: number) => get<Distribution>(`/api/v1/supplies/distributions/${id}`)
 export const distributionRecipients = (id: number, q: Query) =>
   get<Paged<Recipient>>(`/api/v1/supplies/distributions/${id}/recipients`, q)
+export const exportRecipients = (id: number) => download(`/api/v1/supplies/distributions/${id}/recipients/export`, {})
 export const postDistribution = (id: number) => post<Distribution>(`/api/v1/supplies/distributions/${id}/post`)
 export const cancelDistribution = (id: number) => post<Distribution>(`/api/v1/supplies/distributions/${id}/cancel`)
 export const signoffSheet = (id: number) => download(`/api/v1/supplies/distributions/${id}/sheet.pdf`, {})

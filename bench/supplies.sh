@@ -43,14 +43,16 @@ SELECT (SELECT id FROM units WHERE code = 'LOGISTICS'), printf('库房 %02d', i)
   '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z' FROM n;
 CREATE TEMP TABLE b_items AS SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 AS k FROM supply_items WHERE code LIKE 'B-%';
 CREATE TEMP TABLE b_stores AS SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 AS k FROM supply_stores WHERE name_en LIKE 'Store %';
--- Posting i: a receipt (three in four) or an issue, of item i mod items in store i mod stores.
+-- Posting i: of item (i / stores) mod items in store i mod stores, so every store holds every
+-- item; a receipt of 2, or (one tenth of the ledger in four) an issue of 1.
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $postings - 1)
 INSERT INTO supply_postings (id, kind, source, reason, store_id, reference, note, posted_at)
-SELECT 1000000 + i, CASE WHEN i % 4 = 3 THEN 'issue' ELSE 'receipt' END, CASE WHEN i % 4 = 3 THEN '' ELSE 'purchase' END, '',
+SELECT 1000000 + i, CASE WHEN (i / 100000) % 4 = 3 THEN 'issue' ELSE 'receipt' END,
+  CASE WHEN (i / 100000) % 4 = 3 THEN '' ELSE 'purchase' END, '',
   (SELECT id FROM b_stores WHERE k = i % $stores), '', '', strftime('%Y-%m-%dT%H:%M:%SZ', '2026-01-01', '+' || (i / 30) || ' seconds')
 FROM n;
 INSERT INTO supply_posting_lines (posting_id, store_id, item_id, batch, expiry, qty_milli, pack_id, pack_count)
-SELECT p.id, p.store_id, (SELECT id FROM b_items WHERE k = (p.id - 1000000) % $items), '', '',
+SELECT p.id, p.store_id, (SELECT id FROM b_items WHERE k = ((p.id - 1000000) / $stores) % $items), '', '',
   CASE WHEN p.kind = 'issue' THEN -1000 ELSE 2000 END, NULL, 0
 FROM supply_postings p WHERE p.id >= 1000000;
 INSERT INTO supply_stock (store_id, item_id, batch, expiry, qty_milli, updated_at)

@@ -71,6 +71,12 @@ const char* const kPeopleSelect =
     "SELECT p.id, p.unit_id, p.name_zh, p.name_latin, u.path, u.name_zh, u.name_en FROM people p JOIN units u ON "
     "u.id = p.unit_id WHERE p.status = 'active'";
 
+void LoadLines(soci::session& sql, Package& p) {
+  Query l(kPackageLines.Select() + " WHERE l.package_id = :p ORDER BY i.category, i.code");
+  l.Bind("p", p.id);
+  p.lines = kPackageLines.All(sql, l);
+}
+
 void LoadShare(soci::session& sql, Distribution& d) {
   Query l(kShareLines.Select() + " WHERE l.distribution_id = :d ORDER BY i.category, i.code");
   l.Bind("d", d.id);
@@ -82,11 +88,7 @@ void LoadShare(soci::session& sql, Distribution& d) {
 std::vector<Package> ListPackages(soci::session& sql, bool active_only) {
   Query q(kPackages.Select() + (active_only ? " WHERE active = 1" : "") + " ORDER BY id");
   auto out = kPackages.All(sql, q);
-  for (auto& p : out) {
-    Query l(kPackageLines.Select() + " WHERE l.package_id = :p ORDER BY i.category, i.code");
-    l.Bind("p", p.id);
-    p.lines = kPackageLines.All(sql, l);
-  }
+  for (auto& p : out) LoadLines(sql, p);
   return out;
 }
 
@@ -94,11 +96,7 @@ std::optional<Package> FindPackage(soci::session& sql, std::int64_t id) {
   Query q(kPackages.Select() + " WHERE id = :id");
   q.Bind("id", id);
   auto out = kPackages.One(sql, q);
-  if (out) {
-    Query l(kPackageLines.Select() + " WHERE l.package_id = :p ORDER BY i.category, i.code");
-    l.Bind("p", id);
-    out->lines = kPackageLines.All(sql, l);
-  }
+  if (out) LoadLines(sql, *out);
   return out;
 }
 

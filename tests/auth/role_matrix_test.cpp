@@ -72,6 +72,7 @@ const std::map<std::string, std::set<std::string>>& Expected() {
       {"POST /api/v1/supplies/distributions", kEditors},
       {"GET /api/v1/supplies/distributions", kExporters},
       {"GET /api/v1/supplies/distributions/{id}", kExporters},
+      {"GET /api/v1/supplies/distributions/export", kExporters},
       {"GET /api/v1/supplies/distributions/{id}/recipients", kExporters},
       {"GET /api/v1/supplies/distributions/{id}/recipients/export", kExporters},
       {"GET /api/v1/supplies/stores/{id}/stock/export", kExporters},

@@ -120,6 +120,9 @@ describe('supplies in a browser', () => {
     assert.match(sheet.suggestedFilename(), /^signoff-D-\d+\.pdf$/)
     const { readFileSync } = await import('node:fs')
     assert.equal(readFileSync(await sheet.path()).subarray(0, 5).toString(), '%PDF-')
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=recipients-export]')])
+    assert.match(xlsx.suggestedFilename(), /D-\d+.*\.xlsx$/)
+    assert.equal(readFileSync(await xlsx.path()).subarray(0, 2).toString(), 'PK')
     await ctx.close()
   })
 

@@ -39,6 +39,13 @@ std::string ShareStatus(const std::string& s, core::Lang lang) {
   return zh ? "待确认" : "to confirm";
 }
 
+std::string DistributionStatus(const std::string& s, core::Lang lang) {
+  const bool zh = lang == core::Lang::kZh;
+  if (s == "posted") return zh ? "已发放" : "distributed";
+  if (s == "cancelled") return zh ? "已取消" : "cancelled";
+  return zh ? "计划中" : "planned";
+}
+
 boost::json::object ShareJson(const Recipient& r, const Distribution& d, core::Lang lang) {
   auto o = RecipientToJson(r, lang);
   o["distribution"] = DistributionToJson(d, lang);
@@ -99,6 +106,43 @@ void RegisterDistributionRoutes(http::Router& router, DistributionsService& dist
                 TX_TRY(list, dist.List(ctx.User(), *status, *page));
                 return http::JsonResponse(
                     http::PageJson(*list, [&](const Distribution& d) { return DistributionToJson(d, ctx.lang); }));
+              }});
+  router.Add({"GET", "/api/v1/supplies/distributions/export", readers, "supplies",
+              "Distributions of the stores in scope as XLSX (format=xlsx) or CSV (status filters)",
+              [&dist](Context& ctx) -> core::Result<Response> {
+                TX_TRY(status, StatusFilter(ctx, {"planned", "posted", "cancelled"}));
+                const bool zh = ctx.lang == core::Lang::kZh;
+                return http::SpreadsheetResponse(
+                    ctx.req, zh ? "物资发放" : "distributions",
+                    [&](const http::BeginSheet& begin, const http::AddRow& add) -> core::Result<std::int64_t> {
+                      begin({zh ? "发放" : "Distributions",
+                             zh ? std::vector<std::string>{"编号", "标题", "库房", "发放日期", "状态", "每份内容", "领取人数",
+                                                           "已领取", "已退回"}
+                                : std::vector<std::string>{"No.", "Title", "Store", "Date", "Status", "Each receives",
+                                                           "Recipients", "Received", "Returned"},
+                             {8, 36, 26, 12, 10, 44, 10, 10, 10}});
+                      std::int64_t n = 0;
+                      for (int page = 1;; ++page) {
+                        TX_TRY(list, dist.List(ctx.User(), *status, {page, core::kMaxPageSize}));
+                        for (const auto& d : list->items) {
+                          std::string share;
+                          for (const auto& l : d.lines) {
+                            share += (share.empty() ? "" : zh ? "、" : ", ") +
+                                     (zh || l.item_name_en.empty() ? l.item_name_zh : l.item_name_en) + " " +
+                                     FormatQuantity(l.qty_milli) + " " + (zh || l.unit_en.empty() ? l.unit_zh : l.unit_en);
+                          }
+                          add({"D-" + std::to_string(d.id), d.title,
+                               zh || d.store_name_en.empty() ? d.store_name_zh : d.store_name_en, d.planned_for,
+                               DistributionStatus(d.status, ctx.lang), share,
+                               io::Cell::Number(static_cast<double>(d.recipient_count)),
+                               io::Cell::Number(static_cast<double>(d.received_count)),
+                               io::Cell::Number(static_cast<double>(d.returned_count))});
+                          ++n;
+                        }
+                        if (list->items.size() < static_cast<std::size_t>(core::kMaxPageSize)) break;
+                      }
+                      return n;
+                    });
               }});
   router.Add({"GET", "/api/v1/supplies/distributions/{id}", readers, "supplies", "One distribution with its share",
               [&dist](Context& ctx) -> core::Result<Response> {

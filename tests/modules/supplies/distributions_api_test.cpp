@@ -415,6 +415,19 @@ TEST_F(DistributionsApiTest, SignoffSheetPrintsEveryRecipientWithAQrCodeOfTheirC
   ASSERT_EQ(sheet->size(), 3u);  // header, oil, rice
   EXPECT_EQ((*sheet)[2][1], "大米");
   EXPECT_EQ((*sheet)[2][4], "35");  // 50 - 3 x 5
+  auto all = office_->Get("/api/v1/supplies/distributions/export?status=posted");
+  ASSERT_EQ(all.status, 200) << all.body;
+  auto listed = io::ReadXlsx(all.body);
+  ASSERT_TRUE(listed) << listed.error().reason;
+  bool found = false;
+  for (const auto& row : *listed) {
+    if (row[0] == "D-" + std::to_string(id)) {
+      found = true;
+      EXPECT_EQ(row[5], "食用油 1.8 升、大米 5 公斤");
+      EXPECT_EQ(row[6], "3");
+    }
+  }
+  EXPECT_TRUE(found);
   auto hr = server_.As("hr");
   EXPECT_EQ(hr->Get("/api/v1/supplies/distributions/" + std::to_string(id) + "/recipients/export").status, 403);
   EXPECT_EQ(hr->Get("/api/v1/supplies/stores/" + std::to_string(store_) + "/stock/export").status, 403);

@@ -130,6 +130,7 @@ export const listPackages = (active = false) => get<{ items: Package[] }>('/api/
 export const previewDistribution = (body: DistributionInput) => post<Preview>('/api/v1/supplies/distributions/preview', body)
 export const createDistribution = (body: DistributionInput) => post<Distribution>('/api/v1/supplies/distributions', body)
 export const listDistributions = (q: Query) => get<Paged<Distribution>>('/api/v1/supplies/distributions', q)
+export const exportDistributions = (status: string) => download('/api/v1/supplies/distributions/export', { status })
 export const getDistribution = (id: number) => get<Distribution>(`/api/v1/supplies/distributions/${id}`)
 export const distributionRecipients = (id: number, q: Query) =>
   get<Paged<Recipient>>(`/api/v1/supplies/distributions/${id}/recipients`, q)

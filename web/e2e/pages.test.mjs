@@ -103,6 +103,18 @@ async function check(page, path, lang) {
   return problems.map((p) => `${path} (${lang}): ${p}`)
 }
 
+// Picks the interface language in the header and waits until the page is in it (the
+// landing page may still be redirecting when the first click lands: try again).
+async function switchLanguage(page, lang) {
+  for (let attempt = 0; ; ++attempt) {
+    await page.click(`[data-test=lang-${lang === 'en' ? 'en' : 'zh'}]`).catch(() => {})
+    const ok = await page.waitForFunction((l) => document.documentElement.lang === l, lang, { timeout: 3000 })
+      .then(() => true, () => false)
+    if (ok) return
+    if (attempt === 2) throw new Error(`the page did not switch to ${lang}`)
+  }
+}
+
 async function settle(page) {
   await page.waitForLoadState('networkidle')
   await page.waitForFunction(() => !document.querySelector('.el-loading-mask'), null, { timeout: 10000 }).catch(() => {})
@@ -118,7 +130,7 @@ for (const [viewport, size] of [['desktop', { width: 1366, height: 800 }], ['pho
           const ctx = await browser.newContext({ viewport: size, locale: lang, timezoneId: 'Europe/London' })
           const page = await ctx.newPage()
           await login(page, server.base, role)
-          await page.click(`[data-test=lang-${lang === 'en' ? 'en' : 'zh'}]`).catch(() => {})
+          await switchLanguage(page, lang)
           for (const path of paths) {
             await page.goto(server.base + path)
             await settle(page)

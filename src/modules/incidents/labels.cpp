@@ -44,9 +44,4 @@ std::string Label(const std::string& t, core::Lang lang) {
   return lang == core::Lang::kZh ? it->second.first : it->second.second;
 }
 
-std::string Pick(core::Lang lang, const std::string& zh, const std::string& en) {
-  if (lang == core::Lang::kEn) return en.empty() ? zh : en;
-  return zh.empty() ? en : zh;
-}
-
 }  // namespace tongxin::incidents

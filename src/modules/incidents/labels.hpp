@@ -3,6 +3,8 @@
 // and timeline entries.
 #pragma once
 
+#include "core/pick.hpp"
+
 #include <string>
 
 #include "core/i18n.hpp"
@@ -11,8 +13,6 @@ namespace tongxin::incidents {
 
 // The label of a key ("fever", "in_progress", "step_done"...); the key itself when unknown.
 std::string Label(const std::string& key, core::Lang lang);
-// The text in the caller's language, or the other one when that is empty (foreign staff
-// often have no Chinese name).
-std::string Pick(core::Lang lang, const std::string& zh, const std::string& en);
+using core::Pick;
 
 }  // namespace tongxin::incidents

@@ -5,13 +5,10 @@
 
 #include "core/described_json.hpp"
 #include "core/json_reader.hpp"
+#include "core/pick.hpp"
 
 namespace tongxin::supplies {
 namespace {
-
-const std::string& Pick(core::Lang lang, const std::string& zh, const std::string& en) {
-  return lang == core::Lang::kEn && !en.empty() ? en : zh;
-}
 
 constexpr LineRules kShareLines{.max_lines = 50, .signed_quantities = false, .batches = false};
 
@@ -68,11 +65,20 @@ core::Result<ConfirmInput> ParseConfirmInput(const boost::json::object& body) {
   return in;
 }
 
+std::string ShareText(const std::vector<PackageLine>& lines, core::Lang lang) {
+  std::string out;
+  for (const auto& l : lines) {
+    out += (out.empty() ? "" : lang == core::Lang::kEn ? ", " : "、") + core::Pick(lang, l.item_name_zh, l.item_name_en) +
+           " " + FormatQuantity(l.qty_milli) + " " + core::Pick(lang, l.unit_zh, l.unit_en);
+  }
+  return out;
+}
+
 boost::json::object PackageLineToJson(const PackageLine& l, core::Lang lang) {
   boost::json::object o = core::DescribedToJson(l, {"qty_milli"});
   o["quantity"] = FromMilli(l.qty_milli);
-  o["item_name"] = Pick(lang, l.item_name_zh, l.item_name_en);
-  o["unit"] = Pick(lang, l.unit_zh, l.unit_en);
+  o["item_name"] = core::Pick(lang, l.item_name_zh, l.item_name_en);
+  o["unit"] = core::Pick(lang, l.unit_zh, l.unit_en);
   return o;
 }
 
@@ -88,14 +94,14 @@ boost::json::array LinesJson(const std::vector<PackageLine>& lines, core::Lang l
 
 boost::json::object PackageToJson(const Package& p, core::Lang lang) {
   boost::json::object o = core::DescribedToJson(p, {"lines"});
-  o["name"] = Pick(lang, p.name_zh, p.name_en);
+  o["name"] = core::Pick(lang, p.name_zh, p.name_en);
   o["lines"] = LinesJson(p.lines, lang);
   return o;
 }
 
 boost::json::object DistributionToJson(const Distribution& d, core::Lang lang) {
   boost::json::object o = core::DescribedToJson(d, {"lines", "store_unit_path"});
-  o["store_name"] = Pick(lang, d.store_name_zh, d.store_name_en);
+  o["store_name"] = core::Pick(lang, d.store_name_zh, d.store_name_en);
   o["lines"] = LinesJson(d.lines, lang);
   o["pending_count"] = d.status == "posted" ? d.recipient_count - d.received_count - d.returned_count : 0;
   return o;
@@ -103,7 +109,7 @@ boost::json::object DistributionToJson(const Distribution& d, core::Lang lang) {
 
 boost::json::object RecipientToJson(const Recipient& r, core::Lang lang) {
   boost::json::object o = core::DescribedToJson(r, {"unit_path"});
-  o["unit_name"] = Pick(lang, r.unit_name_zh, r.unit_name_en);
+  o["unit_name"] = core::Pick(lang, r.unit_name_zh, r.unit_name_en);
   return o;
 }
 

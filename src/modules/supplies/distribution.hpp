@@ -124,6 +124,9 @@ struct ConfirmInput {
 };
 core::Result<ConfirmInput> ParseConfirmInput(const boost::json::object& body);
 
+// "食用油 1.8 升、大米 5 公斤" / "Cooking oil 1.8 L, Rice 5 kg"
+std::string ShareText(const std::vector<PackageLine>& lines, core::Lang lang);
+
 boost::json::object PackageToJson(const Package& p, core::Lang lang);
 boost::json::object PackageLineToJson(const PackageLine& l, core::Lang lang);
 boost::json::object DistributionToJson(const Distribution& d, core::Lang lang);

@@ -33,12 +33,6 @@ const RowMap<Recipient> kRecipients("FROM supply_distribution_recipients r JOIN 
                                     {{"unit_path", "u.path"}, {"unit_name_zh", "u.name_zh"},
                                      {"unit_name_en", "u.name_en"}});
 
-std::int64_t Returning(soci::session& sql, Query& q) {
-  soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) return GetInt(r, 0);
-  return 0;
-}
-
 std::string IdList(const std::vector<std::int64_t>& ids, std::size_t from, std::size_t to) {
   std::string s;
   for (std::size_t i = from; i < to; ++i) s += (i == from ? "" : ",") + std::to_string(ids[i]);
@@ -105,7 +99,7 @@ std::int64_t InsertPackage(soci::session& sql, const Package& p) {
           ":a, :ca, :ua) RETURNING id");
   q.Bind("nz", p.name_zh).Bind("ne", p.name_en).Bind("n", p.note).Bind("a", std::int64_t{p.active ? 1 : 0});
   q.Bind("ca", p.created_at).Bind("ua", p.updated_at);
-  return Returning(sql, q);
+  return q.Scalar(sql);
 }
 
 void UpdatePackage(soci::session& sql, const Package& p) {
@@ -171,7 +165,7 @@ std::int64_t InsertDistribution(soci::session& sql, const Distribution& d) {
   q.Bind("rc", d.recipient_count).Bind("ca", d.created_at);
   if (d.package_id) q.Bind("p", *d.package_id);
   if (d.created_by) q.Bind("cb", *d.created_by);
-  return Returning(sql, q);
+  return q.Scalar(sql);
 }
 
 void SetDistributionLines(soci::session& sql, std::int64_t distribution_id, const std::vector<PackageLine>& lines) {

@@ -4,6 +4,7 @@
 #include "auth/actor.hpp"
 #include "core/json_reader.hpp"
 #include "core/paging.hpp"
+#include "core/pick.hpp"
 #include "http/route_kit.hpp"
 #include "http/spreadsheet.hpp"
 #include "modules/supplies/distributions_service.hpp"
@@ -125,15 +126,9 @@ void RegisterDistributionRoutes(http::Router& router, DistributionsService& dist
                       for (int page = 1;; ++page) {
                         TX_TRY(list, dist.List(ctx.User(), *status, {page, core::kMaxPageSize}));
                         for (const auto& d : list->items) {
-                          std::string share;
-                          for (const auto& l : d.lines) {
-                            share += (share.empty() ? "" : zh ? "、" : ", ") +
-                                     (zh || l.item_name_en.empty() ? l.item_name_zh : l.item_name_en) + " " +
-                                     FormatQuantity(l.qty_milli) + " " + (zh || l.unit_en.empty() ? l.unit_zh : l.unit_en);
-                          }
                           add({"D-" + std::to_string(d.id), d.title,
-                               zh || d.store_name_en.empty() ? d.store_name_zh : d.store_name_en, d.planned_for,
-                               DistributionStatus(d.status, ctx.lang), share,
+                               core::Pick(ctx.lang, d.store_name_zh, d.store_name_en), d.planned_for,
+                               DistributionStatus(d.status, ctx.lang), ShareText(d.lines, ctx.lang),
                                io::Cell::Number(static_cast<double>(d.recipient_count)),
                                io::Cell::Number(static_cast<double>(d.received_count)),
                                io::Cell::Number(static_cast<double>(d.returned_count))});
@@ -180,7 +175,7 @@ void RegisterDistributionRoutes(http::Router& router, DistributionsService& dist
                         io::Cell status = ShareStatus(r.status, ctx.lang);
                         status.highlight = r.status == "pending";
                         add({io::Cell::Number(static_cast<double>(++n)), r.name,
-                             zh || r.unit_name_en.empty() ? r.unit_name_zh : r.unit_name_en, status, r.received_at,
+                             core::Pick(ctx.lang, r.unit_name_zh, r.unit_name_en), status, r.received_at,
                              r.received_by_name, r.returned_at});
                       }
                       return n;

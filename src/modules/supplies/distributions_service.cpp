@@ -8,6 +8,7 @@
 #include <set>
 
 #include "auth/guard.hpp"
+#include "core/pick.hpp"
 #include "io/pdf.hpp"
 #include "modules/supplies/distributions_repo.hpp"
 #include "modules/supplies/stock_alerts.hpp"
@@ -20,6 +21,16 @@ constexpr std::size_t kMaxRecipients = 20000;
 constexpr std::size_t kSample = 20;
 
 std::string Reference(std::int64_t distribution_id) { return "D-" + std::to_string(distribution_id); }
+
+// Adds a line to a share, summing with a line of the same item.
+void AddLine(std::vector<PackageLine>& share, const PackageLine& l) {
+  auto same = std::find_if(share.begin(), share.end(), [&](const PackageLine& x) { return x.item_id == l.item_id; });
+  if (same != share.end()) {
+    same->qty_milli += l.qty_milli;
+  } else {
+    share.push_back(l);
+  }
+}
 
 std::string AuditJson(const Distribution& d) {
   return boost::json::serialize(DistributionToJson(d, core::Lang::kZh));
@@ -46,13 +57,8 @@ core::Result<std::vector<PackageLine>> DistributionsService::ResolveLines(soci::
   for (const auto& li : lines) {
     const std::string at = prefix + "lines[" + std::to_string(++n) + "].";
     TX_TRY(qty, supplies_.BaseQuantity(sql, li, at));
-    auto same = std::find_if(out.begin(), out.end(), [&](const PackageLine& l) { return l.item_id == li.item_id; });
-    if (same != out.end()) {
-      same->qty_milli += qty->first;
-      continue;
-    }
     const Item& item = qty->second;
-    out.push_back({item.id, qty->first, item.code, item.name_zh, item.name_en, item.unit_zh, item.unit_en});
+    AddLine(out, {item.id, qty->first, item.code, item.name_zh, item.name_en, item.unit_zh, item.unit_en});
   }
   return out;
 }
@@ -111,14 +117,7 @@ core::Result<std::vector<PackageLine>> DistributionsService::ShareLines(soci::se
     share = pkg->lines;
   }
   TX_TRY(extra, ResolveLines(sql, in.lines, ""));
-  for (const auto& l : *extra) {
-    auto same = std::find_if(share.begin(), share.end(), [&](const PackageLine& x) { return x.item_id == l.item_id; });
-    if (same != share.end()) {
-      same->qty_milli += l.qty_milli;
-    } else {
-      share.push_back(l);
-    }
-  }
+  for (const auto& l : *extra) AddLine(share, l);
   if (share.empty()) return core::FieldInvalid("lines", "supplies.lines_invalid", {{"max", "50"}});
   return share;
 }
@@ -483,14 +482,10 @@ core::Result<std::string> DistributionsService::SignoffSheet(const core::Princip
   return db_.WithSession([&](soci::session& sql) -> core::Result<std::string> {
     TX_TRY(d, ReadableDistribution(sql, who, id));
     const bool en = lang == core::Lang::kEn;
-    std::string share;
-    for (const auto& l : d->lines) {
-      share += (share.empty() ? "" : en ? ", " : "、") + (en && !l.item_name_en.empty() ? l.item_name_en : l.item_name_zh) +
-               " " + FormatQuantity(l.qty_milli) + " " + (en && !l.unit_en.empty() ? l.unit_en : l.unit_zh);
-    }
+    const std::string share = ShareText(d->lines, lang);
     io::PdfWriter pdf;
     pdf.Title((en ? "Sign-off sheet: " : "物资发放签收单：") + d->title);
-    pdf.Fields({{en ? "Store" : "发放库房", en && !d->store_name_en.empty() ? d->store_name_en : d->store_name_zh},
+    pdf.Fields({{en ? "Store" : "发放库房", core::Pick(lang, d->store_name_zh, d->store_name_en)},
                 {en ? "Date" : "发放日期", d->planned_for},
                 {en ? "Each receives" : "每份内容", share},
                 {en ? "Recipients" : "领取人数", std::to_string(d->recipient_count)},
@@ -504,7 +499,7 @@ core::Result<std::string> DistributionsService::SignoffSheet(const core::Princip
       if (r.status == "received") status = (en ? "Received " : "已领取 ") + r.received_at.substr(0, 10);
       if (r.status == "returned") status = en ? "Returned to stock" : "已退回库存";
       pdf.SignRow(std::to_string(++n), r.name,
-                  (en && !r.unit_name_en.empty() ? r.unit_name_en : r.unit_name_zh) +
+                  core::Pick(lang, r.unit_name_zh, r.unit_name_en) +
                       (status.empty() ? "" : " · " + status),
                   en ? "Signature" : "签名", base_url + "/supplies/receive/" + std::to_string(r.id));
     }

@@ -4,17 +4,10 @@
 #include <algorithm>
 
 #include "core/local_time.hpp"
+#include "core/pick.hpp"
 #include "modules/supplies/supplies_repo.hpp"
 
 namespace tongxin::supplies {
-namespace {
-
-std::string Name(core::Lang lang, const std::string& zh, const std::string& en) {
-  return lang == core::Lang::kEn && !en.empty() ? en : zh;
-}
-
-}  // namespace
-
 StockAlerts::StockAlerts(storage::Database& db, const core::Clock& clock, notify::NotifyService& notify,
                          std::string time_zone, int expiry_days)
     : db_(db), clock_(clock), notify_(notify), time_zone_(std::move(time_zone)), expiry_days_(expiry_days) {}
@@ -54,9 +47,9 @@ int StockAlerts::AfterTaking(soci::session& sql, const Store& store, const Total
       queued += notify_.Queue(
           sql, to, "low_stock", key,
           [&](core::Lang lang) {
-            const std::string i = Name(lang, item->name_zh, item->name_en);
-            const std::string s = Name(lang, store.name_zh, store.name_en);
-            const std::string u = Name(lang, item->unit_zh, item->unit_en);
+            const std::string i = core::Pick(lang, item->name_zh, item->name_en);
+            const std::string s = core::Pick(lang, store.name_zh, store.name_en);
+            const std::string u = core::Pick(lang, item->unit_zh, item->unit_en);
             if (lang == core::Lang::kEn) {
               return notify::Message{"Low stock: " + i + " at " + s,
                                      s + " has " + FormatQuantity(now) + " " + u + " of " + i + " left, at or below its threshold of " +
@@ -87,9 +80,9 @@ core::Result<int> StockAlerts::ExpiringSoon() {
         queued += notify_.Queue(
             sql, to, "expiry_soon", key,
             [&](core::Lang lang) {
-              const std::string i = Name(lang, b.item_name_zh, b.item_name_en);
-              const std::string s = Name(lang, store->name_zh, store->name_en);
-              const std::string u = Name(lang, b.unit_zh, b.unit_en);
+              const std::string i = core::Pick(lang, b.item_name_zh, b.item_name_en);
+              const std::string s = core::Pick(lang, store->name_zh, store->name_en);
+              const std::string u = core::Pick(lang, b.unit_zh, b.unit_en);
               if (lang == core::Lang::kEn) {
                 return notify::Message{"Expiring soon: " + i + " at " + s,
                                        "Batch " + b.batch + " of " + i + " at " + s + " (" + FormatQuantity(b.qty_milli) +

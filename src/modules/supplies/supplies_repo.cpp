@@ -23,12 +23,6 @@ const RowMap<StockRow> kStock(
 const RowMap<Posting> kPostings("FROM supply_postings");
 const RowMap<PostingLine> kLines("FROM supply_posting_lines");
 
-std::int64_t Returning(soci::session& sql, Query& q) {
-  soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) return GetInt(r, 0);
-  return 0;
-}
-
 void LoadPacks(soci::session& sql, Item& i) {
   Query q(kPacks.Select() + " WHERE item_id = :i ORDER BY id");
   q.Bind("i", i.id);
@@ -66,7 +60,7 @@ std::int64_t InsertItem(soci::session& sql, const Item& i) {
   q.Bind("c", i.code).Bind("nz", i.name_zh).Bind("ne", i.name_en).Bind("cat", i.category).Bind("uz", i.unit_zh);
   q.Bind("ue", i.unit_en).Bind("d", std::int64_t{i.decimals}).Bind("b", std::int64_t{i.batched ? 1 : 0});
   q.Bind("a", std::int64_t{i.active ? 1 : 0}).Bind("ca", i.created_at).Bind("ua", i.updated_at);
-  return Returning(sql, q);
+  return q.Scalar(sql);
 }
 
 void UpdateItem(soci::session& sql, const Item& i) {
@@ -140,7 +134,7 @@ std::int64_t InsertStore(soci::session& sql, const Store& s) {
           "(:u, :nz, :ne, :l, :a, :ca, :ua) RETURNING id");
   q.Bind("u", s.unit_id).Bind("nz", s.name_zh).Bind("ne", s.name_en).Bind("l", s.location);
   q.Bind("a", std::int64_t{s.active ? 1 : 0}).Bind("ca", s.created_at).Bind("ua", s.updated_at);
-  return Returning(sql, q);
+  return q.Scalar(sql);
 }
 
 void UpdateStore(soci::session& sql, const Store& s) {
@@ -243,7 +237,7 @@ std::int64_t InsertPosting(soci::session& sql, const Posting& p) {
   if (p.to_store_id) q.Bind("ts", *p.to_store_id);
   if (p.reverses_id) q.Bind("rv", *p.reverses_id);
   if (p.posted_by) q.Bind("pb", *p.posted_by);
-  return Returning(sql, q);
+  return q.Scalar(sql);
 }
 
 void InsertLines(soci::session& sql, std::int64_t posting_id, const std::vector<PostingLine>& lines) {

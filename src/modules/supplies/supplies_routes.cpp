@@ -6,6 +6,7 @@
 #include "auth/actor.hpp"
 #include "core/json_reader.hpp"
 #include "core/paging.hpp"
+#include "core/pick.hpp"
 #include "http/route_kit.hpp"
 #include "http/spreadsheet.hpp"
 
@@ -144,8 +145,8 @@ void RegisterSupplyRoutes(http::Router& router, SuppliesService& supplies) {
                       for (const auto& r : rows) {
                         io::Cell expiry = r.expiry;
                         expiry.highlight = !r.expiry.empty() && r.expiry < today;
-                        add({r.item_code, zh || r.item_name_en.empty() ? r.item_name_zh : r.item_name_en, r.batch, expiry,
-                             io::Cell::Number(FromMilli(r.qty_milli)), zh || r.unit_en.empty() ? r.unit_zh : r.unit_en});
+                        add({r.item_code, core::Pick(ctx.lang, r.item_name_zh, r.item_name_en), r.batch, expiry,
+                             io::Cell::Number(FromMilli(r.qty_milli)), core::Pick(ctx.lang, r.unit_zh, r.unit_en)});
                       }
                       return static_cast<std::int64_t>(rows.size());
                     });

@@ -11,14 +11,11 @@
 
 #include "core/described_json.hpp"
 #include "core/json_reader.hpp"
+#include "core/pick.hpp"
 #include "core/text.hpp"
 
 namespace tongxin::supplies {
 namespace {
-
-const std::string& Pick(core::Lang lang, const std::string& zh, const std::string& en) {
-  return lang == core::Lang::kEn && !en.empty() ? en : zh;
-}
 
 }  // namespace
 
@@ -199,13 +196,13 @@ core::Result<PostingInput> ParsePostingInput(const boost::json::object& body) {
 
 boost::json::object ItemToJson(const Item& i, core::Lang lang) {
   boost::json::object o = core::DescribedToJson(i, {"packs"});
-  o["name"] = Pick(lang, i.name_zh, i.name_en);
-  o["unit"] = Pick(lang, i.unit_zh, i.unit_en);
+  o["name"] = core::Pick(lang, i.name_zh, i.name_en);
+  o["unit"] = core::Pick(lang, i.unit_zh, i.unit_en);
   o["protective"] = IsProtective(i.category);
   boost::json::array packs;
   for (const auto& p : i.packs) {
     boost::json::object po = core::DescribedToJson(p, {"factor_milli"});
-    po["name"] = Pick(lang, p.name_zh, p.name_en);
+    po["name"] = core::Pick(lang, p.name_zh, p.name_en);
     po["factor"] = FromMilli(p.factor_milli);
     packs.push_back(std::move(po));
   }
@@ -215,15 +212,15 @@ boost::json::object ItemToJson(const Item& i, core::Lang lang) {
 
 boost::json::object StoreToJson(const Store& s, core::Lang lang) {
   boost::json::object o = core::DescribedToJson(s, {"unit_path"});
-  o["name"] = Pick(lang, s.name_zh, s.name_en);
-  o["unit_name"] = Pick(lang, s.unit_name_zh, s.unit_name_en);
+  o["name"] = core::Pick(lang, s.name_zh, s.name_en);
+  o["unit_name"] = core::Pick(lang, s.unit_name_zh, s.unit_name_en);
   return o;
 }
 
 boost::json::object StockToJson(const StockRow& r, core::Lang lang, const std::string& today) {
   boost::json::object o = core::DescribedToJson(r, {"qty_milli", "low_milli"});
-  o["item_name"] = Pick(lang, r.item_name_zh, r.item_name_en);
-  o["unit"] = Pick(lang, r.unit_zh, r.unit_en);
+  o["item_name"] = core::Pick(lang, r.item_name_zh, r.item_name_en);
+  o["unit"] = core::Pick(lang, r.unit_zh, r.unit_en);
   o["quantity"] = FromMilli(r.qty_milli);
   o["low_stock"] = r.low_milli > 0 ? boost::json::value(FromMilli(r.low_milli)) : boost::json::value(nullptr);
   o["expired"] = !r.expiry.empty() && r.expiry < today;
@@ -252,7 +249,7 @@ boost::json::object MovementToJson(const Movement& m, core::Lang lang) {
   o["note"] = m.note;
   o["posted_at"] = m.posted_at;
   o["posted_by_name"] = m.posted_by_name;
-  o["store_name"] = Pick(lang, m.store_name_zh, m.store_name_en);
+  o["store_name"] = core::Pick(lang, m.store_name_zh, m.store_name_en);
   return o;
 }
 

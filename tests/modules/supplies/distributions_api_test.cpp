@@ -370,6 +370,12 @@ TEST_F(DistributionsApiTest, BadInputAndRecipientsOutsideTheCallersUnitsAreRefus
   EXPECT_EQ(hr->Get("/api/v1/supplies/shares/" + std::to_string(share)).status, 403);
   EXPECT_EQ(hr->Post(Path(share, "confirm"), object{{"received_by_name", "x"}}).status, 403);
   EXPECT_EQ(hr->Post("/api/v1/supplies/distributions/" + id + "/cancel", object{}).status, 403);
+  EXPECT_EQ(hr->Post(Path(share, "return"), object{}).status, 403);
+  auto planned = office_->Post("/api/v1/supplies/distributions", ToPeople({others_[0]}, false));
+  ASSERT_EQ(planned.status, 201) << planned.body;
+  const auto planned_id = std::to_string(planned.Json().at("id").as_int64());
+  EXPECT_EQ(hr->Post("/api/v1/supplies/distributions/" + planned_id + "/post", object{}).status, 403);
+  EXPECT_EQ(office_->Get("/api/v1/supplies/distributions/" + planned_id).Json().at("status"), "planned");
 }
 
 TEST_F(DistributionsApiTest, SignoffSheetPrintsEveryRecipientWithAQrCodeOfTheirConfirmationPage) {

@@ -18,6 +18,7 @@
 #include "modules/people/people_import.hpp"
 #include "modules/people/people_service.hpp"
 #include "modules/supplies/distributions_service.hpp"
+#include "modules/supplies/donations_service.hpp"
 #include "modules/supplies/supplies_service.hpp"
 #include "storage/database.hpp"
 
@@ -46,6 +47,7 @@ class App {
   incidents::IncidentsService& incidents() { return modules_->Get<incidents::IncidentsService>(); }
   supplies::SuppliesService& supplies() { return modules_->Get<supplies::SuppliesService>(); }
   supplies::DistributionsService& distributions() { return modules_->Get<supplies::DistributionsService>(); }
+  supplies::DonationsService& donations() { return modules_->Get<supplies::DonationsService>(); }
   // Background jobs; started with the server unless jobs_interval_seconds is 0.
   Scheduler& scheduler() { return *scheduler_; }
   const core::Clock& clock() const { return *clock_; }

@@ -95,6 +95,8 @@ const std::vector<Setting>& Settings() {
       StringSetting("web_root", "directory of the built web app", At(&Config::web_root)),
       StringSetting("public_url", "address users open the app at, for links printed in QR codes (default: the address each request came to)",
                     At(&Config::public_url)),
+      StringSetting("finance_unit", "code of the finance unit, whose department staff see donation amounts and keep exchange rates",
+                    At(&Config::finance_unit)),
       IntSetting("io_threads", "network threads", At(&Config::io_threads), 1, 64),
       IntSetting("workers", "request worker threads (database work)", At(&Config::workers), 1, 256),
       IntSetting("db_pool", "database connections", At(&Config::db_pool), 1, 256),

@@ -35,6 +35,7 @@ struct Config {
   std::string trusted_proxies;      // comma-separated addresses whose X-Forwarded-For is believed
   int max_connections_per_ip = 256; // per client address, beside max_connections
   std::string public_url;           // how users reach the app (links in QR codes); "" = the address each request came to
+  std::string finance_unit = "FINANCE";  // its department staff see donation amounts and keep exchange rates
   // Each module's section ([health] fever_tenths = 373), its keys declared by the module.
   auth::ConfigSection auth;
   notify::ConfigSection notify;

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "auth/auth_repo.hpp"
+#include "core/local_time.hpp"
 #include "modules/supplies/supply.hpp"
 
 namespace tongxin::app {
@@ -114,10 +115,72 @@ core::Status LoadSupplies(App& app, const core::Principal& system, const auth::A
     TX_CHECK(s.Post(system, in, actor));
     return {};
   };
-  TX_CHECK(post("receipt", "donation", *clinic,
-                {line("KN95", 800, true, "KN-2601", "2028-12-31"), line("SUIT", 55, true, "FH-2602", "2028-06-30"),
-                 line("DISINF", 12, true, "84-2603", "2027-03-31"), line("MASK-SURG", 200, true, "SM-2511", "2027-11-30")},
-                "JZ-001", "校友企业捐赠 / donated by an alumni company"));
+  // Donors and donations: an alumni company's protective goods received into the clinic
+  // store, the partner university's 20,000 GBP, and the donations members coordinated for
+  // the university clinic and Wuhan hospitals: 40,000+ masks, 1,100+ suits, 12 barrels.
+  auto& dn = app.donations();
+  const std::string today = s.Today();
+  auto donor = [&](const char* unit, const char* kind, const char* zh, const char* en, const char* country,
+                   const char* contact, const char* email) {
+    supplies::DonorInput in;
+    in.unit_id = units.at(unit);
+    in.kind = kind;
+    in.name_zh = zh;
+    in.name_en = en;
+    in.country = country;
+    in.contact_name = contact;
+    in.email = email;
+    return dn.CreateDonor(system, in, actor);
+  };
+  TX_TRY(uwtsd, donor("INTL", "institution", "英国威尔士三一圣大卫大学", "University of Wales Trinity Saint David", "GB",
+                      "Medwin Hughes", "vc@uwtsd.example"));
+  TX_TRY(alumni, donor("INTL", "company", "校友企业 武汉长江医疗器械有限公司", "Wuhan Changjiang Medical Devices (alumni)",
+                       "CN", "李强", "liqiang@cjmed.example"));
+  TX_TRY(association, donor("INTL", "institution", "武汉理工大学英国校友会", "WHUT Alumni Association UK", "GB",
+                            "Chen Jing", "ukalumni@whut.example"));
+  supplies::RateInput gbp{"GBP", core::AddDays(today, -30), "中国人民银行中间价 / PBoC central parity", 8874500};
+  TX_CHECK(dn.SetRate(system, gbp, actor));
+  auto donation = [&](const char* direction, const char* kind, std::int64_t donor_id, int days_ago) {
+    supplies::DonationInput in;
+    in.direction = direction;
+    in.kind = kind;
+    in.unit_id = units.at("INTL");
+    if (donor_id) in.donor_id = donor_id;
+    in.donated_on = core::AddDays(today, -days_ago);
+    return in;
+  };
+  auto goods_in = donation("in", "goods", alumni->id, 21);
+  goods_in.store_id = *clinic;
+  goods_in.receipt_no = "JZ-001";
+  goods_in.purpose = "校医院防护物资 / protective supplies for the clinic";
+  goods_in.lines = {line("KN95", 800, true, "KN-2601", "2028-12-31"), line("SUIT", 55, true, "FH-2602", "2028-06-30"),
+                    line("DISINF", 12, true, "84-2603", "2027-03-31"),
+                    line("MASK-SURG", 200, true, "SM-2511", "2027-11-30")};
+  TX_TRY(received, dn.Create(system, goods_in, actor));
+  TX_CHECK(dn.SetThanks(system, received->id, "acknowledged", actor));
+  auto money = donation("in", "money", uwtsd->id, 18);
+  money.currency = "GBP";
+  money.amount_minor = 2000000;
+  money.receipt_no = "JZ-002";
+  money.purpose = "Medwin Hughes 校长组织师生捐赠，支持学校抗击疫情 / raised by staff and students under Vice-Chancellor "
+                  "Medwin Hughes to support the university's fight against the epidemic";
+  TX_TRY(gift, dn.Create(system, money, actor));
+  TX_CHECK(dn.SetThanks(system, gift->id, "letter_sent", actor));
+  auto out = [&](const char* recipient, const char* kind, std::int64_t donor_id, int days_ago,
+                 std::vector<supplies::LineInput> lines, bool delivered) -> core::Status {
+    auto in = donation("out", "goods", donor_id, days_ago);
+    in.recipient_name = recipient;
+    in.recipient_kind = kind;
+    in.lines = std::move(lines);
+    in.purpose = "党员协调捐赠 / coordinated by party members";
+    TX_TRY(d, dn.Create(system, in, actor));
+    if (delivered) TX_CHECK(dn.Deliver(system, d->id, {"delivered", in.donated_on, "医务处 / medical affairs"}, actor));
+    return {};
+  };
+  TX_CHECK(out("武汉理工大学校医院", "hospital", alumni->id, 28, {line("KN95", 10500, false), line("SUIT", 320, false)},
+               true));
+  TX_CHECK(out("武汉市第一医院", "hospital", association->id, 26,
+               {line("KN95", 30000, false), line("SUIT", 800, false), line("DISINF", 12, true)}, true));
   TX_CHECK(post("receipt", "purchase", *clinic,
                 {line("THERMO", 120, false), line("GLOVES", 30, true), line("GOGGLES", 60, false),
                  line("SANITISER", 10, true, "XS-2601", "2027-06-30")},
@@ -128,6 +191,15 @@ core::Status LoadSupplies(App& app, const core::Principal& system, const auth::A
                 "CG-2026-021", "每周生活物资 / weekly living supplies"));
   TX_CHECK(post("transfer", "", *clinic, {line("KN95", 20, true), line("SANITISER", 1, true)}, "", "", *intl));
   TX_CHECK(post("transfer", "", *clinic, {line("KN95", 4, true), line("THERMO", 10, false)}, "", "", *hr));
+
+  // From our own stock: gloves from the clinic store for the community's door-to-door checks.
+  auto gloves = donation("out", "goods", 0, 1);
+  gloves.recipient_name = "马房山社区";
+  gloves.recipient_kind = "community";
+  gloves.store_id = *clinic;
+  gloves.lines = {line("GLOVES", 2, true)};
+  gloves.purpose = "入户排查用 / for door-to-door screening";
+  TX_CHECK(dn.Create(system, gloves, actor));
 
   // The weekly living package for foreign staff on campus, handed out this week (one
   // share recorded as taken by a colleague, the rest to confirm on their phones), and
@@ -317,6 +389,7 @@ core::Result<bool> LoadDemoData(App& app) {
       {"admin", "系统管理员", "admin", {}, false},
       {"office", "国际处 王芳", "office", {"WHUT"}, false},
       {"hr", "人事处 刘洋", "department", {"HR", "SIE", "SCS", "SMAT"}, false},
+      {"finance", "财务处 赵敏", "department", {"FINANCE"}, false},
       {"leader", "指挥部 周杰", "leader", {"WHUT"}, false},
       {"volunteer", "下沉党员 吴倩", "volunteer", {"COMM"}, false},
       {"foreign", "Oliver Bennett", "foreign_staff", {}, true},

@@ -2,6 +2,7 @@
 #include "core/json_reader.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 #include "core/text.hpp"
@@ -41,6 +42,42 @@ std::optional<double> JsonReader::Number(std::string_view key, bool required) {
   if (v->is_int64()) return static_cast<double>(v->as_int64());
   if (v->is_uint64()) return static_cast<double>(v->as_uint64());
   if (v->is_double() && std::isfinite(v->as_double())) return v->as_double();
+  WrongType(key, "number");
+  return std::nullopt;
+}
+
+std::optional<std::string> JsonReader::Decimal(std::string_view key, bool required) {
+  const auto* v = Get(key, required);
+  if (!v) return std::nullopt;
+  if (v->is_null()) {
+    if (required) errors_.push_back({std::string(key), "validation.required", {}});
+    return std::nullopt;
+  }
+  if (v->is_int64() || v->is_uint64()) {
+    if (v->is_int64() && v->as_int64() < 0) {
+      errors_.push_back({std::string(key), "validation.negative", {}});
+      return std::nullopt;
+    }
+    return v->is_int64() ? std::to_string(v->as_int64()) : std::to_string(v->as_uint64());
+  }
+  if (v->is_double()) {
+    const double d = v->as_double();
+    if (!std::isfinite(d) || d < 0) {
+      errors_.push_back({std::string(key), "validation.negative", {}});
+      return std::nullopt;
+    }
+    char buf[64];
+    auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
+    return std::string(buf, res.ptr);
+  }
+  if (v->is_string()) {
+    std::string s(v->as_string());
+    if (s.empty() && required) {
+      errors_.push_back({std::string(key), "validation.required", {}});
+      return std::nullopt;
+    }
+    return s;
+  }
   WrongType(key, "number");
   return std::nullopt;
 }

@@ -36,6 +36,9 @@ class JsonReader {
                                                     std::size_t max_items);
   // A finite JSON number, integer or not.
   std::optional<double> Number(std::string_view key, bool required);
+  // A non-negative decimal given as a JSON number or a string ("20000.50"), as its text
+  // (the shortest that reads back for a number); the caller checks its digits.
+  std::optional<std::string> Decimal(std::string_view key, bool required);
 
   void AddError(FieldError error) { errors_.push_back(std::move(error)); }
   // The field errors of a nested object's reader (a list member), each field prefixed:

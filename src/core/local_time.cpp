@@ -3,6 +3,8 @@
 
 #include <date/tz.h>
 
+#include <sstream>
+
 namespace tongxin::core {
 
 bool IsTimeZone(const std::string& tz) {
@@ -22,6 +24,13 @@ std::string LocalDay(TimePoint t, const std::string& tz) {
 std::string LocalText(TimePoint t, const std::string& tz) {
   auto zt = date::make_zoned(tz, std::chrono::time_point_cast<std::chrono::seconds>(t));
   return date::format("%F %H:%M", zt);
+}
+
+std::string AddDays(const std::string& day, int n) {
+  date::year_month_day ymd{};
+  std::istringstream in(day);
+  in >> date::parse("%F", ymd);
+  return date::format("%F", date::year_month_day{date::sys_days{ymd} + date::days{n}});
 }
 
 }  // namespace tongxin::core

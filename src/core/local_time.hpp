@@ -13,5 +13,7 @@ bool IsTimeZone(const std::string& tz);
 std::string LocalDay(TimePoint t, const std::string& tz);
 // "2026-11-30 07:00" in tz.
 std::string LocalText(TimePoint t, const std::string& tz);
+// "YYYY-MM-DD" plus n days (n may be negative).
+std::string AddDays(const std::string& day, int n);
 
 }  // namespace tongxin::core

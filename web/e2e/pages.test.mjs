@@ -8,9 +8,11 @@ import { api, apiLogin, axeViolations, launch, login, startServer } from './harn
 
 const pages = {
   admin: ['/', '/people', '/units', '/admin/users', '/admin/audit', '/admin/outbox', '/health/today', '/health/plans', '/incidents',
-    '/incident-plans', '/supplies/stores', '/supplies/post', '/supplies/distributions', '/supplies/items', '/notices', '/profile'],
+    '/incident-plans', '/supplies/stores', '/supplies/post', '/supplies/distributions', '/supplies/items', '/supplies/donations',
+    '/supplies/donations?direction=out', '/supplies/donations/new', '/supplies/donors', '/supplies/rates', '/notices', '/profile'],
   leader: ['/', '/people', '/health/today', '/health/plans', '/incidents', '/supplies/stores', '/supplies/distributions',
-    '/supplies/items'],
+    '/supplies/items', '/supplies/donations'],
+  finance: ['/supplies/donations', '/supplies/rates'],
   volunteer: ['/', '/people', '/supplies/items'],
   foreign: ['/health/checkin', '/me', '/supplies/mine', '/incidents', '/notices', '/profile'],
 }
@@ -54,6 +56,17 @@ before(async () => {
     for (const st of (await get('/api/v1/supplies/stores')).items) {
       for (const r of (await get(`/api/v1/supplies/stores/${st.id}/stock`)).items) texts.push(r.batch)
     }
+    for (const d of (await get('/api/v1/supplies/donors?page_size=200')).items) texts.push(d.name, d.contact_name, d.email)
+    for (const d of (await get('/api/v1/supplies/donations?page_size=200')).items) {
+      texts.push(d.donor_name, d.recipient_name, d.purpose, d.receipt_no, d.goods_text, d.delivered_to, d.store_name, d.unit_name,
+        d.amount && `${d.currency} ${d.amount}`)
+    }
+    for (const direction of ['in', 'out']) {
+      const t = await get(`/api/v1/supplies/donations/totals?direction=${direction}`)
+      texts.push(t.goods_text, ...t.goods.map((g) => g.item_name), ...t.recipients.map((r) => r.name))
+    }
+    for (const r of (await get('/api/v1/supplies/rates')).items) texts.push(r.source)
+    for (const c of (await get('/api/v1/supplies/currencies')).items) texts.push(c.code)
   }
   userData = texts.filter((t) => typeof t === 'string' && t.length > 1).sort((a, b) => b.length - a.length)
 })
@@ -149,6 +162,12 @@ for (const [viewport, size] of [['desktop', { width: 1366, height: 800 }], ['pho
               await page.goto(`${server.base}/supplies/distributions/${d.id}`)
               await settle(page)
               problems.push(...(await check(page, '/supplies/distributions/:id', lang)))
+            }
+            for (const direction of ['in', 'out']) {  // money received, goods given
+              const { body: ds } = await api(server.base, auth, 'GET', `/api/v1/supplies/donations?direction=${direction}&page_size=1`)
+              await page.goto(`${server.base}/supplies/donations/${ds.items[0].id}`)
+              await settle(page)
+              problems.push(...(await check(page, '/supplies/donations/:id', lang)))
             }
           }
           if (role === 'foreign') {

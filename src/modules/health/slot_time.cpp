@@ -41,13 +41,6 @@ core::TimePoint AtLocal(const std::string& day, int minutes, const std::string& 
   return zone->to_sys(local, date::choose::earliest);
 }
 
-std::string AddDays(const std::string& day, int n) {
-  date::year_month_day ymd{};
-  std::istringstream in(day);
-  in >> date::parse("%F", ymd);
-  return date::format("%F", date::year_month_day{date::sys_days{ymd} + date::days{n}});
-}
-
 std::vector<SlotWindow> DayWindows(const std::string& day, const std::vector<SlotDef>& slots, int late_minutes,
                                    const std::string& tz) {
   std::vector<SlotWindow> out;

@@ -29,8 +29,7 @@ using core::LocalDay;
 using core::LocalText;
 // The instant of local `day` + minutes in tz (handles DST gaps by moving forward).
 core::TimePoint AtLocal(const std::string& day, int minutes, const std::string& tz);
-// "YYYY-MM-DD" plus n days.
-std::string AddDays(const std::string& day, int n);
+using core::AddDays;
 
 // The UTC bounds of one slot on one day: on time in [starts, ends), late in [ends, late_until).
 struct SlotWindow {

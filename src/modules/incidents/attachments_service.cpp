@@ -14,18 +14,14 @@ namespace tongxin::incidents {
 core::Result<Incident> IncidentsService::AddAttachment(const core::Principal& who, std::int64_t id,
                                                       const std::string& filename, std::string bytes,
                                                       const auth::Actor& actor) {
-  if (bytes.size() > kMaxAttachmentBytes) {
-    return core::MakeError(core::Errc::kTooLarge, "incidents.attachment_too_large",
-                           {{"max_mb", std::to_string(kMaxAttachmentBytes / (1024 * 1024))}});
-  }
-  TX_TRY(type, SniffAttachmentType(bytes));
+  TX_TRY(type, io::CheckAttachment(bytes));
   return db_.InTransaction([&](soci::session& sql) -> core::Result<Incident> {
     TX_TRY(found, LoadInScope(sql, who, id));
     Attachment a;
-    a.filename = CleanFileName(filename);
+    a.filename = io::CleanFileName(filename);
     a.content_type = *type;
     a.size = static_cast<std::int64_t>(bytes.size());
-    a.sha256 = Sha256Hex(bytes);
+    a.sha256 = io::Sha256Hex(bytes);
     a.uploaded_by = who.user_id;
     a.uploaded_at = Now();
     a.bytes = std::move(bytes);

@@ -12,10 +12,13 @@
 
 #include "core/i18n.hpp"
 #include "core/result.hpp"
-#include "modules/incidents/attachment.hpp"
+#include "io/attachment.hpp"
 #include "modules/incidents/plan.hpp"
 
 namespace tongxin::incidents {
+
+using io::Attachment;
+using io::kMaxAttachmentBytes;
 
 struct IncidentStep : StepText {
   std::int64_t id = 0;

@@ -168,7 +168,7 @@ std::int64_t InsertAttachment(soci::session& sql, std::int64_t incident_id, cons
                       "uploaded_by, uploaded_at) VALUES (:i, :f, :c, :s, :h, :d, ") +
           (a.uploaded_by ? ":b" : "NULL") + ", :a) RETURNING id");
   q.Bind("i", incident_id).Bind("f", a.filename).Bind("c", a.content_type).Bind("s", a.size).Bind("h", a.sha256);
-  q.Bind("d", ToBase64(a.bytes)).Bind("a", a.uploaded_at);
+  q.Bind("d", io::ToBase64(a.bytes)).Bind("a", a.uploaded_at);
   if (a.uploaded_by) q.Bind("b", *a.uploaded_by);
   return q.Scalar(sql);
 }
@@ -179,7 +179,7 @@ std::optional<Attachment> FindAttachment(soci::session& sql, std::int64_t incide
   soci::rowset<soci::row> rs = q.Rows(sql);
   for (const auto& r : rs) {
     Attachment a = kAttachments.Read(r);
-    a.bytes = FromBase64(GetStr(r, "data"));
+    a.bytes = io::FromBase64(GetStr(r, "data"));
     return a;
   }
   return std::nullopt;

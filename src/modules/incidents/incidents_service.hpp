@@ -73,7 +73,7 @@ class IncidentsService {
   // Who may be made responsible: active admin, office and department accounts whose
   // units cover the incident's.
   core::Result<std::vector<Assignee>> Assignees(const core::Principal& who, std::int64_t id);
-  // Errors: incidents.attachment_type (415), incidents.attachment_too_large (413).
+  // Errors: files.type (415), files.too_large (413).
   core::Result<Incident> AddAttachment(const core::Principal& who, std::int64_t id, const std::string& filename,
                                        std::string bytes, const auth::Actor& actor);
   // Errors: incidents.attachment_not_found. Audited.

@@ -1,4 +1,4 @@
-// The supplies module: catalogue, stores, ledger, distributions.
+// The supplies module: catalogue, stores, ledger, distributions, donations.
 #include "app/module.hpp"
 #include "app/modules.hpp"
 #include "core/i18n.hpp"
@@ -7,6 +7,7 @@
 #include "core/local_time.hpp"
 #include "modules/notify/notify_service.hpp"
 #include "modules/supplies/distributions_service.hpp"
+#include "modules/supplies/donations_service.hpp"
 #include "modules/supplies/stock_alerts.hpp"
 #include "modules/supplies/supplies_routes.hpp"
 #include "modules/supplies/supplies_service.hpp"
@@ -34,11 +35,13 @@ core::Status Register(app::AppContext& ctx) {
     if (*r > 0) spdlog::info("supplies jobs: {} expiry notices queued", *r);
   });
   auto& distributions = ctx.Provide(std::make_unique<DistributionsService>(ctx.db, supplies));
+  auto& donations = ctx.Provide(std::make_unique<DonationsService>(ctx.db, supplies, ctx.config.finance_unit));
   std::string public_url = ctx.config.public_url;
   while (!public_url.empty() && public_url.back() == '/') public_url.pop_back();
-  ctx.AddRoutes([&supplies, &distributions, public_url](http::Router& router) {
+  ctx.AddRoutes([&supplies, &distributions, &donations, public_url](http::Router& router) {
     RegisterSupplyRoutes(router, supplies);
     RegisterDistributionRoutes(router, distributions, public_url);
+    RegisterDonationRoutes(router, donations);
   });
   TX_CHECK(core::AddCatalogue("supplies"));
   return {};

@@ -239,129 +239,132 @@ core::Result<std::pair<std::int64_t, Item>> SuppliesService::BaseQuantity(soci::
 
 core::Result<Posting> SuppliesService::Post(const core::Principal& who, const PostingInput& in,
                                             const auth::Actor& actor) {
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<Posting> {
-    TX_TRY(store, PostableStore(sql, who, in.store_id, "store_id"));
-    if (!store->active) return core::FieldInvalid("store_id", "supplies.store_inactive");
-    if (in.to_store_id) {
-      TX_TRY(to, ReadableStore(sql, who, *in.to_store_id, "to_store_id"));
-      if (!to->active) return core::FieldInvalid("to_store_id", "supplies.store_inactive");
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<Posting> { return PostOn(sql, who, in, actor); });
+}
+
+core::Result<Posting> SuppliesService::PostOn(soci::session& sql, const core::Principal& who, const PostingInput& in,
+                                              const auth::Actor& actor) {
+  TX_TRY(store, PostableStore(sql, who, in.store_id, "store_id"));
+  if (!store->active) return core::FieldInvalid("store_id", "supplies.store_inactive");
+  if (in.to_store_id) {
+    TX_TRY(to, ReadableStore(sql, who, *in.to_store_id, "to_store_id"));
+    if (!to->active) return core::FieldInvalid("to_store_id", "supplies.store_inactive");
+  }
+  const std::string today = Today();
+  Posting p;
+  p.kind = in.kind;
+  p.source = in.source;
+  p.reason = in.reason;
+  p.store_id = in.store_id;
+  p.to_store_id = in.to_store_id;
+  p.reference = in.reference;
+  p.note = in.note;
+  if (who.user_id) p.posted_by = who.user_id;
+  p.posted_at = Now();
+  StockAlerts::Totals before;
+  if (alerts_ && in.kind != "receipt") {
+    std::vector<std::int64_t> ids;
+    for (const auto& li : in.lines) ids.push_back(li.item_id);
+    before = StockAlerts::Read(sql, in.store_id, ids);
+  }
+  int n = 0;
+  for (const auto& li : in.lines) {
+    const std::string prefix = "lines[" + std::to_string(++n) + "].";
+    TX_TRY(resolved, BaseQuantity(sql, li, prefix));
+    const std::int64_t qty = resolved->first;
+    const Item* item = &resolved->second;
+    PostingLine base;
+    base.store_id = in.store_id;
+    base.item_id = item->id;
+    if (li.pack_id) {
+      base.pack_id = li.pack_id;
+      base.pack_count = qty / std::find_if(item->packs.begin(), item->packs.end(), [&](const Pack& x) {
+                                return x.id == *li.pack_id;
+                              })->factor_milli;
     }
-    const std::string today = Today();
-    Posting p;
-    p.kind = in.kind;
-    p.source = in.source;
-    p.reason = in.reason;
-    p.store_id = in.store_id;
-    p.to_store_id = in.to_store_id;
-    p.reference = in.reference;
-    p.note = in.note;
-    if (who.user_id) p.posted_by = who.user_id;
-    p.posted_at = Now();
-    StockAlerts::Totals before;
-    if (alerts_ && in.kind != "receipt") {
-      std::vector<std::int64_t> ids;
-      for (const auto& li : in.lines) ids.push_back(li.item_id);
-      before = StockAlerts::Read(sql, in.store_id, ids);
+    if (!item->batched && (!li.batch.empty() || !li.expiry.empty())) {
+      return core::FieldInvalid(prefix + (li.batch.empty() ? "expiry" : "batch"), "supplies.not_batched");
     }
-    int n = 0;
-    for (const auto& li : in.lines) {
-      const std::string prefix = "lines[" + std::to_string(++n) + "].";
-      TX_TRY(resolved, BaseQuantity(sql, li, prefix));
-      const std::int64_t qty = resolved->first;
-      const Item* item = &resolved->second;
-      PostingLine base;
-      base.store_id = in.store_id;
-      base.item_id = item->id;
-      if (li.pack_id) {
-        base.pack_id = li.pack_id;
-        base.pack_count = qty / std::find_if(item->packs.begin(), item->packs.end(), [&](const Pack& x) {
-                                  return x.id == *li.pack_id;
-                                })->factor_milli;
-      }
-      if (!item->batched && (!li.batch.empty() || !li.expiry.empty())) {
-        return core::FieldInvalid(prefix + (li.batch.empty() ? "expiry" : "batch"), "supplies.not_batched");
-      }
-      const bool out = Outgoing(in.kind) || (in.kind == "adjustment" && qty < 0);
-      if (!out) {
-        // Into the store: a receipt or a count above the books.
-        if (item->batched) {
-          if (li.batch.empty()) return core::FieldInvalid(prefix + "batch", "validation.required");
-          std::string expiry = li.expiry;
-          for (const auto& b : repo::Batches(sql, in.store_id, item->id)) {
-            if (b.batch == li.batch) expiry = b.expiry;  // a known batch keeps its date
-          }
-          if (expiry.empty()) return core::FieldInvalid(prefix + "expiry", "validation.required");
-          if (!li.expiry.empty() && li.expiry != expiry) return core::FieldInvalid(prefix + "expiry", "supplies.batch_expiry_differs");
-          base.batch = li.batch;
-          base.expiry = expiry;
-        }
-        base.qty_milli = qty;
-        TX_CHECK(Apply(sql, base, *item, prefix + "quantity"));
-        p.lines.push_back(base);
-        continue;
-      }
-      // Out of the store: from the named batch, or first expiry first over batches that
-      // have not expired (a loss may take expired stock; an issue only with the override).
-      const std::int64_t need = qty < 0 ? -qty : qty;
-      const bool expired_ok = in.allow_expired || in.kind == "loss" || in.kind == "adjustment";
-      std::vector<PostingLine> taken;
-      if (!item->batched) {
-        base.qty_milli = -need;
-        taken.push_back(base);
-      } else if (!li.batch.empty()) {
-        std::string expiry;
-        bool found = false;
+    const bool out = Outgoing(in.kind) || (in.kind == "adjustment" && qty < 0);
+    if (!out) {
+      // Into the store: a receipt or a count above the books.
+      if (item->batched) {
+        if (li.batch.empty()) return core::FieldInvalid(prefix + "batch", "validation.required");
+        std::string expiry = li.expiry;
         for (const auto& b : repo::Batches(sql, in.store_id, item->id)) {
-          if (b.batch == li.batch) {
-            expiry = b.expiry;
-            found = true;
-          }
+          if (b.batch == li.batch) expiry = b.expiry;  // a known batch keeps its date
         }
-        if (!found) return ShortfallError(*item, prefix + "quantity", need, 0);
-        if (!expiry.empty() && expiry < today && !expired_ok) {
-          return core::FieldInvalid(prefix + "batch", "supplies.batch_expired", {{"expiry", expiry}});
-        }
+        if (expiry.empty()) return core::FieldInvalid(prefix + "expiry", "validation.required");
+        if (!li.expiry.empty() && li.expiry != expiry) return core::FieldInvalid(prefix + "expiry", "supplies.batch_expiry_differs");
         base.batch = li.batch;
         base.expiry = expiry;
-        base.qty_milli = -need;
-        taken.push_back(base);
-      } else {
-        std::int64_t left = need, usable = 0;
-        for (const auto& b : repo::Batches(sql, in.store_id, item->id)) {
-          if (!b.expiry.empty() && b.expiry < today && !expired_ok) continue;
-          usable += b.qty_milli;
-          if (left == 0) continue;
-          const std::int64_t take = std::min(left, b.qty_milli);
-          PostingLine l = base;
-          l.batch = b.batch;
-          l.expiry = b.expiry;
-          l.qty_milli = -take;
-          // The pack count belongs to the whole line; split lines keep it on the first.
-          if (!taken.empty()) l.pack_count = 0;
-          taken.push_back(l);
-          left -= take;
-        }
-        if (left > 0) return ShortfallError(*item, prefix + "quantity", need, usable);
       }
-      for (const auto& l : taken) {
-        TX_CHECK(Apply(sql, l, *item, prefix + "quantity", need));
-        p.lines.push_back(l);
-        if (in.kind == "transfer") {
-          PostingLine to = l;
-          to.store_id = *in.to_store_id;
-          to.qty_milli = -l.qty_milli;
-          TX_CHECK(Apply(sql, to, *item, prefix + "quantity"));
-          p.lines.push_back(to);
+      base.qty_milli = qty;
+      TX_CHECK(Apply(sql, base, *item, prefix + "quantity"));
+      p.lines.push_back(base);
+      continue;
+    }
+    // Out of the store: from the named batch, or first expiry first over batches that
+    // have not expired (a loss may take expired stock; an issue only with the override).
+    const std::int64_t need = qty < 0 ? -qty : qty;
+    const bool expired_ok = in.allow_expired || in.kind == "loss" || in.kind == "adjustment";
+    std::vector<PostingLine> taken;
+    if (!item->batched) {
+      base.qty_milli = -need;
+      taken.push_back(base);
+    } else if (!li.batch.empty()) {
+      std::string expiry;
+      bool found = false;
+      for (const auto& b : repo::Batches(sql, in.store_id, item->id)) {
+        if (b.batch == li.batch) {
+          expiry = b.expiry;
+          found = true;
         }
+      }
+      if (!found) return ShortfallError(*item, prefix + "quantity", need, 0);
+      if (!expiry.empty() && expiry < today && !expired_ok) {
+        return core::FieldInvalid(prefix + "batch", "supplies.batch_expired", {{"expiry", expiry}});
+      }
+      base.batch = li.batch;
+      base.expiry = expiry;
+      base.qty_milli = -need;
+      taken.push_back(base);
+    } else {
+      std::int64_t left = need, usable = 0;
+      for (const auto& b : repo::Batches(sql, in.store_id, item->id)) {
+        if (!b.expiry.empty() && b.expiry < today && !expired_ok) continue;
+        usable += b.qty_milli;
+        if (left == 0) continue;
+        const std::int64_t take = std::min(left, b.qty_milli);
+        PostingLine l = base;
+        l.batch = b.batch;
+        l.expiry = b.expiry;
+        l.qty_milli = -take;
+        // The pack count belongs to the whole line; split lines keep it on the first.
+        if (!taken.empty()) l.pack_count = 0;
+        taken.push_back(l);
+        left -= take;
+      }
+      if (left > 0) return ShortfallError(*item, prefix + "quantity", need, usable);
+    }
+    for (const auto& l : taken) {
+      TX_CHECK(Apply(sql, l, *item, prefix + "quantity", need));
+      p.lines.push_back(l);
+      if (in.kind == "transfer") {
+        PostingLine to = l;
+        to.store_id = *in.to_store_id;
+        to.qty_milli = -l.qty_milli;
+        TX_CHECK(Apply(sql, to, *item, prefix + "quantity"));
+        p.lines.push_back(to);
       }
     }
-    p.id = repo::InsertPosting(sql, p);
-    repo::InsertLines(sql, p.id, p.lines);
-    if (alerts_ && !before.empty()) alerts_->AfterTaking(sql, *store, before, p.id);
-    auto saved = repo::FindPosting(sql, p.id);
-    auth::RecordAudit(sql, actor, p.posted_at, "create", "supply_posting", std::to_string(p.id), "", Json(*saved));
-    return *saved;
-  });
+  }
+  p.id = repo::InsertPosting(sql, p);
+  repo::InsertLines(sql, p.id, p.lines);
+  if (alerts_ && !before.empty()) alerts_->AfterTaking(sql, *store, before, p.id);
+  auto saved = repo::FindPosting(sql, p.id);
+  auth::RecordAudit(sql, actor, p.posted_at, "create", "supply_posting", std::to_string(p.id), "", Json(*saved));
+  return *saved;
 }
 
 core::Result<Posting> SuppliesService::Reverse(const core::Principal& who, std::int64_t id, const std::string& note,

@@ -76,6 +76,9 @@ class SuppliesService {
   // A store the caller may post in. Errors: as ReadableStore, supplies.not_keeper (403).
   core::Result<Store> PostableStore(soci::session& sql, const core::Principal& who, std::int64_t id,
                                     std::string_view field = "");
+  // Post, on the caller's session.
+  core::Result<Posting> PostOn(soci::session& sql, const core::Principal& who, const PostingInput& in,
+                               const auth::Actor& actor);
   // Reverse, on the caller's session.
   core::Result<Posting> ReverseOn(soci::session& sql, const core::Principal& who, std::int64_t id,
                                   const std::string& note, const auth::Actor& actor);

@@ -357,7 +357,7 @@ TEST_F(IncidentsApiTest, AttachmentsAreCheckedByContentKeptInTheDatabaseAndAudit
   auto text = office->Request("POST", base + "/attachments?filename=report.pdf", "hello",
                               {{"Content-Type", "application/pdf"}});
   EXPECT_EQ(text.status, 415);
-  EXPECT_EQ(text.ErrorCode(), "incidents.attachment_type");
+  EXPECT_EQ(text.ErrorCode(), "files.type");
   auto big = office->Request("POST", base + "/attachments?filename=big.pdf", "%PDF-" + std::string(5 * 1024 * 1024, 'x'),
                              {{"Content-Type", "application/pdf"}});
   EXPECT_EQ(big.status, 413);

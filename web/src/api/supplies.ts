@@ -1,4 +1,4 @@
-import { download, get, patch, post, request, type Query } from './request'
+import { download, get, patch, post, request, upload, type Query } from './request'
 import type { Paged } from './types'
 
 export const CATEGORIES = ['mask_n95', 'mask_surgical', 'protective_suit', 'goggles', 'face_shield', 'gloves',
@@ -146,3 +146,110 @@ export const returnShare = (id: number, note: string) => post<Recipient>(`/api/v
 
 // What a share holds, in the reader's language: "Rice 5 kg, Cooking oil 1.8 L".
 export const shareText = (lines: ShareLine[], sep: string) => lines.map((l) => `${l.item_name} ${l.quantity} ${l.unit}`).join(sep)
+
+// ---- donations ----
+export const DONOR_KINDS = ['institution', 'company', 'person'] as const
+export const RECIPIENT_KINDS = ['hospital', 'community', 'school', 'other'] as const
+export const THANKS = ['to_thank', 'letter_sent', 'acknowledged'] as const
+export interface Donor {
+  id: number
+  unit_id: number
+  kind: string
+  name: string
+  name_zh: string
+  name_en: string
+  country: string
+  contact_name: string
+  email: string
+  phone: string
+  address: string
+  note: string
+  donation_count: number
+  masked?: boolean
+}
+export interface Rate { currency: string; valid_from: string; cny_per_unit: string; source: string; set_at: string }
+export interface Currency { code: string; digits: number }
+export interface DonationLine { item_id: number; item_code: string; item_name: string; unit: string; quantity: number; pack_id: number | null; pack_count: number; pack_name?: string }
+export interface DocumentFile { id: number; filename: string; content_type: string; size: number; uploaded_at: string }
+export interface Donation {
+  id: number
+  direction: 'in' | 'out'
+  kind: 'money' | 'goods'
+  unit_id: number
+  unit_name: string
+  donor_id: number | null
+  donor_name: string
+  donor_kind: string
+  recipient_kind: string
+  recipient_name: string
+  currency: string
+  amount?: string
+  amount_hidden?: boolean
+  cny?: string | null
+  cny_per_unit?: string
+  rate_from?: string
+  rate_missing?: boolean
+  store_id: number | null
+  store_name: string
+  posting_id: number | null
+  donated_on: string
+  purpose: string
+  receipt_no: string
+  thanks: string
+  thanks_at: string
+  delivery: string
+  delivered_on: string
+  delivered_to: string
+  note: string
+  goods_text?: string
+  lines: DonationLine[]
+  documents: DocumentFile[]
+}
+export interface GoodsTotal { item_id: number; item_code: string; item_name: string; category: string; quantity: number; unit: string; count: number; pack_count?: number; pack_name?: string }
+export interface Totals {
+  money?: { currency: string; amount: string; cny: string; count: number; without_rate: number }[]
+  cny?: string
+  amount_hidden?: boolean
+  goods: GoodsTotal[]
+  goods_text: string
+  recipients: { name: string; kind: string; count: number; goods: GoodsTotal[]; goods_text: string }[]
+}
+export interface DonationInput {
+  direction: 'in' | 'out'
+  kind: 'money' | 'goods'
+  unit_id: number
+  donor_id?: number
+  store_id?: number
+  recipient_kind?: string
+  recipient_name?: string
+  currency?: string
+  amount?: string
+  donated_on: string
+  purpose?: string
+  receipt_no?: string
+  note?: string
+  lines?: LineInput[]
+}
+
+export const listCurrencies = () => get<{ items: Currency[] }>('/api/v1/supplies/currencies')
+export const listDonors = (q: Query) => get<Paged<Donor>>('/api/v1/supplies/donors', q)
+export const getDonor = (id: number) => get<Donor>(`/api/v1/supplies/donors/${id}`)
+export const createDonor = (body: Partial<Donor>) => post<Donor>('/api/v1/supplies/donors', body)
+export const updateDonor = (id: number, body: Partial<Donor>) => patch<Donor>(`/api/v1/supplies/donors/${id}`, body)
+export const listRates = () => get<{ items: Rate[]; amounts: boolean }>('/api/v1/supplies/rates')
+export const setRate = (body: { currency: string; valid_from: string; cny_per_unit: string; source?: string }) =>
+  request<Rate>('PUT', '/api/v1/supplies/rates', body)
+export const deleteRate = (currency: string, valid_from: string) =>
+  request<{ deleted: boolean }>('DELETE', '/api/v1/supplies/rates', undefined, { currency, valid_from })
+export const listDonations = (q: Query) => get<Paged<Donation> & { amounts: boolean }>('/api/v1/supplies/donations', q)
+export const donationTotals = (q: Query) => get<Totals>('/api/v1/supplies/donations/totals', q)
+export const exportDonations = (q: Query) => download('/api/v1/supplies/donations/export', q)
+export const getDonation = (id: number) => get<Donation>(`/api/v1/supplies/donations/${id}`)
+export const createDonation = (body: DonationInput) => post<Donation>('/api/v1/supplies/donations', body)
+export const updateDonation = (id: number, body: Record<string, unknown>) => patch<Donation>(`/api/v1/supplies/donations/${id}`, body)
+export const setThanks = (id: number, status: string) => post<Donation>(`/api/v1/supplies/donations/${id}/thanks`, { status })
+export const confirmDelivery = (id: number, delivered_on: string, delivered_to: string) =>
+  post<Donation>(`/api/v1/supplies/donations/${id}/delivered`, { delivered_on, delivered_to })
+export const downloadDocument = (id: number, docId: number) => download(`/api/v1/supplies/donations/${id}/documents/${docId}`, {})
+export const uploadDocument = (id: number, file: File, onProgress: (pct: number) => void) =>
+  upload<Donation>(`/api/v1/supplies/donations/${id}/documents`, file, { filename: file.name }, onProgress)

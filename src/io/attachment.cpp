@@ -1,5 +1,5 @@
 // Attachment checks and encodings.
-#include "modules/incidents/attachment.hpp"
+#include "io/attachment.hpp"
 
 #include <sodium.h>
 
@@ -7,7 +7,7 @@
 
 #include "core/text.hpp"
 
-namespace tongxin::incidents {
+namespace tongxin::io {
 
 core::Result<std::string> SniffAttachmentType(const std::string& b) {
   if (b.rfind("%PDF-", 0) == 0) return std::string("application/pdf");
@@ -16,7 +16,15 @@ core::Result<std::string> SniffAttachmentType(const std::string& b) {
       static_cast<unsigned char>(b[2]) == 0xFF) {
     return std::string("image/jpeg");
   }
-  return core::MakeError(core::Errc::kUnsupportedMedia, "incidents.attachment_type", {{"allowed", "PDF, PNG, JPEG"}});
+  return core::MakeError(core::Errc::kUnsupportedMedia, "files.type", {{"allowed", "PDF, PNG, JPEG"}});
+}
+
+core::Result<std::string> CheckAttachment(const std::string& bytes) {
+  if (bytes.size() > kMaxAttachmentBytes) {
+    return core::MakeError(core::Errc::kTooLarge, "files.too_large",
+                           {{"max_mb", std::to_string(kMaxAttachmentBytes / (1024 * 1024))}});
+  }
+  return SniffAttachmentType(bytes);
 }
 
 std::string CleanFileName(const std::string& name) {
@@ -68,4 +76,4 @@ std::string FromBase64(const std::string& text) {
   return out;
 }
 
-}  // namespace tongxin::incidents
+}  // namespace tongxin::io

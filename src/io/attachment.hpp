@@ -1,4 +1,4 @@
-// Incident attachments: type by content (PDF, PNG, JPEG — never the client's word for it),
+// Attached documents (incident notes, donation receipts): type by content (PDF, PNG, JPEG — never the client's word for it),
 // a clean file name, a size limit.
 #pragma once
 
@@ -10,7 +10,7 @@
 
 #include "core/result.hpp"
 
-namespace tongxin::incidents {
+namespace tongxin::io {
 
 inline constexpr std::size_t kMaxAttachmentBytes = 5 * 1024 * 1024;
 
@@ -24,12 +24,15 @@ struct Attachment {
 };
 BOOST_DESCRIBE_STRUCT(Attachment, (), (id, filename, content_type, sha256, size, uploaded_by, uploaded_at, bytes))
 
-// Errors: kUnsupportedMedia incidents.attachment_type (details.allowed).
+// Errors: kUnsupportedMedia files.type (details.allowed).
 core::Result<std::string> SniffAttachmentType(const std::string& bytes);
+// The content type of an upload within the size limit. Errors: kTooLarge files.too_large
+// (details.max_mb), and as SniffAttachmentType.
+core::Result<std::string> CheckAttachment(const std::string& bytes);
 // The last path component, control characters removed, at most 120 characters; "" -> "file".
 std::string CleanFileName(const std::string& name);
 std::string Sha256Hex(const std::string& bytes);
 std::string ToBase64(const std::string& bytes);
 std::string FromBase64(const std::string& text);
 
-}  // namespace tongxin::incidents
+}  // namespace tongxin::io

@@ -76,7 +76,7 @@ describe('donations in a browser', () => {
     await login(page, server.base, 'office')
     await page.goto(`${server.base}/supplies/donations/new?direction=in`)
     await page.waitForSelector('[data-test=donation-kind]')
-    await page.click('[data-test=donation-kind] >> text=资金')
+    await page.locator('[data-test=donation-kind] .el-radio-button', { hasText: '资金' }).click()
     await pick(page, 'donation-donor', '英国威尔士三一圣大卫大学')
     await pick(page, 'donation-currency', 'JPY')
     await page.fill('[data-test=donation-amount]', '1000.5')

@@ -9,7 +9,8 @@ import { api, apiLogin, axeViolations, launch, login, startServer } from './harn
 const pages = {
   admin: ['/', '/people', '/units', '/admin/users', '/admin/audit', '/admin/outbox', '/health/today', '/health/plans', '/incidents',
     '/incident-plans', '/supplies/stores', '/supplies/post', '/supplies/distributions', '/supplies/items', '/supplies/donations',
-    '/supplies/donations?direction=out', '/supplies/donations/new', '/supplies/donors', '/supplies/rates', '/notices', '/profile'],
+    '/supplies/donations?direction=out', '/supplies/donations/new', '/supplies/donors', '/supplies/rates', '/supplies/stocktake',
+    '/notices', '/profile'],
   leader: ['/', '/people', '/health/today', '/health/plans', '/incidents', '/supplies/stores', '/supplies/distributions',
     '/supplies/items', '/supplies/donations'],
   finance: ['/supplies/donations', '/supplies/rates'],

@@ -5,6 +5,7 @@
 #include "http/router.hpp"
 #include "modules/supplies/distributions_service.hpp"
 #include "modules/supplies/donations_service.hpp"
+#include "modules/supplies/stocktake.hpp"
 #include "modules/supplies/supplies_service.hpp"
 
 namespace tongxin::supplies {
@@ -15,5 +16,7 @@ void RegisterSupplyRoutes(http::Router& router, SuppliesService& supplies);
 void RegisterDistributionRoutes(http::Router& router, DistributionsService& distributions, std::string public_url);
 // /api/v1/supplies/donors, /rates, /currencies, /donations.
 void RegisterDonationRoutes(http::Router& router, DonationsService& donations);
+// /api/v1/supplies/stores/{id}/count-sheet and /stocktake.
+void RegisterStocktakeRoutes(http::Router& router, Stocktake& stocktake);
 
 }  // namespace tongxin::supplies

@@ -253,3 +253,13 @@ export const confirmDelivery = (id: number, delivered_on: string, delivered_to: 
 export const downloadDocument = (id: number, docId: number) => download(`/api/v1/supplies/donations/${id}/documents/${docId}`, {})
 export const uploadDocument = (id: number, file: File, onProgress: (pct: number) => void) =>
   upload<Donation>(`/api/v1/supplies/donations/${id}/documents`, file, { filename: file.name }, onProgress)
+
+// ---- stocktake ----
+export interface Count { row: number; item_id: number; item_code: string; item_name: string; unit: string; batch: string; expiry: string; books: number; counted: number; difference: number }
+export interface CountPreview { counts: Count[]; problems: { row: number; column: string; reason: string; message: string }[]; differences: number; uncounted: number }
+export const countSheet = (storeId: number) => download(`/api/v1/supplies/stores/${storeId}/count-sheet`, {})
+export const previewCounts = (storeId: number, file: File, onProgress: (pct: number) => void) =>
+  upload<CountPreview>(`/api/v1/supplies/stores/${storeId}/stocktake/preview`, file, {}, onProgress)
+export const postCounts = (storeId: number, reason: string, counts: Count[]) =>
+  post<Posting>(`/api/v1/supplies/stores/${storeId}/stocktake`, { reason: reason || undefined,
+    counts: counts.map((c) => ({ item_id: c.item_id, batch: c.batch || undefined, expiry: c.expiry || undefined, books: c.books, counted: c.counted })) })

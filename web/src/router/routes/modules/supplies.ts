@@ -5,6 +5,8 @@ export default [
     { titleKey: 'supplies.storesTitle', icon: 'Box', menu: true, order: 11, access: 'staff' }),
   page('/supplies/post', 'supplies-post', () => import('@/views/supplies/post/index.vue'),
     { titleKey: 'supplies.postTitle', icon: 'Edit', menu: true, order: 11.2, access: 'editors' }),
+  page('/supplies/stocktake', 'supplies-stocktake', () => import('@/views/supplies/stocktake/index.vue'),
+    { titleKey: 'supplies.stocktake.title', access: 'editors' }),
   page('/supplies/distributions', 'supplies-distributions', () => import('@/views/supplies/distributions/index.vue'),
     { titleKey: 'supplies.distributionsTitle', icon: 'Present', menu: true, order: 11.4, access: 'staff' }),
   page('/supplies/distributions/:id', 'supplies-distribution', () => import('@/views/supplies/distribution/index.vue'),

@@ -33,4 +33,17 @@ std::string AddDays(const std::string& day, int n) {
   return date::format("%F", date::year_month_day{date::sys_days{ymd} + date::days{n}});
 }
 
+TimePoint AtLocal(const std::string& day, int minutes, const std::string& tz) {
+  date::year_month_day ymd{};
+  std::istringstream in(day);
+  in >> date::parse("%F", ymd);
+  auto local = date::local_days{ymd} + std::chrono::minutes(minutes);
+  const auto* zone = date::locate_zone(tz);
+  auto info = zone->get_info(local);
+  if (info.result == date::local_info::nonexistent) {
+    return TimePoint(info.second.begin);  // in a DST gap: the moment the gap ends
+  }
+  return zone->to_sys(local, date::choose::earliest);
+}
+
 }  // namespace tongxin::core

@@ -13,6 +13,8 @@ bool IsTimeZone(const std::string& tz);
 std::string LocalDay(TimePoint t, const std::string& tz);
 // "2026-11-30 07:00" in tz.
 std::string LocalText(TimePoint t, const std::string& tz);
+// The instant of local `day` + minutes in tz (handles DST gaps by moving forward).
+TimePoint AtLocal(const std::string& day, int minutes, const std::string& tz);
 // "YYYY-MM-DD" plus n days (n may be negative).
 std::string AddDays(const std::string& day, int n);
 

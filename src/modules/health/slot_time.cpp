@@ -28,19 +28,6 @@ std::string FormatHhMm(int minutes) {
   return buf;
 }
 
-core::TimePoint AtLocal(const std::string& day, int minutes, const std::string& tz) {
-  date::year_month_day ymd{};
-  std::istringstream in(day);
-  in >> date::parse("%F", ymd);
-  auto local = date::local_days{ymd} + std::chrono::minutes(minutes);
-  const auto* zone = date::locate_zone(tz);
-  auto info = zone->get_info(local);
-  if (info.result == date::local_info::nonexistent) {
-    return core::TimePoint(info.second.begin);  // in a DST gap: the moment the gap ends
-  }
-  return zone->to_sys(local, date::choose::earliest);
-}
-
 std::vector<SlotWindow> DayWindows(const std::string& day, const std::vector<SlotDef>& slots, int late_minutes,
                                    const std::string& tz) {
   std::vector<SlotWindow> out;

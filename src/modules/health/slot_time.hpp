@@ -27,8 +27,7 @@ std::string FormatHhMm(int minutes);
 using core::IsTimeZone;
 using core::LocalDay;
 using core::LocalText;
-// The instant of local `day` + minutes in tz (handles DST gaps by moving forward).
-core::TimePoint AtLocal(const std::string& day, int minutes, const std::string& tz);
+using core::AtLocal;
 using core::AddDays;
 
 // The UTC bounds of one slot on one day: on time in [starts, ends), late in [ends, late_until).

@@ -37,13 +37,15 @@ core::Status Register(app::AppContext& ctx) {
   auto& distributions = ctx.Provide(std::make_unique<DistributionsService>(ctx.db, supplies));
   auto& donations = ctx.Provide(std::make_unique<DonationsService>(ctx.db, supplies, ctx.config.finance_unit));
   auto& stocktake = ctx.Provide(std::make_unique<Stocktake>(ctx.db, supplies));
+  auto& reports = ctx.Provide(std::make_unique<SupplyReports>(ctx.db, supplies, ctx.config.time_zone));
   std::string public_url = ctx.config.public_url;
   while (!public_url.empty() && public_url.back() == '/') public_url.pop_back();
-  ctx.AddRoutes([&supplies, &distributions, &donations, &stocktake, public_url](http::Router& router) {
+  ctx.AddRoutes([&supplies, &distributions, &donations, &stocktake, &reports, public_url](http::Router& router) {
     RegisterSupplyRoutes(router, supplies);
     RegisterDistributionRoutes(router, distributions, public_url);
     RegisterDonationRoutes(router, donations);
     RegisterStocktakeRoutes(router, stocktake);
+    RegisterReportRoutes(router, reports, supplies);
   });
   TX_CHECK(core::AddCatalogue("supplies"));
   return {};

@@ -5,6 +5,7 @@
 #include "http/router.hpp"
 #include "modules/supplies/distributions_service.hpp"
 #include "modules/supplies/donations_service.hpp"
+#include "modules/supplies/reports.hpp"
 #include "modules/supplies/stocktake.hpp"
 #include "modules/supplies/supplies_service.hpp"
 
@@ -18,5 +19,7 @@ void RegisterDistributionRoutes(http::Router& router, DistributionsService& dist
 void RegisterDonationRoutes(http::Router& router, DonationsService& donations);
 // /api/v1/supplies/stores/{id}/count-sheet and /stocktake.
 void RegisterStocktakeRoutes(http::Router& router, Stocktake& stocktake);
+// /api/v1/supplies/reports/..., /items/export, /items/{id}/movements/export.
+void RegisterReportRoutes(http::Router& router, SupplyReports& reports, SuppliesService& supplies);
 
 }  // namespace tongxin::supplies

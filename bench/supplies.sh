@@ -3,7 +3,9 @@
 # POSTINGS one-line postings (default 1,000,000) already in the ledger and the stock they
 # add up to; then a store's stock on hand, an item's movement history page, posting
 # throughput against POST /api/v1/echo (same server, same run), and a batch distribution
-# to RECIPIENTS people (default 5,000) posted all-or-nothing. SQLite.
+# to RECIPIENTS people (default 5,000) posted all-or-nothing; the reports over the whole
+# ledger, a store's count sheet and its preview, and donation totals over DONATIONS
+# donations in and as many out (default 20,000). SQLite.
 # Usage: bench/supplies.sh [seconds-per-run]   (needs a release build: make server)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +15,7 @@ items=${ITEMS:-2000}
 stores=${STORES:-50}
 postings=${POSTINGS:-1000000}
 recipients=${RECIPIENTS:-5000}
+donations=${DONATIONS:-20000}
 out=$(mktemp -d /tmp/tongxin-supplies-XXXXXX)
 db=sqlite:$out/bench.db
 file=$out/bench.db
@@ -58,6 +61,28 @@ FROM supply_postings p WHERE p.id >= 1000000;
 INSERT INTO supply_stock (store_id, item_id, batch, expiry, qty_milli, updated_at)
 SELECT store_id, item_id, '', '', SUM(qty_milli), '2026-12-01T00:00:00Z' FROM supply_posting_lines WHERE posting_id >= 1000000
 GROUP BY store_id, item_id;
+-- Donations: money in five currencies (a rate for each in force), goods given out by a
+-- third party, one line each; spread over 2026.
+INSERT OR IGNORE INTO exchange_rates (currency, valid_from, cny_micro, source, set_at)
+VALUES ('GBP', '2026-01-01', 9120000, 'bench', '2026-01-01T00:00:00Z'),
+       ('USD', '2026-01-01', 7100000, 'bench', '2026-01-01T00:00:00Z'),
+       ('EUR', '2026-01-01', 7800000, 'bench', '2026-01-01T00:00:00Z'),
+       ('JPY', '2026-01-01', 48000, 'bench', '2026-01-01T00:00:00Z');
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 2 * $donations - 1)
+INSERT INTO donations (id, direction, kind, unit_id, donor_id, recipient_kind, recipient_name, currency, amount_minor,
+  donated_on, purpose, receipt_no, thanks, delivery, created_at, updated_at)
+SELECT 5000000 + i, CASE WHEN i % 2 = 0 THEN 'in' ELSE 'out' END, CASE WHEN i % 2 = 0 THEN 'money' ELSE 'goods' END,
+  (SELECT id FROM units WHERE code = 'LOGISTICS'), (SELECT MIN(id) FROM donors),
+  CASE WHEN i % 2 = 0 THEN '' ELSE 'hospital' END, CASE WHEN i % 2 = 0 THEN '' ELSE printf('Hospital %03d', i % 300) END,
+  CASE WHEN i % 2 = 1 THEN '' ELSE (CASE (i / 2) % 5 WHEN 0 THEN 'GBP' WHEN 1 THEN 'USD' WHEN 2 THEN 'EUR' WHEN 3 THEN 'JPY' ELSE 'CNY' END) END,
+  CASE WHEN i % 2 = 1 THEN 0 ELSE 100000 + i END,
+  date('2026-01-01', '+' || (i % 330) || ' days'), 'bench', printf('B%07d', i),
+  CASE WHEN i % 2 = 0 THEN 'to_thank' ELSE '' END, CASE WHEN i % 2 = 0 THEN '' ELSE 'delivered' END,
+  '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z'
+FROM n;
+INSERT INTO donation_lines (donation_id, line_no, item_id, qty_milli, pack_id, pack_count)
+SELECT d.id, 1, (SELECT id FROM b_items WHERE k = d.id % 50), 1000 * (1 + d.id % 100), NULL, 0
+FROM donations d WHERE d.id >= 5000000 AND d.direction = 'out';
 COMMIT;
 ANALYZE;
 SQL
@@ -117,6 +142,32 @@ preview=$(curl -s -o "$out/preview.json" -w '%{time_total}' "${auth[@]}" -H 'Con
 made=$(curl -s -o "$out/dist.json" -w '%{http_code} %{time_total}' "${auth[@]}" -H 'Content-Type: application/json' -d "$body" \
   "$base/api/v1/supplies/distributions")
 count=$(sed -E 's/.*"recipient_count":([0-9]+).*/\1/' "$out/dist.json")
+batch="batch distribution of 5 items to $count recipients: preview $(ms "$preview") ms; posted (HTTP ${made% *}) in $(ms "${made#* }") ms"
+
+# Reports over the whole ledger (every posting is in January 2026), a count sheet, donations.
 echo
-echo "batch distribution of 5 items to $count recipients: preview $(ms "$preview") ms; posted (HTTP ${made% *}) in $(ms "${made#* }") ms"
+echo "| request | connections | req/s | median latency | non-2xx |"
+echo "|---|---|---|---|---|"
+run "GET /healthz (baseline)" 1 "$base/healthz"
+run "GET reports/movements, 2026-01, every store (1,000,000 lines)" 1 "${auth[@]}" \
+  "$base/api/v1/supplies/reports/movements?from=2026-01-01&to=2026-01-31"
+run "same, one store (20,000 lines)" 1 "${auth[@]}" \
+  "$base/api/v1/supplies/reports/movements?from=2026-01-01&to=2026-01-31&store_id=$STORE"
+run "same, one item day by day (500 lines)" 1 "${auth[@]}" \
+  "$base/api/v1/supplies/reports/movements?from=2026-01-01&to=2026-01-31&item_id=$item"
+run "GET reports/distributions, last 30 days (the batch above)" 1 "${auth[@]}" "$base/api/v1/supplies/reports/distributions"
+run "GET donations/totals, 2026, in ($donations, five currencies)" 1 "${auth[@]}" \
+  "$base/api/v1/supplies/donations/totals?direction=in&from=2026-01-01&to=2026-12-31"
+run "GET donations/totals, 2026, out ($donations, by item and recipient)" 1 "${auth[@]}" \
+  "$base/api/v1/supplies/donations/totals?direction=out&from=2026-01-01&to=2026-12-31"
+sheet=$(curl -s -o "$out/sheet.xlsx" -w '%{http_code} %{time_total}' "${auth[@]}" "$base/api/v1/supplies/stores/$STORE/count-sheet")
+counted=$(curl -s -o "$out/counted.json" -w '%{http_code} %{time_total}' "${auth[@]}" \
+  -H 'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' --data-binary "@$out/sheet.xlsx" \
+  "$base/api/v1/supplies/stores/$STORE/stocktake/preview")
+rows=$(grep -o '"item_id"' "$out/counted.json" | wc -l)
+
+echo
+echo "count sheet of store $STORE: $(( $(stat -c %s "$out/sheet.xlsx") / 1024 )) KiB (HTTP ${sheet% *}) in $(ms "${sheet#* }") ms;" \
+  "read back and previewed ($rows rows, HTTP ${counted% *}) in $(ms "${counted#* }") ms"
+echo "$batch"
 echo "server RSS after the runs: $(( $(ps -o rss= -p $server) / 1024 )) MiB"

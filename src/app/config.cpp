@@ -97,6 +97,8 @@ const std::vector<Setting>& Settings() {
                     At(&Config::public_url)),
       StringSetting("finance_unit", "code of the finance unit, whose department staff see donation amounts and keep exchange rates",
                     At(&Config::finance_unit)),
+      IntSetting("expiry_notice_days", "batches expiring within this many days are announced to their store's keepers, once each",
+                 At(&Config::expiry_notice_days), 1, 365),
       IntSetting("io_threads", "network threads", At(&Config::io_threads), 1, 64),
       IntSetting("workers", "request worker threads (database work)", At(&Config::workers), 1, 256),
       IntSetting("db_pool", "database connections", At(&Config::db_pool), 1, 256),

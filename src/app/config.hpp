@@ -36,6 +36,7 @@ struct Config {
   int max_connections_per_ip = 256; // per client address, beside max_connections
   std::string public_url;           // how users reach the app (links in QR codes); "" = the address each request came to
   std::string finance_unit = "FINANCE";  // its department staff see donation amounts and keep exchange rates
+  int expiry_notice_days = 30;           // batches expiring within this many days are announced to their keepers
   // Each module's section ([health] fever_tenths = 373), its keys declared by the module.
   auth::ConfigSection auth;
   notify::ConfigSection notify;

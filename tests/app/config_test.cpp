@@ -71,6 +71,11 @@ TEST(ConfigTest, ModuleSectionsComeFromTablesVariablesAndFlags) {
   ASSERT_FALSE(st);
   EXPECT_EQ(st.error().details.at("field"), "health.no_such_key");
   EXPECT_FALSE(ApplyValues(c, {{"fever_tenths", "380"}}));  // not at the top level
+  ASSERT_TRUE(ApplyValues(c, {{"expiry_notice_days", "14"}}));
+  EXPECT_EQ(c.expiry_notice_days, 14);
+  st = ApplyValues(c, {{"expiry_notice_days", "0"}});
+  ASSERT_FALSE(st);
+  EXPECT_EQ(st.error().details.at("field"), "expiry_notice_days");
 
   bool flag_found = false;
   for (const auto& s : Settings()) {

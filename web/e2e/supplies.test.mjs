@@ -1,7 +1,8 @@
 // Supplies in a browser: a keeper records a receipt on a phone at the store door; the
 // office runs a batch distribution that is one item short, then distributes it and
 // prints the sign-off sheet; a foreign staff member confirms their share on a 390×844
-// phone, and the sheet's QR page shows it received.
+// phone, and the sheet's QR page shows it received; the reports show all of it, with a
+// day-by-day chart for one item, and export to XLSX.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { api, apiLogin, launch, login, shot, startServer } from './harness.mjs'
@@ -156,6 +157,47 @@ describe('supplies in a browser', () => {
       await page.click('[data-test=receive-confirm]')
       await page.waitForSelector('[data-test=receive-status]:has-text("Received")')
     }
+    await ctx.close()
+  })
+
+  it('the office reads the reports: the gloves received, the day chart, the shares received, as XLSX', async () => {
+    const { body: moves } = await api(server.base, office, 'GET', '/api/v1/supplies/reports/movements')
+    const gloves = moves.items.find((m) => m.item_code === 'GLOVES')
+    assert.ok(gloves.receipt >= 200, `gloves received: ${gloves.receipt}`)
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'en-GB' })
+    const page = await ctx.newPage()
+    await login(page, server.base, 'office')
+    await page.goto(server.base + '/supplies/reports')
+    const row = page.locator('[data-test=report-movements] .el-table__row', { hasText: gloves.item_name })
+    await row.waitFor()
+    assert.ok((await row.textContent()).includes(String(gloves.receipt)))
+    assert.match(await page.textContent('[data-test=report-range]'), new RegExp(`${moves.from} to ${moves.to}`))
+    // One item, day by day: today's receipt is in the chart's data.
+    await row.click()
+    await page.waitForSelector('[data-test=report-days] [data-test=chart] canvas')
+    assert.match(page.url(), new RegExp(`item=${gloves.item_id}`))
+    const { body: days } = await api(server.base, office, 'GET', `/api/v1/supplies/reports/movements?item_id=${gloves.item_id}`)
+    assert.equal(days.days.length, 30)
+    assert.ok(days.days.at(-1).in >= 200)
+    await shot(page, 'supplies-07-report-item')
+    const { readFileSync } = await import('node:fs')
+    const [moveXlsx] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=report-export]')])
+    assert.match(moveXlsx.suggestedFilename(), /^movements-.*\.xlsx$/)
+    assert.equal(readFileSync(await moveXlsx.path()).subarray(0, 2).toString(), 'PK')
+    // Distributions: the week's share that was confirmed counts as received for its recipient.
+    await page.goto(server.base + '/supplies/reports?tab=distributions')
+    const { body: dist } = await api(server.base, office, 'GET', '/api/v1/supplies/reports/distributions')
+    assert.ok(dist.distributions >= 1)
+    const received = dist.recipients.find((r) => r.received > 0)
+    assert.ok(received, 'someone received a share')
+    const who = page.locator('[data-test=report-dist-recipients] .el-table__row', { hasText: received.name }).first()
+    await who.waitFor()
+    assert.match(await page.textContent('[data-test=report-distribution-count]'), new RegExp(`: ${dist.distributions}$`))
+    await page.waitForSelector('.reports [data-test=chart] canvas')
+    await shot(page, 'supplies-08-report-distributions')
+    const [distXlsx] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=report-export]')])
+    assert.match(distXlsx.suggestedFilename(), /^distributions-report-.*\.xlsx$/)
+    assert.equal(readFileSync(await distXlsx.path()).subarray(0, 2).toString(), 'PK')
     await ctx.close()
   })
 })

@@ -69,7 +69,7 @@ std::string ShareText(const std::vector<PackageLine>& lines, core::Lang lang) {
   std::string out;
   for (const auto& l : lines) {
     out += (out.empty() ? "" : lang == core::Lang::kEn ? ", " : "、") + core::Pick(lang, l.item_name_zh, l.item_name_en) +
-           " " + FormatQuantity(l.qty_milli) + " " + core::Pick(lang, l.unit_zh, l.unit_en);
+           " " + QuantityText(l.qty_milli, core::Pick(lang, l.unit_zh, l.unit_en), lang);
   }
   return out;
 }

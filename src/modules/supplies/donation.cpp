@@ -194,7 +194,8 @@ std::string GoodsSentence(const std::vector<GoodsTotal>& goods, core::Lang lang)
     const bool packs = l.pack_id && l.pack_count > 0;
     const std::string qty = packs ? Grouped(l.pack_count * 1000) : Grouped(l.qty_milli);
     const std::string unit =
-        packs ? core::Pick(lang, l.pack_name_zh, l.pack_name_en) : core::Pick(lang, l.unit_zh, l.unit_en);
+        UnitWord(packs ? core::Pick(lang, l.pack_name_zh, l.pack_name_en) : core::Pick(lang, l.unit_zh, l.unit_en),
+                 packs ? l.pack_count * 1000 : l.qty_milli, lang);
     const char* sep = i == 0 ? "" : lang == core::Lang::kEn ? (i + 1 == goods.size() ? " and " : ", ")
                                                            : (i + 1 == goods.size() ? "和" : "、");
     out += sep + core::Pick(lang, l.item_name_zh, l.item_name_en) + " " + qty + " " + unit;

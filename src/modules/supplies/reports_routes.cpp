@@ -154,7 +154,7 @@ void RegisterReportRoutes(http::Router& router, SupplyReports& reports, Supplies
                         std::string packs;
                         for (const auto& p : i.packs) {
                           packs += (packs.empty() ? "" : "; ") + core::Pick(ctx.lang, p.name_zh, p.name_en) + " = " +
-                                   FormatQuantity(p.factor_milli) + " " + core::Pick(ctx.lang, i.unit_zh, i.unit_en);
+                                   QuantityText(p.factor_milli, core::Pick(ctx.lang, i.unit_zh, i.unit_en), ctx.lang);
                         }
                         const char* yes = zh ? "是" : "yes";
                         const char* no = zh ? "否" : "no";

@@ -52,8 +52,8 @@ int StockAlerts::AfterTaking(soci::session& sql, const Store& store, const Total
             const std::string u = core::Pick(lang, item->unit_zh, item->unit_en);
             if (lang == core::Lang::kEn) {
               return notify::Message{"Low stock: " + i + " at " + s,
-                                     s + " has " + FormatQuantity(now) + " " + u + " of " + i + " left, at or below its threshold of " +
-                                         FormatQuantity(low) + " " + u + "."};
+                                     s + " has " + QuantityText(now, u, lang) + " of " + i +
+                                         " left, at or below its threshold of " + QuantityText(low, u, lang) + "."};
             }
             return notify::Message{"库存预警：" + s + "的" + i,
                                    s + "的" + i + "现有 " + FormatQuantity(now) + " " + u + "，已不高于预警值 " +
@@ -85,8 +85,8 @@ core::Result<int> StockAlerts::ExpiringSoon() {
               const std::string u = core::Pick(lang, b.unit_zh, b.unit_en);
               if (lang == core::Lang::kEn) {
                 return notify::Message{"Expiring soon: " + i + " at " + s,
-                                       "Batch " + b.batch + " of " + i + " at " + s + " (" + FormatQuantity(b.qty_milli) +
-                                           " " + u + ") expires on " + b.expiry + "."};
+                                       "Batch " + b.batch + " of " + i + " at " + s + " (" +
+                                           QuantityText(b.qty_milli, u, lang) + ") expires on " + b.expiry + "."};
               }
               return notify::Message{"临近有效期：" + s + "的" + i,
                                      s + "的" + i + "批次 " + b.batch + "（" + FormatQuantity(b.qty_milli) + " " + u +

@@ -16,10 +16,9 @@ namespace tongxin::supplies {
 
 core::Status Register(app::AppContext& ctx) {
   auto& supplies = ctx.Provide(std::make_unique<SuppliesService>(ctx.db, ctx.clock, ctx.config.time_zone));
-  // Batches expiring within this many days are announced to their keepers, once each.
-  constexpr int kExpiryNoticeDays = 30;
+  // Batches expiring within expiry_notice_days are announced to their keepers, once each.
   auto& alerts = ctx.Provide(std::make_unique<StockAlerts>(ctx.db, ctx.clock, ctx.Get<notify::NotifyService>(),
-                                                           ctx.config.time_zone, kExpiryNoticeDays));
+                                                           ctx.config.time_zone, ctx.config.expiry_notice_days));
   supplies.SetAlerts(&alerts);
   // Once a local day is enough for expiry dates.
   auto last_day = std::make_shared<std::string>();

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 
 #include "auth/guard.hpp"
 #include "core/local_time.hpp"
@@ -20,9 +21,9 @@ core::Error ShortfallError(const Item& item, const std::string& field, std::int6
                                                {"item_en", name_en},
                                                {"item_id", std::to_string(item.id)},
                                                {"needed_zh", FormatQuantity(needed) + " " + item.unit_zh},
-                                               {"needed_en", FormatQuantity(needed) + " " + unit_en},
+                                               {"needed_en", QuantityText(needed, unit_en, core::Lang::kEn)},
                                                {"available_zh", FormatQuantity(available) + " " + item.unit_zh},
-                                               {"available_en", FormatQuantity(available) + " " + unit_en},
+                                               {"available_en", QuantityText(available, unit_en, core::Lang::kEn)},
                                                {"field", field}});
 }
 
@@ -400,6 +401,16 @@ core::Result<Posting> SuppliesService::ReverseOn(soci::session& sql, const core:
       lines.push_back(x);
     }
     std::stable_partition(lines.begin(), lines.end(), [](const PostingLine& l) { return l.qty_milli < 0; });
+    // The stores the reversal takes from (a receipt's store, a transfer's receiving one)
+    // may fall to a threshold: their totals before, for the alerts.
+    std::map<std::int64_t, StockAlerts::Totals> before;
+    if (alerts_) {
+      std::map<std::int64_t, std::vector<std::int64_t>> taking;
+      for (const auto& l : lines) {
+        if (l.qty_milli < 0) taking[l.store_id].push_back(l.item_id);
+      }
+      for (const auto& [store_id, ids] : taking) before[store_id] = StockAlerts::Read(sql, store_id, ids);
+    }
     for (const auto& l : lines) {
       auto item = repo::FindItem(sql, l.item_id);
       if (!item) return core::Internal("supplies: posting line names a missing item");
@@ -410,6 +421,9 @@ core::Result<Posting> SuppliesService::ReverseOn(soci::session& sql, const core:
     repo::InsertLines(sql, r.id, r.lines);
     if (!repo::MarkReversed(sql, original->id, r.id)) {
       return core::Conflict("supplies.already_reversed", {{"field", "id"}});
+    }
+    for (const auto& [store_id, totals] : before) {
+      if (auto store = repo::FindStore(sql, store_id)) alerts_->AfterTaking(sql, *store, totals, r.id);
     }
     auto saved = repo::FindPosting(sql, r.id);
     auth::RecordAudit(sql, actor, r.posted_at, "create", "supply_posting", std::to_string(r.id), Json(*original),

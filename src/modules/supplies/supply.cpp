@@ -54,6 +54,25 @@ std::string FormatQuantity(std::int64_t milli) {
   return s;
 }
 
+std::string UnitWord(const std::string& unit, std::int64_t milli, core::Lang lang) {
+  if (lang != core::Lang::kEn || milli == kMilli || unit.size() < 3) return unit;
+  const auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  bool has_vowel = false;
+  for (char c : unit) {
+    if (c < 'a' || c > 'z') return unit;  // not one lower-case English word: an abbreviation, a phrase
+    has_vowel = has_vowel || vowel(c) || c == 'y';
+  }
+  if (!has_vowel) return unit;  // pcs, ml
+  const auto ends = [&](const char* tail) { return unit.ends_with(tail); };
+  if (ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh")) return unit + "es";
+  if (ends("y") && !vowel(unit[unit.size() - 2])) return unit.substr(0, unit.size() - 1) + "ies";
+  return unit + "s";
+}
+
+std::string QuantityText(std::int64_t milli, const std::string& unit, core::Lang lang) {
+  return FormatQuantity(milli) + " " + UnitWord(unit, milli, lang);
+}
+
 core::Result<ItemInput> ParseItemInput(const boost::json::object& body, bool create) {
   core::JsonReader r(body, {"code", "name_zh", "name_en", "category", "unit_zh", "unit_en", "decimals", "batched",
                             "active", "packs"});

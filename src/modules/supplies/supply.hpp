@@ -160,6 +160,12 @@ std::optional<std::int64_t> ToMilli(double value, int decimals);
 double FromMilli(std::int64_t milli);
 // 1800 -> "1.8", 50000 -> "50"
 std::string FormatQuantity(std::int64_t milli);
+// A unit as English counts it: "piece" -> "pieces", "box" -> "boxes", "battery" ->
+// "batteries" unless the quantity is exactly one; abbreviations ("kg", "L", "ml", "pcs")
+// and Chinese stay as they are.
+std::string UnitWord(const std::string& unit, std::int64_t milli, core::Lang lang);
+// "1.8 L", "50 pieces", "50 只".
+std::string QuantityText(std::int64_t milli, const std::string& unit, core::Lang lang);
 
 boost::json::object ItemToJson(const Item& i, core::Lang lang);
 boost::json::object StoreToJson(const Store& s, core::Lang lang);

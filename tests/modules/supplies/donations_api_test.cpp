@@ -226,9 +226,9 @@ TEST_F(DonationsApiTest, TotalsOfTheDonationsGivenReproduceTheBulletinsSentence)
   EXPECT_GE(qty["SUIT"], 1100);
   EXPECT_EQ(qty["DISINF"], 300);  // 12 barrels of 25 L
   const std::string text(t.at("goods_text").as_string());
-  EXPECT_NE(text.find("KN95 mask 40,500 piece"), std::string::npos) << text;
-  EXPECT_NE(text.find("Protective suit 1,120 suit"), std::string::npos) << text;
-  EXPECT_NE(text.find("Disinfectant (84) 12 barrel"), std::string::npos) << text;
+  EXPECT_NE(text.find("KN95 mask 40,500 pieces"), std::string::npos) << text;
+  EXPECT_NE(text.find("Protective suit 1,120 suits"), std::string::npos) << text;
+  EXPECT_NE(text.find("Disinfectant (84) 12 barrels"), std::string::npos) << text;
   office_->SetLanguage("zh-CN");
   const auto zh = office_->Get("/api/v1/supplies/donations/totals?direction=out").Json();
   const std::string zh_text(zh.at("goods_text").as_string());

@@ -107,8 +107,8 @@ TEST_F(LedgerApiTest, ReceiptsInBoxesAndIssuesFirstExpiryFirstNeverBelowZero) {
   EXPECT_EQ(err.at("code"), "supplies.shortfall");
   EXPECT_EQ(err.at("details").at("field"), "lines[1].quantity");
   EXPECT_EQ(err.at("details").at("available_zh"), "130 只");
-  EXPECT_EQ(err.at("details").at("available_en"), "130 piece");
-  EXPECT_NE(err.at("message").as_string().find("Not enough KN95 mask: 131 piece needed"), std::string::npos) << short_.body;
+  EXPECT_EQ(err.at("details").at("available_en"), "130 pieces");
+  EXPECT_NE(err.at("message").as_string().find("Not enough KN95 mask: 131 pieces needed"), std::string::npos) << short_.body;
   EXPECT_EQ(server_.Count("supply_postings"), postings);
   EXPECT_EQ((Stock(store_, masks_)), (std::map<std::string, double>{{"A", 130}}));
 
@@ -355,6 +355,14 @@ TEST_F(LedgerApiTest, LowStockAndExpirySoonNotifyTheKeepersOncePerCrossing) {
   EXPECT_EQ(notices("low_stock"), 2);
   const auto list = hr_->Get("/api/v1/notices?page_size=5").Json();
   EXPECT_NE(list.at("items").at(0).at("body").as_string().find("现有 55 只"), std::string::npos) << list;
+  // A receipt lifts it above; its reversal takes it back down: crossed again.
+  auto lift = Post(*hr_, "receipt", store_, array{object{{"item_id", masks_}, {"quantity", 50}, {"batch", "A"}}});
+  ASSERT_EQ(lift.status, 201);
+  const auto lifted = std::to_string(lift.Json().at("id").as_int64());
+  EXPECT_EQ(notices("low_stock"), 2);
+  auto undo = hr_->Post("/api/v1/supplies/postings/" + lifted + "/reverse", object{{"note", "wrong store"}});
+  ASSERT_EQ(undo.status, 201) << undo.body;
+  EXPECT_EQ(notices("low_stock"), 3);
 
   // A batch expiring within 30 days: announced once by the scheduler.
   ASSERT_EQ(Post(*hr_, "receipt", store_,

@@ -263,3 +263,38 @@ export const previewCounts = (storeId: number, file: File, onProgress: (pct: num
 export const postCounts = (storeId: number, reason: string, counts: Count[]) =>
   post<Posting>(`/api/v1/supplies/stores/${storeId}/stocktake`, { reason: reason || undefined,
     counts: counts.map((c) => ({ item_id: c.item_id, batch: c.batch || undefined, expiry: c.expiry || undefined, books: c.books, counted: c.counted })) })
+
+// ---- reports ----
+export interface ReportQuery { from?: string; to?: string; store_id?: number; item_id?: number }
+export interface ItemMovementRow {
+  item_id: number
+  item_code: string
+  item_name: string
+  unit: string
+  category: string
+  receipt: number
+  issue: number
+  transfer_in: number
+  transfer_out: number
+  loss: number
+  adjustment: number
+  reversal: number
+  in: number
+  out: number
+}
+export interface MovementReport { from: string; to: string; items: ItemMovementRow[]; days: { day: string; in: number; out: number }[] }
+export interface DistributedItemRow { item_id: number; item_code: string; item_name: string; unit: string; quantity: number; shares: number }
+export interface RecipientReportRow { name: string; unit_name: string; shares: number; received: number; returned: number }
+export interface DistributionReport {
+  from: string
+  to: string
+  distributions: number
+  items: DistributedItemRow[]
+  units: RecipientReportRow[]
+  recipients: RecipientReportRow[]
+}
+const reportQuery = (q: ReportQuery): Query => ({ ...q })
+export const movementReport = (q: ReportQuery) => get<MovementReport>('/api/v1/supplies/reports/movements', reportQuery(q))
+export const exportMovementReport = (q: ReportQuery) => download('/api/v1/supplies/reports/movements/export', reportQuery(q))
+export const distributionReport = (q: ReportQuery) => get<DistributionReport>('/api/v1/supplies/reports/distributions', reportQuery(q))
+export const exportDistributionReport = (q: ReportQuery) => download('/api/v1/supplies/reports/distributions/export', reportQuery(q))

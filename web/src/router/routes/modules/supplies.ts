@@ -9,6 +9,8 @@ export default [
     { titleKey: 'supplies.stocktake.title', access: 'editors' }),
   page('/supplies/distributions', 'supplies-distributions', () => import('@/views/supplies/distributions/index.vue'),
     { titleKey: 'supplies.distributionsTitle', icon: 'Present', menu: true, order: 11.4, access: 'staff' }),
+  page('/supplies/reports', 'supplies-reports', () => import('@/views/supplies/reports/index.vue'),
+    { titleKey: 'supplies.reports.title', icon: 'DataAnalysis', menu: true, order: 11.45, access: 'staff' }),
   page('/supplies/distributions/:id', 'supplies-distribution', () => import('@/views/supplies/distribution/index.vue'),
     { titleKey: 'supplies.distributionTitle', access: 'staff' }),
   page('/supplies/donations', 'supplies-donations', () => import('@/views/supplies/donations/index.vue'),

@@ -9,7 +9,7 @@
 # Usage: bench/supplies.sh [seconds-per-run]   (needs a release build: make server)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=$PWD/build/release/tongxin
+bin=${TONGXIN_BIN:-$PWD/build/release/tongxin}
 secs=${1:-10}
 items=${ITEMS:-2000}
 stores=${STORES:-50}

@@ -1,5 +1,6 @@
 import { download, get, patch, post, request, upload, type Query } from './request'
 import type { Paged } from './types'
+import { qty } from '@/utils/format'
 
 export const CATEGORIES = ['mask_n95', 'mask_surgical', 'protective_suit', 'goggles', 'face_shield', 'gloves',
   'disinfectant', 'hand_sanitiser', 'thermometer', 'rice', 'oil', 'vegetables', 'eggs', 'noodles',
@@ -145,7 +146,7 @@ export const confirmShare = (id: number, received_by_name?: string) =>
 export const returnShare = (id: number, note: string) => post<Recipient>(`/api/v1/supplies/shares/${id}/return`, { note })
 
 // What a share holds, in the reader's language: "Rice 5 kg, Cooking oil 1.8 L".
-export const shareText = (lines: ShareLine[], sep: string) => lines.map((l) => `${l.item_name} ${l.quantity} ${l.unit}`).join(sep)
+export const shareText = (lines: ShareLine[], sep: string) => lines.map((l) => `${l.item_name} ${qty(l.quantity, l.unit)}`).join(sep)
 
 // ---- donations ----
 export const DONOR_KINDS = ['institution', 'company', 'person'] as const

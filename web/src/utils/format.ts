@@ -42,3 +42,17 @@ import { i18n } from '@/locales'
 export function when(iso: string | null | undefined, kind: 'datetime' | 'date' | 'time' = 'datetime'): string {
   return formatTime(iso, String(i18n.global.locale.value), kind)
 }
+
+// A unit as English counts it ("piece" -> "pieces", "box" -> "boxes") unless the quantity is
+// exactly one; abbreviations (kg, L, pcs) and Chinese stay. The server's rule, for the numbers
+// the page shows itself.
+export function unitWord(unit: string, n: number, lang: string): string {
+  if (lang !== 'en' || n === 1 || unit.length < 3 || !/^[a-z]+$/.test(unit) || !/[aeiouy]/.test(unit)) return unit
+  if (/(s|x|z|ch|sh)$/.test(unit)) return `${unit}es`
+  if (/[^aeiou]y$/.test(unit)) return `${unit.slice(0, -1)}ies`
+  return `${unit}s`
+}
+// "5 kg", "50 pieces", "50 只" in the reader's language.
+export function qty(n: number, unit: string, lang: string = String(i18n.global.locale.value)): string {
+  return `${n} ${unitWord(unit, n, lang)}`
+}

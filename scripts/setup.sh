@@ -10,7 +10,7 @@ packages=(
   libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev libhowardhinnant-date-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev libcurl4-openssl-dev
   libcairo2-dev libpango1.0-dev fonts-noto-cjk libqrencode-dev libgtest-dev
-  chromium chromium-driver wrk poppler-utils zbar-tools
+  chromium chromium-driver wrk poppler-utils zbar-tools zip unzip
 )
 
 missing=()

@@ -266,7 +266,7 @@ export const postCounts = (storeId: number, reason: string, counts: Count[]) =>
     counts: counts.map((c) => ({ item_id: c.item_id, batch: c.batch || undefined, expiry: c.expiry || undefined, books: c.books, counted: c.counted })) })
 
 // ---- reports ----
-export interface ReportQuery { from?: string; to?: string; store_id?: number; item_id?: number }
+export type ReportQuery = { from?: string; to?: string; store_id?: number; item_id?: number }
 export interface ItemMovementRow {
   item_id: number
   item_code: string
@@ -294,8 +294,7 @@ export interface DistributionReport {
   units: RecipientReportRow[]
   recipients: RecipientReportRow[]
 }
-const reportQuery = (q: ReportQuery): Query => ({ ...q })
-export const movementReport = (q: ReportQuery) => get<MovementReport>('/api/v1/supplies/reports/movements', reportQuery(q))
-export const exportMovementReport = (q: ReportQuery) => download('/api/v1/supplies/reports/movements/export', reportQuery(q))
-export const distributionReport = (q: ReportQuery) => get<DistributionReport>('/api/v1/supplies/reports/distributions', reportQuery(q))
-export const exportDistributionReport = (q: ReportQuery) => download('/api/v1/supplies/reports/distributions/export', reportQuery(q))
+export const movementReport = (q: ReportQuery) => get<MovementReport>('/api/v1/supplies/reports/movements', q)
+export const exportMovementReport = (q: ReportQuery) => download('/api/v1/supplies/reports/movements/export', q)
+export const distributionReport = (q: ReportQuery) => get<DistributionReport>('/api/v1/supplies/reports/distributions', q)
+export const exportDistributionReport = (q: ReportQuery) => download('/api/v1/supplies/reports/distributions/export', q)

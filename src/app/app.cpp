@@ -25,7 +25,7 @@ namespace {
 // Every module, in dependency order (app/modules.hpp).
 const std::vector<core::Status (*)(AppContext&)> kModules = {&auth::Register, &people::Register, &notify::Register,
                                                              &health::Register, &incidents::Register,
-                                                             &supplies::Register};
+                                                             &supplies::Register, &partners::Register};
 
 }  // namespace
 

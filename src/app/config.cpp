@@ -99,6 +99,8 @@ const std::vector<Setting>& Settings() {
                     At(&Config::finance_unit)),
       IntSetting("expiry_notice_days", "batches expiring within this many days are announced to their store's keepers, once each",
                  At(&Config::expiry_notice_days), 1, 365),
+      IntSetting("answer_reminder_days", "letters awaiting an answer remind their handler this many days before the answer is due (0: on the day)",
+                 At(&Config::answer_reminder_days), 0, 60),
       IntSetting("io_threads", "network threads", At(&Config::io_threads), 1, 64),
       IntSetting("workers", "request worker threads (database work)", At(&Config::workers), 1, 256),
       IntSetting("db_pool", "database connections", At(&Config::db_pool), 1, 256),

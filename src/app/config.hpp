@@ -37,6 +37,7 @@ struct Config {
   std::string public_url;           // how users reach the app (links in QR codes); "" = the address each request came to
   std::string finance_unit = "FINANCE";  // its department staff see donation amounts and keep exchange rates
   int expiry_notice_days = 30;           // batches expiring within this many days are announced to their keepers
+  int answer_reminder_days = 2;          // letters awaiting an answer remind their handler this many days before it is due
   // Each module's section ([health] fever_tenths = 373), its keys declared by the module.
   auth::ConfigSection auth;
   notify::ConfigSection notify;

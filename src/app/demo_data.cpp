@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <map>
 
+#include "app/demo_partners.hpp"
 #include "auth/auth_repo.hpp"
 #include "core/local_time.hpp"
 #include "modules/supplies/supply.hpp"
@@ -418,6 +419,7 @@ core::Result<bool> LoadDemoData(App& app) {
   core::Principal office_scope = system;
   TX_TRY(made_plan, app.health().CreatePlan(office_scope, plan, actor));
   TX_CHECK(LoadSupplies(app, system, actor, ids));
+  TX_CHECK(LoadPartners(app, system, actor, ids));
   return true;
 }
 

@@ -20,3 +20,4 @@ namespace tongxin::notify { core::Status Register(app::AppContext& ctx); std::ve
 namespace tongxin::health { core::Status Register(app::AppContext& ctx); std::vector<app::Setting> ConfigKeys(); }
 namespace tongxin::incidents { core::Status Register(app::AppContext& ctx); std::vector<app::Setting> ConfigKeys(); }
 namespace tongxin::supplies { core::Status Register(app::AppContext& ctx); }
+namespace tongxin::partners { core::Status Register(app::AppContext& ctx); }

@@ -1,6 +1,8 @@
 // Text helpers.
 #include "core/text.hpp"
 
+#include <vector>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -69,8 +71,14 @@ std::string ToUpperAscii(std::string_view s) {
 
 std::string MaskIdentifier(std::string_view id) {
   if (id.empty()) return "";
-  if (id.size() <= 4) return "****";
-  return std::string(id.substr(0, 2)) + std::string(id.size() - 4, '*') + std::string(id.substr(id.size() - 2));
+  // By characters, not bytes: a name such as 李强 must not be cut inside a character.
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    if ((static_cast<unsigned char>(id[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  const std::size_t n = starts.size();
+  if (n <= 4) return "****";
+  return std::string(id.substr(0, starts[2])) + std::string(n - 4, '*') + std::string(id.substr(starts[n - 2]));
 }
 
 std::string MaskPhone(std::string_view phone) {

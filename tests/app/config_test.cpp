@@ -71,6 +71,9 @@ TEST(ConfigTest, ModuleSectionsComeFromTablesVariablesAndFlags) {
   ASSERT_FALSE(st);
   EXPECT_EQ(st.error().details.at("field"), "health.no_such_key");
   EXPECT_FALSE(ApplyValues(c, {{"fever_tenths", "380"}}));  // not at the top level
+  ASSERT_TRUE(ApplyValues(c, {{"answer_reminder_days", "0"}}));
+  EXPECT_EQ(c.answer_reminder_days, 0);
+  EXPECT_FALSE(ApplyValues(c, {{"answer_reminder_days", "-1"}}));
   ASSERT_TRUE(ApplyValues(c, {{"expiry_notice_days", "14"}}));
   EXPECT_EQ(c.expiry_notice_days, 14);
   st = ApplyValues(c, {{"expiry_notice_days", "0"}});

@@ -19,6 +19,9 @@ TEST(TextTest, Masking) {
   EXPECT_EQ(MaskIdentifier("E12345678"), "E1*****78");
   EXPECT_EQ(MaskIdentifier("1234"), "****");
   EXPECT_EQ(MaskIdentifier(""), "");
+  // Characters, not bytes: a Chinese name is never cut inside a character.
+  EXPECT_EQ(MaskIdentifier("李强"), "****");
+  EXPECT_EQ(MaskIdentifier("欧阳娜娜丽"), "欧阳*娜丽");
   EXPECT_EQ(MaskPhone("13800138000"), "138****8000");
   EXPECT_EQ(MaskEmail("oliver.bennett@example.org"), "o***t@example.org");
   EXPECT_EQ(MaskEmail("ab@x.cn"), "**@x.cn");

@@ -1,0 +1,33 @@
+// The partners module: partners, contacts, correspondence, linked donors.
+#include <spdlog/spdlog.h>
+
+#include "app/module.hpp"
+#include "app/modules.hpp"
+#include "core/i18n.hpp"
+#include "modules/notify/notify_service.hpp"
+#include "modules/partners/partners_routes.hpp"
+#include "modules/partners/partners_service.hpp"
+
+namespace tongxin::partners {
+
+core::Status Register(app::AppContext& ctx) {
+  auto& partners = ctx.Provide(std::make_unique<PartnersService>(ctx.db, ctx.clock, ctx.Get<notify::NotifyService>(),
+                                                                 ctx.config.time_zone,
+                                                                 ctx.config.answer_reminder_days));
+  ctx.AddJob("partners", [&partners] {
+    auto r = partners.RemindAnswers();
+    if (!r) {
+      spdlog::error("partners jobs: {}", r.error().reason);
+    } else if (*r > 0) {
+      spdlog::info("partners jobs: {} answer reminders queued", *r);
+    }
+  });
+  ctx.AddRoutes([&partners](http::Router& router) {
+    RegisterPartnerRoutes(router, partners);
+    RegisterLetterRoutes(router, partners);
+  });
+  TX_CHECK(core::AddCatalogue("partners"));
+  return {};
+}
+
+}  // namespace tongxin::partners

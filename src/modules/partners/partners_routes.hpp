@@ -1,0 +1,13 @@
+// Partners routes: /api/v1/partners (partners, contacts, merge, linked donors, export) and
+// /api/v1/partners/letters (the correspondence log and its attachments).
+#pragma once
+
+#include "http/router.hpp"
+#include "modules/partners/partners_service.hpp"
+
+namespace tongxin::partners {
+
+void RegisterPartnerRoutes(http::Router& router, PartnersService& partners);
+void RegisterLetterRoutes(http::Router& router, PartnersService& partners);
+
+}  // namespace tongxin::partners

@@ -300,5 +300,56 @@ TEST_F(PartnersApiTest, DonorsLinkWithinScopeAndTheExportIsAudited) {
   EXPECT_EQ(Audited("entity=partner&action=export"), 2);
 }
 
+TEST_F(PartnersApiTest, AManagerOutsideThePartnersKeepingUnitCannotChangeItByAnyRoute) {
+  // An office account covering only HR's units: it may read the partners assigned to HR,
+  // but every write naming a partner kept by the International Office is out of its scope.
+  auto made = admin_->Post("/api/v1/admin/users", {{"username", "office_hr"},
+                                                   {"display_name", "HR office"},
+                                                   {"password", kPassword},
+                                                   {"role", "office"},
+                                                   {"unit_ids", array{server_.UnitId("HR")}}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  auto narrow = server_.As("office_hr");
+  const auto uwtsd = Find(*office_, "trinity");  // assigned to HR, kept by INTL
+  const auto id = uwtsd.at("id").as_int64();
+  const std::string url = "/api/v1/partners/" + std::to_string(id);
+  const auto contact = std::to_string(uwtsd.at("contacts").as_array()[0].at("id").as_int64());
+  const auto letters = office_->Get("/api/v1/partners/letters?partner_id=" + std::to_string(id)).Json();
+  const std::string letter = "/api/v1/partners/letters/" +
+                             std::to_string(letters.at("items").as_array()[0].at("id").as_int64());
+  const auto donor = office_->Get(url + "/donors").Json().at("items").as_array()[0].at("id").as_int64();
+  const auto other = Find(*office_, "junaid").at("id").as_int64();
+  EXPECT_EQ(narrow->Get(url).status, 200);
+  const auto audit_before = server_.Count("audit_log");
+  EXPECT_EQ(narrow->Patch(url, {{"city", "X"}}).ErrorCode(), "auth.out_of_scope");
+  EXPECT_EQ(narrow->Post(url + "/merge", {{"into_id", other}}).ErrorCode(), "auth.out_of_scope");
+  EXPECT_EQ(narrow->Post(url + "/contacts", {{"name", "X"}}).ErrorCode(), "auth.out_of_scope");
+  EXPECT_EQ(narrow->Patch(url + "/contacts/" + contact, {{"title", "X"}}).ErrorCode(), "auth.out_of_scope");
+  EXPECT_EQ(narrow->Post(url + "/donors", {{"donor_id", donor}}).ErrorCode(), "auth.out_of_scope");
+  EXPECT_EQ(narrow->Delete(url + "/donors/" + std::to_string(donor)).ErrorCode(), "auth.out_of_scope");
+  EXPECT_EQ(narrow->Post("/api/v1/partners/letters", Letter(id, "S")).ErrorCode(), "auth.out_of_scope");
+  EXPECT_EQ(narrow->Patch(letter, {{"subject", "X"}}).ErrorCode(), "auth.out_of_scope");
+  EXPECT_EQ(narrow->Request("POST", letter + "/attachments?filename=a.pdf", "%PDF-1.4 x",
+                            {{"Content-Type", "application/pdf"}})
+                .ErrorCode(),
+            "auth.out_of_scope");
+  // Units in a body: keeping unit and assigned units must lie in its scope too.
+  EXPECT_EQ(narrow->Post("/api/v1/partners", NewPartner("Narrow U")).ErrorCode(), "auth.out_of_scope");
+  auto assigned = NewPartner("Narrow U");
+  assigned["unit_id"] = server_.UnitId("HR");
+  assigned["unit_ids"] = array{server_.UnitId("INTL")};
+  EXPECT_EQ(narrow->Post("/api/v1/partners", assigned).ErrorCode(), "auth.out_of_scope");
+  EXPECT_EQ(server_.Count("audit_log"), audit_before);  // nothing written
+  // Into a partner it cannot change: refused naming into_id's partner's scope.
+  auto own = NewPartner("HR's own partner");
+  own["unit_id"] = server_.UnitId("HR");
+  auto mine = narrow->Post("/api/v1/partners", own);
+  ASSERT_EQ(mine.status, 201) << mine.body;
+  EXPECT_EQ(narrow->Post("/api/v1/partners/" + std::to_string(mine.Json().at("id").as_int64()) + "/merge",
+                         {{"into_id", other}})
+                .ErrorCode(),
+            "auth.out_of_scope");
+}
+
 }  // namespace
 }  // namespace tongxin::testing

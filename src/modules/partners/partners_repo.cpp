@@ -111,15 +111,25 @@ Query PartnerWhere(const core::Principal& who, const PartnerFilter& f) {
   return where;
 }
 
-void LoadUnitsAndContacts(soci::session& sql, Partner& p) {
-  Query u("SELECT u.id, u.path, u.name_zh, u.name_en FROM partner_units pu JOIN units u ON u.id = pu.unit_id WHERE "
-          "pu.partner_id = :p ORDER BY u.path");
-  u.Bind("p", p.id);
-  soci::rowset<soci::row> rs = u.Rows(sql);
-  for (const auto& r : rs) p.units.push_back({GetInt(r, 0), GetStr(r, 1), GetStr(r, 2), GetStr(r, 3)});
-  Query c(kContacts.Select() + " WHERE partner_id = :p ORDER BY active DESC, is_primary DESC, id");
-  c.Bind("p", p.id);
-  p.contacts = kContacts.All(sql, c);
+// Units and contacts of every partner in `list`, two statements for the whole list.
+void LoadUnitsAndContacts(soci::session& sql, std::vector<Partner>& list) {
+  if (list.empty()) return;
+  std::map<std::int64_t, Partner*> by_id;
+  std::string ids;
+  for (auto& p : list) {
+    by_id[p.id] = &p;
+    ids += (ids.empty() ? "" : ",") + std::to_string(p.id);
+  }
+  Query u("SELECT pu.partner_id, u.id, u.path, u.name_zh, u.name_en FROM partner_units pu JOIN units u ON u.id = "
+          "pu.unit_id WHERE pu.partner_id IN (" + ids + ") ORDER BY pu.partner_id, u.path");
+  {
+    soci::rowset<soci::row> rs = u.Rows(sql);
+    for (const auto& r : rs) {
+      by_id.at(GetInt(r, 0))->units.push_back({GetInt(r, 1), GetStr(r, 2), GetStr(r, 3), GetStr(r, 4)});
+    }
+  }
+  Query c(kContacts.Select() + " WHERE partner_id IN (" + ids + ") ORDER BY partner_id, active DESC, is_primary DESC, id");
+  for (auto& contact : kContacts.All(sql, c)) by_id.at(contact.partner_id)->contacts.push_back(std::move(contact));
 }
 
 }  // namespace
@@ -133,7 +143,7 @@ core::Page<Partner> ListPartners(soci::session& sql, const core::Principal& who,
   Query list = where.Wrap(kPartners.Select(kPartnerExtra), " ORDER BY p.country, p.name_en, p.id" + PageClause(page));
   soci::rowset<soci::row> rs = list.Rows(sql);
   for (const auto& r : rs) out.items.push_back(ReadPartner(r));
-  for (auto& p : out.items) LoadUnitsAndContacts(sql, p);
+  LoadUnitsAndContacts(sql, out.items);
   return out;
 }
 
@@ -142,23 +152,21 @@ std::vector<Partner> AllPartners(soci::session& sql, const core::Principal& who,
   std::vector<Partner> out;
   soci::rowset<soci::row> rs = list.Rows(sql);
   for (const auto& r : rs) out.push_back(ReadPartner(r));
-  for (auto& p : out) LoadUnitsAndContacts(sql, p);
+  LoadUnitsAndContacts(sql, out);
   return out;
 }
 
 std::optional<Partner> FindPartner(soci::session& sql, std::int64_t id) {
   Query q(kPartners.Select(kPartnerExtra) + " WHERE p.id = :id");
   q.Bind("id", id);
-  std::optional<Partner> out;
+  std::vector<Partner> out;
   {
     soci::rowset<soci::row> rs = q.Rows(sql);
-    for (const auto& r : rs) {
-      out = ReadPartner(r);
-      break;
-    }
+    for (const auto& r : rs) out.push_back(ReadPartner(r));
   }
-  if (out) LoadUnitsAndContacts(sql, *out);
-  return out;
+  if (out.empty()) return std::nullopt;
+  LoadUnitsAndContacts(sql, out);
+  return std::move(out.front());
 }
 
 std::int64_t InsertPartner(soci::session& sql, const Partner& p) {

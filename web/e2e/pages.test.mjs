@@ -10,15 +10,17 @@ const pages = {
   admin: ['/', '/people', '/units', '/admin/users', '/admin/audit', '/admin/outbox', '/health/today', '/health/plans', '/incidents',
     '/incident-plans', '/supplies/stores', '/supplies/post', '/supplies/distributions', '/supplies/items', '/supplies/donations',
     '/supplies/donations?direction=out', '/supplies/donations/new', '/supplies/donors', '/supplies/rates', '/supplies/stocktake',
-    '/supplies/reports', '/supplies/reports?tab=distributions', '/notices', '/profile'],
+    '/supplies/reports', '/supplies/reports?tab=distributions', '/partners', '/partners/letters', '/partners/letters?state=awaiting&box=in',
+    '/notices', '/profile'],
   leader: ['/', '/people', '/health/today', '/health/plans', '/incidents', '/supplies/stores', '/supplies/distributions',
-    '/supplies/reports', '/supplies/items', '/supplies/donations'],
+    '/supplies/reports', '/supplies/items', '/supplies/donations', '/partners', '/partners/letters'],
+  hr: ['/partners', '/partners/letters'],
   finance: ['/supplies/donations', '/supplies/rates'],
   volunteer: ['/', '/people', '/supplies/items'],
   foreign: ['/health/checkin', '/me', '/supplies/mine', '/incidents', '/notices', '/profile'],
 }
 // Words the Chinese interface keeps in Latin letters.
-const LATIN_OK = new Set(['PDF', 'XLSX', 'CSV', 'IP', 'ID', 'EN', 'API', 'WeChat', 'Tongxin', 'WCAG', 'Email', 'HTTPS', 'Excel'])
+const LATIN_OK = new Set(['PDF', 'XLSX', 'CSV', 'IP', 'ID', 'EN', 'API', 'WeChat', 'Tongxin', 'WCAG', 'Email', 'HTTPS', 'Excel', 'PNG', 'JPEG', 'MiB'])
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/
 
 let server
@@ -68,6 +70,16 @@ before(async () => {
     }
     for (const r of (await get('/api/v1/supplies/rates')).items) texts.push(r.source)
     for (const c of (await get('/api/v1/supplies/currencies')).items) texts.push(c.code)
+    for (const p of (await get('/api/v1/partners?page_size=200')).items) {
+      texts.push(p.name, p.name_zh, p.name_en, p.city, ...p.tags, ...p.units.map((u) => u.name))
+      for (const c of p.contacts) texts.push(c.name, c.email, c.phone)  // masked in the list
+      const full = await get(`/api/v1/partners/${p.id}`)
+      for (const c of full.contacts) texts.push(c.name, c.title, c.honorific, c.email, c.phone)
+      for (const d of (await get(`/api/v1/partners/${p.id}/donors`)).items) texts.push(d.name)
+    }
+    for (const l of (await get('/api/v1/partners/letters?page_size=200')).items) {
+      texts.push(l.subject, l.summary, l.partner_name, l.contact_name, l.handler_name, ...l.subject.split(' / '))
+    }
   }
   userData = texts.filter((t) => typeof t === 'string' && t.length > 1).sort((a, b) => b.length - a.length)
 })
@@ -164,6 +176,14 @@ for (const [viewport, size] of [['desktop', { width: 1366, height: 800 }], ['pho
               await settle(page)
               problems.push(...(await check(page, '/supplies/distributions/:id', lang)))
             }
+            const { body: ps } = await api(server.base, auth, 'GET', '/api/v1/partners?q=Trinity')
+            await page.goto(`${server.base}/partners/${ps.items[0].id}`)
+            await settle(page)
+            problems.push(...(await check(page, '/partners/:id', lang)))
+            const { body: ls } = await api(server.base, auth, 'GET', `/api/v1/partners/letters?partner_id=${ps.items[0].id}`)
+            await page.goto(`${server.base}/partners/letters/${ls.items.find((l) => l.direction === 'in').id}`)
+            await settle(page)
+            problems.push(...(await check(page, '/partners/letters/:id', lang)))
             for (const direction of ['in', 'out']) {  // money received, goods given
               const { body: ds } = await api(server.base, auth, 'GET', `/api/v1/supplies/donations?direction=${direction}&page_size=1`)
               await page.goto(`${server.base}/supplies/donations/${ds.items[0].id}`)

@@ -11,7 +11,11 @@ function flatten(t: Tree, prefix = ''): Record<string, string> {
   }
   return out
 }
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+// The names a text interpolates, each once: an English plural ("{n} letters | {n} letter |
+// {n} letters") repeats them in every form, and Chinese has one form.
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort()
+// Each form of a plural message names the same values.
+const forms = (s: string) => s.split(' | ').map(placeholders)
 
 describe('locales', () => {
   const messages = buildMessages()
@@ -28,6 +32,7 @@ describe('locales', () => {
       expect(v.trim(), k).not.toBe('')
       expect(en[k].trim(), k).not.toBe('')
       expect(placeholders(en[k]), k).toEqual(placeholders(v))
+      for (const f of [...forms(en[k]), ...forms(v)]) expect(f, k).toEqual(placeholders(v))
     }
   })
 

@@ -1,0 +1,169 @@
+// Partners and correspondence in a browser: the office finds a partner by part of its
+// name, logs the partner's letter with its scan attached, answers it (the answer joins the
+// thread and marks the letter answered), and follows a linked donor to its donations; the
+// inbox shows the Comoros embassy's note as awaiting an answer; a department sees only the
+// partners assigned to it and cannot change them; on a 390×844 phone the office adds a
+// partner in Chinese, is told which field is missing, and adds its contact.
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { api, apiLogin, launch, login, shot, startServer } from './harness.mjs'
+
+let server
+let browser
+let office
+const desktop = { viewport: { width: 1366, height: 800 } }
+const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+// The smallest PDF the server's type check accepts (it reads the %PDF- signature).
+const scan = { name: 'lyon-letter.pdf', mimeType: 'application/pdf',
+  buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n') }
+
+before(async () => {
+  server = await startServer()
+  browser = await launch()
+  office = await apiLogin(server.base, 'office')
+})
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+async function pick(page, select, text) {
+  await page.click(`[data-test=${select}]`)
+  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
+}
+
+describe('partners in a browser', () => {
+  it('the office logs a letter with its scan, answers it, and follows a donor to its donations', async () => {
+    const ctx = await browser.newContext({ ...desktop, locale: 'en' })
+    const page = await ctx.newPage()
+    await login(page, server.base, 'office')
+    await page.goto(`${server.base}/partners`)
+    await page.waitForSelector('[data-test=partners-table] tr:has-text("Kansai")')
+    // Part of a name, in the middle of a word, in either script.
+    await page.fill('[data-test=partners-search]', 'chnologie de Ly')
+    await page.press('[data-test=partners-search]', 'Enter')
+    await page.waitForFunction(() => document.querySelectorAll('[data-test=partners-table] tbody tr').length === 1)
+    assert.match(await page.innerText('[data-test=partners-table] tbody'), /Université de technologie de Lyon/)
+    await shot(page, 'partners-01-search')
+    await page.click('[data-test=partners-table] tbody tr')
+    await page.waitForSelector('[data-test=partner-heading]:has-text("Lyon")')
+    // The partner's own page shows its contact in full (the list masks them).
+    assert.match(await page.innerText('[data-test=partner-contacts]'), /@/)
+    await shot(page, 'partners-02-partner')
+
+    await page.click('[data-test=partner-log-letter]')
+    await page.fill('[data-test=letter-subject]', 'Invitation to the summer school (online)')
+    await page.fill('[data-test=letter-summary]', 'The president invites our students to an online summer school in July.')
+    await page.click('[data-test=letter-answer-needed]')
+    await page.setInputFiles('[data-test=letter-file]', scan)
+    await page.click('[data-test=letter-save]')
+    await page.waitForSelector('[data-test=letter-heading]:has-text("summer school")')
+    await page.waitForSelector('[data-test=letter-attachments] a:has-text("lyon-letter.pdf")')
+    assert.match(await page.innerText('[data-test=answer-state]'), /Answer by \d{4}-\d{2}-\d{2}/)
+    const letterId = Number(new URL(page.url()).pathname.split('/').pop())
+    const logged = await api(server.base, office, 'GET', `/api/v1/partners/letters/${letterId}`)
+    assert.equal(logged.body.direction, 'in')
+    assert.equal(logged.body.answer_needed, true)
+    assert.equal(logged.body.attachments.length, 1)
+    assert.equal(logged.body.attachments[0].content_type, 'application/pdf')
+    await shot(page, 'partners-03-letter')
+
+    // Answer it: the answer goes out, joins the thread and marks the letter answered.
+    await page.click('[data-test=letter-answer]')
+    await page.fill('[data-test=letter-summary]', 'We accept with thanks; twelve students will take part.')
+    await page.click('[data-test=letter-save]')
+    await page.waitForSelector('[data-test=letter-heading]:has-text("Re: Invitation")')
+    await page.waitForSelector('[data-test=letter-thread]')
+    assert.equal(await page.locator('[data-test=letter-thread] .el-timeline-item').count(), 2)
+    const answered = await api(server.base, office, 'GET', `/api/v1/partners/letters/${letterId}`)
+    assert.notEqual(answered.body.answered_at, '')
+    const reply = await api(server.base, office, 'GET', `/api/v1/partners/letters?thread_id=${letterId}`)
+    assert.equal(reply.body.total, 2)
+    assert.ok(reply.body.items.some((l) => l.direction === 'out' && l.reply_to === letterId))
+    await shot(page, 'partners-04-thread')
+
+    // The Welsh partner's linked donor leads to its 20,000 GBP.
+    await page.goto(`${server.base}/partners`)
+    await page.fill('[data-test=partners-search]', 'Trinity')
+    await page.press('[data-test=partners-search]', 'Enter')
+    await page.waitForFunction(() => document.querySelectorAll('[data-test=partners-table] tbody tr').length === 1)
+    await page.click('[data-test=partners-table] tbody tr')
+    await page.waitForSelector('[data-test=partner-donors] a')
+    await page.click('[data-test=partner-donors] a')
+    await page.waitForSelector('[data-test=donations-donor]')
+    await page.waitForSelector('[data-test=donations-table] tr:has-text("GBP 20000.00")')
+    assert.equal(await page.locator('[data-test=donations-table] tbody tr').count(), 1)
+    await ctx.close()
+  })
+
+  it('the inbox shows the letters awaiting an answer', async () => {
+    const ctx = await browser.newContext({ ...desktop, locale: 'en' })
+    const page = await ctx.newPage()
+    await login(page, server.base, 'office')
+    await page.goto(`${server.base}/partners/letters?state=awaiting&box=in`)
+    await page.waitForSelector('[data-test=letters-table] tr:has-text("Comoros")')
+    const text = await page.innerText('[data-test=letters-table] tbody')
+    assert.match(text, /Note verbale/)
+    assert.doesNotMatch(text, /Letter of thanks/)  // sent, and needs no answer
+    await shot(page, 'partners-05-inbox')
+    await ctx.close()
+  })
+
+  it('a department sees only the partners assigned to it, read-only', async () => {
+    const ctx = await browser.newContext({ ...desktop, locale: 'en' })
+    const page = await ctx.newPage()
+    await login(page, server.base, 'hr')
+    await page.goto(`${server.base}/partners`)
+    await page.waitForSelector('[data-test=partners-table] tr:has-text("Kansai")')
+    const names = await page.innerText('[data-test=partners-table] tbody')
+    assert.match(names, /Great Lakes/)
+    assert.doesNotMatch(names, /Comoros|Lyon/)
+    assert.equal(await page.locator('[data-test=partner-new]').count(), 0)
+    await page.click('[data-test=partners-table] tbody tr:has-text("Kansai")')
+    await page.waitForSelector('[data-test=partner-heading]')
+    assert.equal(await page.locator('[data-test=partner-edit]').count(), 0)
+    await shot(page, 'partners-06-department')
+    await ctx.close()
+  })
+
+  it('on a phone, the office adds a partner in Chinese, is told what is missing, and adds its contact', async () => {
+    const ctx = await browser.newContext({ ...phone, locale: 'zh-CN' })
+    const page = await ctx.newPage()
+    await login(page, server.base, 'office')
+    await page.click('[data-test=lang-zh]')
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN')
+    await page.goto(`${server.base}/partners`)
+    await page.waitForSelector('[data-test=partner-card]')
+    await page.click('[data-test=partner-new]')
+    await page.fill('[data-test=partner-name-zh]', '埃及驻华大使馆')
+    await page.fill('[data-test=partner-name-en]', 'Embassy of Egypt in China')
+    await pick(page, 'partner-kind', '使馆')
+    await page.click('[data-test=partner-save]')
+    // No country yet: the form says so, in Chinese, beside the field.
+    await page.waitForSelector('.el-form-item__error:has-text("国家")')
+    await shot(page, 'partners-07-phone-missing')
+    await page.click('[data-test=partner-country]')
+    await page.keyboard.type('埃及')
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '埃及' }).first().click()
+    await page.click('[data-test=partner-save]')
+    await page.waitForSelector('[data-test=partner-heading]:has-text("埃及驻华大使馆")')
+    await page.click('[data-test=contact-add]')
+    await page.fill('[data-test=contact-name]', 'Ahmed Farouk')
+    await page.fill('[data-test=contact-title]', '参赞')
+    await page.fill('[data-test=contact-email]', 'not-an-email')
+    await page.click('[data-test=contact-save]')
+    await page.waitForSelector('.el-form-item__error:has-text("邮箱")')
+    await page.fill('[data-test=contact-email]', 'counsellor@egyptembassy.example')
+    await page.click('[data-test=contact-save]')
+    await page.waitForSelector('[data-test=partner-contacts]:has-text("Ahmed Farouk")')
+    await shot(page, 'partners-08-phone-partner')
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(wide <= 1, `${wide}px wider than the phone`)
+    const { body } = await api(server.base, office, 'GET', '/api/v1/partners?q=' + encodeURIComponent('埃及驻华'))
+    assert.equal(body.total, 1)
+    assert.equal(body.items[0].country, 'EG')
+    assert.equal(body.items[0].kind, 'embassy')
+    assert.equal(body.items[0].contacts[0].name, 'Ahmed Farouk')
+    await ctx.close()
+  })
+})

@@ -1,0 +1,136 @@
+// Partners (国际合作与交流): institutions, their contacts and assigned departments, linked
+// donors; and the correspondence log (letters and emails in and out, threads, attachments,
+// answers due).
+import { download, get, patch, post, request, upload, type Query } from './request'
+import type { Paged } from './types'
+
+export const PARTNER_KINDS = ['university', 'embassy', 'consulate', 'hospital', 'company', 'foundation', 'ngo',
+  'government', 'other'] as const
+export const CHANNELS = ['email', 'post', 'diplomatic_note', 'in_person'] as const
+export const DIRECTIONS = ['in', 'out'] as const
+
+export interface Contact {
+  id: number
+  partner_id: number
+  name: string
+  title: string
+  honorific: string
+  email: string
+  phone: string
+  language: string
+  is_primary: boolean
+  active: boolean
+  note: string
+  has_email: boolean
+  masked?: boolean
+}
+export interface Partner {
+  id: number
+  unit_id: number
+  kind: string
+  name: string
+  name_zh: string
+  name_en: string
+  country: string
+  city: string
+  languages: string[]
+  tags: string[]
+  website: string
+  address: string
+  note: string
+  status: 'active' | 'merged'
+  merged_into: number | null
+  created_at: string
+  updated_at: string
+  units: { id: number; name: string }[]
+  contacts: Contact[]
+  letter_count: number
+  contact_count: number
+  last_letter_on: string
+}
+export interface PartnerInput {
+  unit_id?: number
+  kind?: string
+  name_zh?: string
+  name_en?: string
+  country?: string
+  city?: string
+  website?: string
+  address?: string
+  note?: string
+  languages?: string[]
+  tags?: string[]
+  unit_ids?: number[]
+}
+export type ContactInput = Partial<Omit<Contact, 'id' | 'partner_id' | 'has_email' | 'masked'>>
+export interface LinkedDonor { id: number; name: string; name_zh: string; name_en: string; donation_count: number }
+export interface Attachment { id: number; filename: string; content_type: string; size: number; uploaded_at: string }
+export interface Letter {
+  id: number
+  partner_id: number
+  partner_name: string
+  partner_country: string
+  contact_id: number | null
+  contact_name: string
+  direction: 'in' | 'out'
+  channel: string
+  dated_on: string
+  subject: string
+  summary: string
+  language: string
+  thread_id: number | null
+  reply_to: number | null
+  answer_needed: boolean
+  answer_by: string
+  answered_at: string
+  reminded_at: string
+  handled_by: number | null
+  handler_name: string
+  created_at: string
+  attachment_count: number
+  attachments: Attachment[]
+}
+export interface LetterInput {
+  partner_id?: number
+  contact_id?: number | null
+  reply_to?: number
+  direction?: 'in' | 'out'
+  channel?: string
+  dated_on?: string
+  subject?: string
+  summary?: string
+  language?: string
+  answer_needed?: boolean
+  answer_by?: string
+}
+
+export const listPartners = (q: Query) => get<Paged<Partner>>('/api/v1/partners', q)
+export const exportPartners = (q: Query) => download('/api/v1/partners/export', q)
+export const getPartner = (id: number) => get<Partner>(`/api/v1/partners/${id}`)
+export const createPartner = (body: PartnerInput) => post<Partner>('/api/v1/partners', body)
+export const updatePartner = (id: number, body: PartnerInput) => patch<Partner>(`/api/v1/partners/${id}`, body)
+export const mergePartner = (id: number, intoId: number) => post<Partner>(`/api/v1/partners/${id}/merge`, { into_id: intoId })
+export const addContact = (id: number, body: ContactInput) => post<Partner>(`/api/v1/partners/${id}/contacts`, body)
+export const updateContact = (id: number, contactId: number, body: ContactInput) =>
+  patch<Partner>(`/api/v1/partners/${id}/contacts/${contactId}`, body)
+export const partnerDonors = (id: number) => get<{ items: LinkedDonor[] }>(`/api/v1/partners/${id}/donors`)
+export const linkDonor = (id: number, donorId: number) => post<{ linked: boolean }>(`/api/v1/partners/${id}/donors`, { donor_id: donorId })
+export const unlinkDonor = (id: number, donorId: number) =>
+  request<{ linked: boolean }>('DELETE', `/api/v1/partners/${id}/donors/${donorId}`)
+
+export const listLetters = (q: Query) => get<Paged<Letter>>('/api/v1/partners/letters', q)
+export const getLetter = (id: number) => get<Letter>(`/api/v1/partners/letters/${id}`)
+export const logLetter = (body: LetterInput) => post<Letter>('/api/v1/partners/letters', body)
+export const updateLetter = (id: number, body: LetterInput) => patch<Letter>(`/api/v1/partners/letters/${id}`, body)
+export const uploadAttachment = (id: number, file: File, onProgress: (pct: number) => void) =>
+  upload<Letter>(`/api/v1/partners/letters/${id}/attachments`, file, { filename: file.name }, onProgress)
+export const downloadAttachment = (id: number, attachmentId: number) =>
+  download(`/api/v1/partners/letters/${id}/attachments/${attachmentId}`, {})
+
+// Whether a letter still waits for an answer, and whether its day has passed.
+export function answerState(l: Pick<Letter, 'answer_needed' | 'answer_by' | 'answered_at'>, today: string):
+  'none' | 'answered' | 'awaiting' | 'overdue' {
+  if (!l.answer_needed) return 'none'
+  if (l.answered_at) return 'answered'
+  return l.answer_by && l.answer_by < today ? 'overdue' : 'awaiting'
+}

@@ -16,6 +16,7 @@
 #include "modules/incidents/incidents_service.hpp"
 #include "modules/notify/notify_service.hpp"
 #include "modules/people/people_import.hpp"
+#include "modules/partners/mailings_service.hpp"
 #include "modules/partners/partners_service.hpp"
 #include "modules/people/people_service.hpp"
 #include "modules/supplies/distributions_service.hpp"
@@ -50,6 +51,7 @@ class App {
   supplies::DistributionsService& distributions() { return modules_->Get<supplies::DistributionsService>(); }
   supplies::DonationsService& donations() { return modules_->Get<supplies::DonationsService>(); }
   partners::PartnersService& partners() { return modules_->Get<partners::PartnersService>(); }
+  partners::MailingsService& mailings() { return modules_->Get<partners::MailingsService>(); }
   // Background jobs; started with the server unless jobs_interval_seconds is 0.
   Scheduler& scheduler() { return *scheduler_; }
   const core::Clock& clock() const { return *clock_; }

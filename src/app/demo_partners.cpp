@@ -4,6 +4,58 @@
 #include "core/local_time.hpp"
 
 namespace tongxin::app {
+namespace {
+
+// The letter of sympathy the university sent in its president's name to partners abroad
+// when the epidemic spread there (bulletin 56), and a mass letter of it ready to preview
+// and send: the partner universities in Europe and North America.
+core::Status LoadLetterTemplates(App& app, const core::Principal& system, const auth::Actor& actor,
+                                 std::int64_t intl, const std::string& today) {
+  partners::TemplateInput t;
+  t.unit_id = intl;
+  t.name = "海外合作伙伴慰问信 / Letter of sympathy to partners abroad";
+  t.subject_zh = "武汉理工大学致{{partner.name}}的慰问信";
+  t.body_zh =
+      "{{contact.honorific}}{{contact.name}}：\n\n"
+      "新冠肺炎疫情发生以来，贵校通过多种方式向我校表达问候与支持，我们深受感动。当前疫情在全球多个国家和地区蔓延，"
+      "我谨代表武汉理工大学全体师生，向{{partner.name}}的师生员工致以诚挚的慰问。\n\n"
+      "武汉的经验表明，只要坚定信心、同舟共济，就一定能够战胜疫情。我校愿与贵校分享防控经验，并期待疫情过后进一步加强"
+      "务实合作和师生交流。\n\n祝贵校师生平安健康！";
+  t.subject_en = "A letter of sympathy from Wuhan University of Technology to {{partner.name}}";
+  t.body_en =
+      "Dear {{contact.honorific}} {{contact.name}},\n\n"
+      "Since the outbreak of COVID-19, your university has expressed its support to us in many ways, and we were "
+      "deeply moved. As the epidemic now spreads across the world, on behalf of all staff and students of Wuhan "
+      "University of Technology I send our heartfelt sympathy to everyone at {{partner.name}}.\n\n"
+      "Wuhan has shown that with confidence and solidarity the epidemic can be overcome. We are ready to share "
+      "what we have learned, and look forward to closer cooperation and exchanges once it has passed.\n\n"
+      "With my best wishes for the health and safety of your staff and students,";
+  t.third_lang = "fr";
+  t.subject_third = "Lettre de sympathie de l'Université de technologie de Wuhan";
+  t.body_third =
+      "{{contact.honorific}},\n\n"
+      "Depuis le début de l'épidémie, votre université nous a témoigné son soutien de bien des manières. Alors que "
+      "l'épidémie gagne le monde, je vous adresse, au nom de toute l'Université de technologie de Wuhan, notre "
+      "profonde sympathie et nos vœux de santé pour toute la communauté de {{partner.name}}.";
+  t.letterhead_zh = "武汉理工大学 · 国际交流合作处\n湖北省武汉市洪山区珞狮路122号";
+  t.letterhead_en = "Wuhan University of Technology · International Office\n122 Luoshi Road, Wuhan, Hubei, China";
+  t.signer_name_zh = "张清杰";
+  t.signer_name_en = "Zhang Qingjie";
+  t.signer_title_zh = "武汉理工大学校长";
+  t.signer_title_en = "President, Wuhan University of Technology";
+  auto& ms = app.mailings();
+  TX_TRY(tpl, ms.CreateTemplate(system, t, actor));
+  partners::MailingInput m;
+  m.template_id = tpl->id;
+  m.title = "慰问信：欧美合作院校 / Sympathy: partner universities in Europe and North America";
+  m.dated_on = today;
+  m.filter.kind = "university";
+  m.filter.countries = {"GB", "FR", "ES", "IT", "US", "CA"};
+  TX_CHECK(ms.Create(system, m, actor));
+  return {};
+}
+
+}  // namespace
 
 core::Status LoadPartners(App& app, const core::Principal& system, const auth::Actor& actor,
                           const std::map<std::string, std::int64_t>& units) {
@@ -111,7 +163,7 @@ core::Status LoadPartners(App& app, const core::Principal& system, const auth::A
                     "Expresses support to the people of Wuhan and looks forward to closer cooperation and exchanges "
                     "after the epidemic."));
   }
-  return {};
+  return LoadLetterTemplates(app, system, actor, units.at("INTL"), today);
 }
 
 }  // namespace tongxin::app

@@ -1,7 +1,8 @@
 // Demo partners for `make run`, from the bulletin: the Welsh partner whose Vice-Chancellor
 // raised 20,000 GBP (linked to its donor record), the Pakistani embassy whose third
 // secretary visited, the Comoros embassy's note, and partner universities abroad that
-// wrote to express support, with their letters in and out.
+// wrote to express support, with their letters in and out; the letter of sympathy in the
+// president's name as a template, and a mass letter of it to preview and send.
 #pragma once
 
 #include <cstdint>

@@ -28,6 +28,14 @@ class PdfWriter {
   // across pages.
   void SignRow(const std::string& number, const std::string& text, const std::string& detail,
                const std::string& sign_label, const std::string& qr_payload);
+  // Letters: text at a size, aligned; a PNG image scaled down to fit max_w × max_h points
+  // (false when the bytes are not a PNG cairo can read); vertical space; a thin rule.
+  enum class Align { kLeft, kCenter, kRight };
+  void Text(const std::string& text, double size, Align align = Align::kLeft, bool bold = false, bool muted = false);
+  bool Image(const std::string& png, double max_w, double max_h, Align align = Align::kLeft);
+  void Space(double points);
+  void Rule();
+
   // Finishes the document and returns the PDF bytes.
   std::string Finish();
 

@@ -6,6 +6,8 @@
 #include <pango/pangocairo.h>
 #include <qrencode.h>
 
+#include <algorithm>
+
 namespace tongxin::io {
 namespace {
 
@@ -38,7 +40,7 @@ struct PdfWriter::Impl {
 
   // Lays text out at x with width w; breaks the page first when it would not fit.
   double Draw(const std::string& text, double size, bool bold, double x, double w, double r = 0.1, double g = 0.1,
-              double b = 0.1, bool advance = true) {
+              double b = 0.1, bool advance = true, PangoAlignment align = PANGO_ALIGN_LEFT) {
     PangoLayout* layout = pango_cairo_create_layout(cr);
     PangoFontDescription* font = pango_font_description_from_string(kFont);
     pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
@@ -46,6 +48,7 @@ struct PdfWriter::Impl {
     pango_layout_set_font_description(layout, font);
     pango_layout_set_width(layout, static_cast<int>(w * PANGO_SCALE));
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(layout, align);
     pango_layout_set_text(layout, text.c_str(), -1);
     int pw = 0, ph = 0;
     pango_layout_get_size(layout, &pw, &ph);
@@ -152,6 +155,72 @@ void PdfWriter::SignRow(const std::string& number, const std::string& text, cons
   cairo_line_to(im.cr, right, top + kRow);
   cairo_stroke(im.cr);
   im.y = top + kRow + 4;
+}
+
+void PdfWriter::Text(const std::string& text, double size, Align align, bool bold, bool muted) {
+  const double c = muted ? 0.42 : 0.1;
+  const PangoAlignment a = align == Align::kCenter  ? PANGO_ALIGN_CENTER
+                           : align == Align::kRight ? PANGO_ALIGN_RIGHT
+                                                    : PANGO_ALIGN_LEFT;
+  impl_->Draw(text, size, bold, kMargin, kPageW - 2 * kMargin, c, c, c, true, a);
+}
+
+namespace {
+
+struct PngSource {
+  const std::string* data;
+  std::size_t pos = 0;
+};
+
+cairo_status_t ReadPng(void* closure, unsigned char* out, unsigned int length) {
+  auto* src = static_cast<PngSource*>(closure);
+  if (src->pos + length > src->data->size()) return CAIRO_STATUS_READ_ERROR;
+  std::copy_n(src->data->data() + src->pos, length, out);
+  src->pos += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+bool PdfWriter::Image(const std::string& png, double max_w, double max_h, Align align) {
+  PngSource src{&png};
+  cairo_surface_t* img = cairo_image_surface_create_from_png_stream(&ReadPng, &src);
+  if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(img);
+    return false;
+  }
+  const double w = cairo_image_surface_get_width(img), h = cairo_image_surface_get_height(img);
+  const double scale = std::min({1.0, max_w / w, max_h / h});
+  const double dw = w * scale, dh = h * scale;
+  auto& im = *impl_;
+  if (im.y + dh > kPageH - kMargin) {
+    cairo_show_page(im.cr);
+    im.y = kMargin;
+  }
+  const double x = align == Align::kCenter  ? (kPageW - dw) / 2
+                   : align == Align::kRight ? kPageW - kMargin - dw
+                                            : kMargin;
+  cairo_save(im.cr);
+  cairo_translate(im.cr, x, im.y);
+  cairo_scale(im.cr, scale, scale);
+  cairo_set_source_surface(im.cr, img, 0, 0);
+  cairo_paint(im.cr);
+  cairo_restore(im.cr);
+  cairo_surface_destroy(img);
+  im.y += dh;
+  return true;
+}
+
+void PdfWriter::Space(double points) { impl_->y += points; }
+
+void PdfWriter::Rule() {
+  auto& im = *impl_;
+  cairo_set_source_rgb(im.cr, 0.6, 0.6, 0.6);
+  cairo_set_line_width(im.cr, 0.6);
+  cairo_move_to(im.cr, kMargin, im.y);
+  cairo_line_to(im.cr, kPageW - kMargin, im.y);
+  cairo_stroke(im.cr);
+  im.y += 6;
 }
 
 std::string PdfWriter::Finish() {

@@ -68,9 +68,72 @@ std::string ReceivedMail::Header(const std::string& name) const {
   return "";
 }
 
+namespace {
+
+// A MIME part: its header block and its (still encoded) body.
+struct Part {
+  std::string headers, body;
+};
+
+std::vector<Part> Parts(const std::string& data, const std::string& content_type) {
+  std::vector<Part> out;
+  const auto b = content_type.find("boundary=\"");
+  if (b == std::string::npos) return out;
+  const std::string boundary = "--" + content_type.substr(b + 10, content_type.find('"', b + 10) - b - 10);
+  std::size_t pos = data.find(boundary);
+  while (pos != std::string::npos) {
+    pos += boundary.size();
+    if (data.compare(pos, 2, "--") == 0) break;
+    const std::size_t next = data.find(boundary, pos);
+    const std::string part = data.substr(pos + 2, (next == std::string::npos ? data.size() : next) - pos - 2);
+    const auto split = part.find("\r\n\r\n");
+    if (split != std::string::npos) out.push_back({part.substr(0, split), part.substr(split + 4)});
+    pos = next;
+  }
+  return out;
+}
+
+std::string PercentDecode(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size()) {
+      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string ReceivedMail::Body() const {
+  const std::string type = Header("Content-Type");
+  if (type.rfind("multipart/", 0) == 0) {
+    auto parts = Parts(data, type);
+    return parts.empty() ? "" : Decode64(parts.front().body);
+  }
   auto pos = data.find("\r\n\r\n");
   return pos == std::string::npos ? "" : Decode64(data.substr(pos + 4));
+}
+
+std::vector<ReceivedMail::File> ReceivedMail::Files() const {
+  std::vector<File> out;
+  const std::string type = Header("Content-Type");
+  if (type.rfind("multipart/", 0) != 0) return out;
+  for (const auto& p : Parts(data, type)) {
+    const auto d = p.headers.find("filename*=UTF-8''");
+    if (d == std::string::npos) continue;
+    const auto end = p.headers.find("\r\n", d);
+    File f;
+    f.filename = PercentDecode(p.headers.substr(d + 17, (end == std::string::npos ? p.headers.size() : end) - d - 17));
+    const auto t = p.headers.find("Content-Type: ");
+    f.content_type = p.headers.substr(t + 14, p.headers.find(';', t) - t - 14);
+    f.bytes = Decode64(p.body);
+    out.push_back(std::move(f));
+  }
+  return out;
 }
 
 std::string ReceivedMail::Subject() const {

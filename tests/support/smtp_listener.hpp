@@ -20,8 +20,14 @@ struct ReceivedMail {
   std::string data;  // headers and body as sent (dot-unstuffed)
   // A header's value ("Subject"), "" when absent.
   std::string Header(const std::string& name) const;
-  // The body decoded from base64.
+  // The body (the text part of a multipart message) decoded from base64.
   std::string Body() const;
+  // The attached files of a multipart/mixed message: their file name (decoded from
+  // RFC 2231), content type and decoded bytes.
+  struct File {
+    std::string filename, content_type, bytes;
+  };
+  std::vector<File> Files() const;
   // The subject decoded from an RFC 2047 =?UTF-8?B?..?= word when encoded.
   std::string Subject() const;
 };

@@ -11,7 +11,7 @@ const pages = {
     '/incident-plans', '/supplies/stores', '/supplies/post', '/supplies/distributions', '/supplies/items', '/supplies/donations',
     '/supplies/donations?direction=out', '/supplies/donations/new', '/supplies/donors', '/supplies/rates', '/supplies/stocktake',
     '/supplies/reports', '/supplies/reports?tab=distributions', '/partners', '/partners/letters', '/partners/letters?state=awaiting&box=in',
-    '/notices', '/profile'],
+    '/partners/templates', '/partners/mailings', '/notices', '/profile'],
   leader: ['/', '/people', '/health/today', '/health/plans', '/incidents', '/supplies/stores', '/supplies/distributions',
     '/supplies/reports', '/supplies/items', '/supplies/donations', '/partners', '/partners/letters'],
   hr: ['/partners', '/partners/letters'],
@@ -76,6 +76,13 @@ before(async () => {
       const full = await get(`/api/v1/partners/${p.id}`)
       for (const c of full.contacts) texts.push(c.name, c.title, c.honorific, c.email, c.phone)
       for (const d of (await get(`/api/v1/partners/${p.id}/donors`)).items) texts.push(d.name)
+    }
+    for (const tpl of (await get('/api/v1/partners/templates')).items) texts.push(tpl.name, tpl.signer_name_zh, tpl.signer_name_en)
+    for (const m of (await get('/api/v1/partners/mailings')).items) {
+      texts.push(m.title, m.template_name)
+      for (const r of (await get(`/api/v1/partners/mailings/${m.id}/recipients?page_size=200`)).items) {
+        texts.push(r.partner_name, r.contact_name, r.contact_email)
+      }
     }
     for (const l of (await get('/api/v1/partners/letters?page_size=200')).items) {
       texts.push(l.subject, l.summary, l.partner_name, l.contact_name, l.handler_name, ...l.subject.split(' / '))
@@ -180,6 +187,10 @@ for (const [viewport, size] of [['desktop', { width: 1366, height: 800 }], ['pho
             await page.goto(`${server.base}/partners/${ps.items[0].id}`)
             await settle(page)
             problems.push(...(await check(page, '/partners/:id', lang)))
+            const { body: ms } = await api(server.base, auth, 'GET', '/api/v1/partners/mailings')
+            await page.goto(`${server.base}/partners/mailings/${ms.items[0].id}`)
+            await settle(page)
+            problems.push(...(await check(page, '/partners/mailings/:id', lang)))
             const { body: ls } = await api(server.base, auth, 'GET', `/api/v1/partners/letters?partner_id=${ps.items[0].id}`)
             await page.goto(`${server.base}/partners/letters/${ls.items.find((l) => l.direction === 'in').id}`)
             await settle(page)

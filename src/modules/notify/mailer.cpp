@@ -4,6 +4,7 @@
 #include <curl/curl.h>
 #include <sodium.h>
 
+#include <cctype>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -31,6 +32,22 @@ std::string HeaderText(std::string_view s) {
 std::string OneLine(std::string_view s) {
   std::string out;
   for (char c : s) out += (c == '\r' || c == '\n') ? ' ' : c;
+  return out;
+}
+
+// RFC 2231 / 5987 value: unreserved characters as they are, every other byte %XX.
+std::string PercentEncode(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
   return out;
 }
 
@@ -62,11 +79,34 @@ std::string FormatMessage(const SmtpSettings& smtp, const Email& mail) {
   m += "Message-ID: " + OneLine(mail.message_id) + "\r\n";
   m += "Subject: " + HeaderText(OneLine(mail.subject)) + "\r\n";
   m += "MIME-Version: 1.0\r\n";
-  m += "Content-Type: text/plain; charset=UTF-8\r\n";
-  m += "Content-Transfer-Encoding: base64\r\n";
+  auto base64_lines = [&m](std::string_view data) {
+    const std::string b = Base64(data);
+    for (std::size_t i = 0; i < b.size(); i += 76) m += b.substr(i, 76) + "\r\n";
+  };
+  if (mail.files.empty()) {
+    m += "Content-Type: text/plain; charset=UTF-8\r\n";
+    m += "Content-Transfer-Encoding: base64\r\n";
+    m += "\r\n";
+    base64_lines(mail.body);
+    return m;
+  }
+  // The boundary cannot occur in base64 text (it has '=' and '_' next to each other).
+  const std::string boundary = "=_tongxin_" + Base64(mail.message_id).substr(0, 16) + "_=";
+  m += "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n";
   m += "\r\n";
-  const std::string body = Base64(mail.body);
-  for (std::size_t i = 0; i < body.size(); i += 76) m += body.substr(i, 76) + "\r\n";
+  m += "--" + boundary + "\r\n";
+  m += "Content-Type: text/plain; charset=UTF-8\r\n";
+  m += "Content-Transfer-Encoding: base64\r\n\r\n";
+  base64_lines(mail.body);
+  for (const auto& f : mail.files) {
+    const std::string name = OneLine(f.filename);
+    m += "--" + boundary + "\r\n";
+    m += "Content-Type: " + OneLine(f.content_type) + "; name=\"" + HeaderText(name) + "\"\r\n";
+    m += "Content-Transfer-Encoding: base64\r\n";
+    m += "Content-Disposition: attachment; filename*=UTF-8''" + PercentEncode(name) + "\r\n\r\n";
+    base64_lines(f.bytes);
+  }
+  m += "--" + boundary + "--\r\n";
   return m;
 }
 

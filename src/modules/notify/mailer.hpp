@@ -1,11 +1,14 @@
 // Email over SMTP with libcurl: one message per call, UTF-8 subject and body (base64),
+// files attached as MIME parts (RFC 2045/2046, file names per RFC 2231),
 // a Message-ID derived from the notification so a receiving server can drop a repeat.
 // Thread-safe (one curl handle per call). Blocks.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
+#include "modules/notify/notification.hpp"
 
 namespace tongxin::notify {
 
@@ -24,6 +27,7 @@ struct Email {
   std::string body;
   std::string message_id;  // "<n42.tongxin@host>"
   std::string date;        // RFC 5322 date
+  std::vector<FileAttachment> files;  // sent as multipart/mixed after the text
 };
 
 // The whole message as sent (headers and base64 body, CRLF line ends).

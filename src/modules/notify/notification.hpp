@@ -13,7 +13,8 @@
 
 namespace tongxin::notify {
 
-// Someone to tell: an account (in-app and its email), or a person without one (email).
+// Someone to tell: an account (in-app and its email), a person without one (email), or
+// an address outside the university (a partner's contact: email only).
 struct Recipient {
   std::optional<std::int64_t> user_id;
   std::optional<std::int64_t> person_id;
@@ -27,6 +28,13 @@ struct StaffMember {
   std::string role;
   std::vector<std::string> scope_paths;
   bool Covers(const std::string& unit_path) const;
+};
+
+// A file sent with an email (a mass letter's PDF).
+struct FileAttachment {
+  std::string filename;
+  std::string content_type;
+  std::string bytes;
 };
 
 // channel: "email" | "inapp".

@@ -35,7 +35,8 @@ core::Status Register(app::AppContext& ctx) {
   auto& notify = ctx.Provide(std::make_unique<NotifyService>(ctx.db, ctx.clock, Mailer(smtp), settings));
   ctx.AddRoutes([&notify](http::Router& router) { RegisterNotifyRoutes(router, notify); });
   ctx.AddJob("email", [&notify] {
-    auto r = notify.SendDue();
+    // Batch after batch for up to 20 s a pass (a mass letter queues hundreds at once).
+    auto r = notify.SendDue(std::chrono::seconds(20));
     if (!r) {
       spdlog::error("email sender: {}", r.error().reason);
     } else if (r->sent + r->retried + r->failed + r->expired > 0) {

@@ -1,6 +1,7 @@
 // Notification storage.
 #include "modules/notify/notify_repo.hpp"
 
+#include "io/attachment.hpp"
 #include "storage/repo_kit.hpp"
 
 namespace tongxin::notify::repo {
@@ -60,7 +61,7 @@ std::vector<StaffMember> ActiveStaff(soci::session& sql, const std::vector<std::
   return out;
 }
 
-bool Enqueue(soci::session& sql, const Notification& n) {
+std::optional<std::int64_t> Enqueue(soci::session& sql, const Notification& n) {
   Query q(std::string("INSERT INTO notifications (channel, kind, user_id, person_id, address, lang, subject, body, "
                       "link, dedup_key, status, next_attempt_at, created_at, sent_at) VALUES (:ch, :ki, ") +
           (n.user_id ? ":uid" : "NULL") + ", " + (n.person_id ? ":pid" : "NULL") +
@@ -70,7 +71,27 @@ bool Enqueue(soci::session& sql, const Notification& n) {
   q.Bind("na", n.next_attempt_at).Bind("ca", n.created_at).Bind("sa", n.sent_at);
   if (n.user_id) q.Bind("uid", *n.user_id);
   if (n.person_id) q.Bind("pid", *n.person_id);
-  return q.Exec(sql) > 0;
+  if (q.Exec(sql) == 0) return std::nullopt;
+  return Query("SELECT id FROM notifications WHERE dedup_key = :k").Bind("k", n.dedup_key).Scalar(sql);
+}
+
+void AddFiles(soci::session& sql, std::int64_t notification_id, const std::vector<FileAttachment>& files) {
+  for (const auto& f : files) {
+    Query q("INSERT INTO notification_files (notification_id, filename, content_type, data) VALUES (:n, :f, :c, :d)");
+    q.Bind("n", notification_id).Bind("f", f.filename).Bind("c", f.content_type).Bind("d", io::ToBase64(f.bytes));
+    q.Exec(sql);
+  }
+}
+
+std::vector<FileAttachment> FilesOf(soci::session& sql, std::int64_t notification_id) {
+  Query q("SELECT filename, content_type, data FROM notification_files WHERE notification_id = :n ORDER BY id");
+  q.Bind("n", notification_id);
+  std::vector<FileAttachment> out;
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) {
+    out.push_back({r.get<std::string>(0), r.get<std::string>(1), io::FromBase64(r.get<std::string>(2))});
+  }
+  return out;
 }
 
 std::vector<Notification> ClaimDueEmail(soci::session& sql, const std::string& now, int limit) {
@@ -161,7 +182,10 @@ bool Requeue(soci::session& sql, std::int64_t id, const std::string& now) {
 long long PurgeBefore(soci::session& sql, const std::string& before) {
   Query marks("DELETE FROM job_marks WHERE done_at < :b");
   marks.Bind("b", before).Exec(sql);
-  Query q("DELETE FROM notifications WHERE created_at < :b AND status IN ('sent', 'failed', 'unknown')");
+  const std::string old = "FROM notifications WHERE created_at < :b AND status IN ('sent', 'failed', 'unknown')";
+  Query files("DELETE FROM notification_files WHERE notification_id IN (SELECT id " + old + ")");
+  files.Bind("b", before).Exec(sql);
+  Query q("DELETE " + old);
   return q.Bind("b", before).Exec(sql);
 }
 

@@ -30,8 +30,12 @@ std::optional<Recipient> PersonRecipient(soci::session& sql, std::int64_t person
 // Active accounts with one of `roles`, each with the paths of its units, ordered by id.
 std::vector<StaffMember> ActiveStaff(soci::session& sql, const std::vector<std::string>& roles);
 
-// Inserts unless a row with the same dedup_key exists. Returns true when inserted.
-bool Enqueue(soci::session& sql, const Notification& n);
+// Inserts unless a row with the same dedup_key exists. Returns the new row's id, or
+// nullopt when the key was there already.
+std::optional<std::int64_t> Enqueue(soci::session& sql, const Notification& n);
+// Files sent with an email row, and reading them back for the sender.
+void AddFiles(soci::session& sql, std::int64_t notification_id, const std::vector<FileAttachment>& files);
+std::vector<FileAttachment> FilesOf(soci::session& sql, std::int64_t notification_id);
 
 // Claims up to `limit` pending email rows due at `now`: they become "sending" with
 // claimed_at = now. Returns the claimed rows. Two senders never claim the same row.

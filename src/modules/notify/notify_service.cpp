@@ -7,6 +7,7 @@
 #include <ctime>
 
 #include "core/text.hpp"
+#include "storage/query.hpp"
 
 namespace tongxin::notify {
 namespace {
@@ -43,7 +44,8 @@ std::vector<Recipient> NotifyService::StaffFor(soci::session& sql, const std::st
 }
 
 int NotifyService::Queue(soci::session& sql, const Recipient& to, const std::string& kind, const std::string& key,
-                         const Compose& compose, const std::string& link) {
+                         const Compose& compose, const std::string& link,
+                         const std::vector<FileAttachment>& files) {
   const std::string now = Now();
   const Message msg = compose(to.lang);
   Notification n;
@@ -56,7 +58,9 @@ int NotifyService::Queue(soci::session& sql, const Recipient& to, const std::str
   n.link = link;
   n.created_at = now;
   n.next_attempt_at = now;
-  const std::string who = to.user_id ? "u" + std::to_string(*to.user_id) : "p" + std::to_string(*to.person_id);
+  const std::string who = to.user_id     ? "u" + std::to_string(*to.user_id)
+                          : to.person_id ? "p" + std::to_string(*to.person_id)
+                                         : "a:" + core::ToLowerAscii(to.email);
   int queued = 0;
   if (to.user_id) {
     n.channel = "inapp";
@@ -71,14 +75,50 @@ int NotifyService::Queue(soci::session& sql, const Recipient& to, const std::str
     n.sent_at.clear();
     n.address = to.email;
     n.dedup_key = key + ":" + who + ":email";
-    queued += repo::Enqueue(sql, n) ? 1 : 0;
+    if (auto id = repo::Enqueue(sql, n)) {
+      repo::AddFiles(sql, *id, files);
+      ++queued;
+    }
   }
   return queued;
 }
 
-core::Result<SendReport> NotifyService::SendDue() {
+std::optional<std::int64_t> NotifyService::QueueEmail(soci::session& sql, const std::string& address, core::Lang lang,
+                                                      const std::string& kind, const std::string& key,
+                                                      const Message& msg, const std::vector<FileAttachment>& files) {
+  if (!mailer_.enabled() || address.empty()) return std::nullopt;
+  const std::string now = Now();
+  Notification n;
+  n.channel = "email";
+  n.kind = kind;
+  n.address = address;
+  n.lang = std::string(core::LangCode(lang));
+  n.subject = msg.subject;
+  n.body = msg.body;
+  n.status = "pending";
+  n.created_at = now;
+  n.next_attempt_at = now;
+  n.dedup_key = key + ":email";
+  if (auto id = repo::Enqueue(sql, n)) {
+    repo::AddFiles(sql, *id, files);
+    return id;
+  }
+  return storage::Query("SELECT id FROM notifications WHERE dedup_key = :k").Bind("k", n.dedup_key).Scalar(sql);
+}
+
+core::Result<SendReport> NotifyService::SendDue(std::chrono::seconds budget) {
   SendReport report;
   if (!mailer_.enabled()) return report;
+  const auto until = std::chrono::steady_clock::now() + budget;
+  for (;;) {
+    const SendReport before = report;
+    TX_CHECK(SendBatch(report));
+    const bool more = report.sent + report.retried + report.failed > before.sent + before.retried + before.failed;
+    if (!more || std::chrono::steady_clock::now() >= until) return report;
+  }
+}
+
+core::Status NotifyService::SendBatch(SendReport& report) {
   const core::TimePoint now_tp = clock_.Now();
   const std::string now = core::FormatIso(now_tp);
   auto claimed = db_.InTransaction([&](soci::session& sql) -> core::Result<std::vector<Notification>> {
@@ -89,8 +129,13 @@ core::Result<SendReport> NotifyService::SendDue() {
   if (!claimed) return claimed.error();
   for (const auto& n : *claimed) {
     Email mail{n.address, n.subject, n.body, "<n" + std::to_string(n.id) + ".tongxin@" + "localhost>",
-               RfcDate(now_tp)};
-    auto st = mailer_.Send(mail);
+               RfcDate(now_tp), {}};
+    auto files = db_.WithSession([&](soci::session& sql) -> core::Result<std::vector<FileAttachment>> {
+      return repo::FilesOf(sql, n.id);
+    });
+    if (files) mail.files = std::move(*files);
+    // A file that cannot be read fails the attempt: the email never goes without it.
+    auto st = files ? mailer_.Send(mail) : core::Status(files.error());
     auto recorded = db_.InTransaction([&](soci::session& sql) -> core::Status {
       if (st) {
         repo::MarkSent(sql, n.id, core::FormatIso(clock_.Now()));
@@ -118,7 +163,7 @@ core::Result<SendReport> NotifyService::SendDue() {
       ++report.retried;
     }
   }
-  return report;
+  return {};
 }
 
 core::Result<core::Page<Notification>> NotifyService::Notices(const core::Principal& who, bool unread_only,

@@ -56,12 +56,22 @@ class NotifyService {
 
   // Queues a message for one recipient on the caller's transaction, written in the
   // recipient's language. `key` identifies the event ("remind:2026-11-29:0:17"): a second
-  // call with the same key and recipient queues nothing. Returns the rows queued.
+  // call with the same key and recipient queues nothing. `files` go with the email only.
+  // Returns the rows queued.
   int Queue(soci::session& sql, const Recipient& to, const std::string& kind, const std::string& key,
-            const Compose& compose, const std::string& link);
+            const Compose& compose, const std::string& link, const std::vector<FileAttachment>& files = {});
 
-  // Delivers due email: claims, sends, records the result; retries with back-off.
-  core::Result<SendReport> SendDue();
+  // Queues one email to an address outside the accounts (a partner's contact) on the
+  // caller's transaction, with files. `key` + ":email" is its dedup key: a second call
+  // with the key queues nothing. Returns the outbox row's id (the existing one's on a
+  // repeat); nullopt when email is disabled.
+  std::optional<std::int64_t> QueueEmail(soci::session& sql, const std::string& address, core::Lang lang,
+                                         const std::string& kind, const std::string& key, const Message& msg,
+                                         const std::vector<FileAttachment>& files);
+
+  // Delivers due email: claims, sends, records the result; retries with back-off. Claims
+  // batch after batch until none is due or `budget` has passed.
+  core::Result<SendReport> SendDue(std::chrono::seconds budget = std::chrono::seconds(0));
 
   // The caller's in-app notices.
   core::Result<core::Page<Notification>> Notices(const core::Principal& who, bool unread_only,
@@ -75,6 +85,8 @@ class NotifyService {
   core::Status Requeue(std::int64_t id, const auth::Actor& actor);
 
  private:
+  // One claim of at most settings_.batch due emails, sent and recorded.
+  core::Status SendBatch(SendReport& report);
   std::string Now() const { return core::FormatIso(clock_.Now()); }
 
   storage::Database& db_;

@@ -12,24 +12,12 @@ namespace {
 
 using namespace http::kit;  // NOLINT(google-build-using-namespace)
 
-core::Result<std::string> Choice(const Context& ctx, std::string_view name,
-                                 std::initializer_list<std::string_view> choices) {
-  const auto s = ctx.req.Query(name);
-  if (s.empty()) return std::string();
-  for (auto c : choices) {
-    if (c == s) return std::string(s);
-  }
-  std::string all;
-  for (auto c : choices) all += (all.empty() ? "" : ", ") + std::string(c);
-  return core::FieldInvalid(std::string(name), "validation.invalid_choice", {{"choices", all}});
-}
-
 core::Result<LetterFilter> ParseLetterFilter(const Context& ctx) {
   LetterFilter f;
   f.q = core::Trim(ctx.req.Query("q"));
-  TX_TRY(direction, Choice(ctx, "direction", {"in", "out"}));
-  TX_TRY(channel, Choice(ctx, "channel", {"email", "post", "diplomatic_note", "in_person"}));
-  TX_TRY(state, Choice(ctx, "state", {"awaiting", "overdue"}));
+  TX_TRY(direction, QueryChoice(ctx, "direction", {"in", "out"}));
+  TX_TRY(channel, QueryChoice(ctx, "channel", {"email", "post", "diplomatic_note", "in_person"}));
+  TX_TRY(state, QueryChoice(ctx, "state", {"awaiting", "overdue"}));
   f.direction = *direction;
   f.channel = *channel;
   f.awaiting = *state == "awaiting";

@@ -105,6 +105,7 @@ core::Result<LetterInput> ParseLetterInput(const boost::json::object& body, bool
 
 struct PartnerFilter {
   std::string q, kind, country, tag, status = "active";
+  std::vector<std::string> countries;   // any of these (mass letters: countries with an outbreak)
   std::optional<std::int64_t> unit_id;  // assigned to this unit (or its subtree)
 };
 struct LetterFilter {

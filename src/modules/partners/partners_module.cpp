@@ -1,10 +1,12 @@
-// The partners module: partners, contacts, correspondence, linked donors.
+// The partners module: partners, contacts, correspondence, linked donors, letter templates
+// and mass letters.
 #include <spdlog/spdlog.h>
 
 #include "app/module.hpp"
 #include "app/modules.hpp"
 #include "core/i18n.hpp"
 #include "modules/notify/notify_service.hpp"
+#include "modules/partners/mailings_service.hpp"
 #include "modules/partners/partners_routes.hpp"
 #include "modules/partners/partners_service.hpp"
 
@@ -22,9 +24,19 @@ core::Status Register(app::AppContext& ctx) {
       spdlog::info("partners jobs: {} answer reminders queued", *r);
     }
   });
-  ctx.AddRoutes([&partners](http::Router& router) {
+  auto& mailings = ctx.Provide(std::make_unique<MailingsService>(ctx.db, ctx.clock, ctx.Get<notify::NotifyService>()));
+  ctx.AddJob("mass letters", [&mailings] {
+    auto r = mailings.Work();
+    if (!r) {
+      spdlog::error("mass letters: {}", r.error().reason);
+    } else if (*r > 0) {
+      spdlog::info("mass letters: {} letters made and queued", *r);
+    }
+  });
+  ctx.AddRoutes([&partners, &mailings](http::Router& router) {
     RegisterPartnerRoutes(router, partners);
     RegisterLetterRoutes(router, partners);
+    RegisterMailingRoutes(router, mailings);
   });
   TX_CHECK(core::AddCatalogue("partners"));
   return {};

@@ -100,6 +100,14 @@ Query PartnerWhere(const core::Principal& who, const PartnerFilter& f) {
   if (!f.status.empty() && f.status != "all") where.Where("p.status = ?", f.status);
   if (!f.kind.empty()) where.Where("p.kind = ?", f.kind);
   if (!f.country.empty()) where.Where("p.country = ?", f.country);
+  if (!f.countries.empty()) {
+    where.Append(" AND p.country IN (");
+    for (std::size_t i = 0; i < f.countries.size(); ++i) {
+      where.Append((i ? ", :country" : ":country") + std::to_string(i));
+      where.Bind("country" + std::to_string(i), f.countries[i]);
+    }
+    where.Append(")");
+  }
   if (!f.tag.empty()) {
     where.Where("(',' || p.tags || ',') LIKE ?", "%," + core::EscapeLike(f.tag) + ",%");
     where.Append(" ESCAPE '\\'");

@@ -16,18 +16,6 @@ namespace {
 
 using namespace http::kit;  // NOLINT(google-build-using-namespace)
 
-core::Result<std::string> QueryChoice(const Context& ctx, std::string_view name,
-                                      std::initializer_list<std::string_view> choices) {
-  const auto s = ctx.req.Query(name);
-  if (s.empty()) return std::string();
-  for (auto c : choices) {
-    if (c == s) return std::string(s);
-  }
-  std::string all;
-  for (auto c : choices) all += (all.empty() ? "" : ", ") + std::string(c);
-  return core::FieldInvalid(std::string(name), "validation.invalid_choice", {{"choices", all}});
-}
-
 core::Result<PartnerFilter> ParseFilter(const Context& ctx) {
   PartnerFilter f;
   f.q = core::Trim(ctx.req.Query("q"));

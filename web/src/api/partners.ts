@@ -134,3 +134,87 @@ export function answerState(l: Pick<Letter, 'answer_needed' | 'answer_by' | 'ans
   if (l.answered_at) return 'answered'
   return l.answer_by && l.answer_by < today ? 'overdue' : 'awaiting'
 }
+
+// ---- letter templates and mass letters ----
+export interface LetterTemplate {
+  id: number
+  unit_id: number
+  name: string
+  subject_zh: string
+  body_zh: string
+  subject_en: string
+  body_en: string
+  third_lang: string
+  subject_third: string
+  body_third: string
+  letterhead_zh: string
+  letterhead_en: string
+  signer_name_zh: string
+  signer_name_en: string
+  signer_title_zh: string
+  signer_title_en: string
+  active: boolean
+  has_signature: boolean
+  has_letterhead_image: boolean
+  languages: string[]
+  updated_at: string
+}
+export type TemplateInput = Partial<Omit<LetterTemplate, 'id' | 'has_signature' | 'has_letterhead_image' | 'languages' | 'updated_at'>>
+export interface MailingFilter { q?: string; kind?: string; countries?: string[]; tag?: string; unit_id?: number }
+export interface Mailing {
+  id: number
+  unit_id: number
+  template_id: number
+  template_name: string
+  title: string
+  dated_on: string
+  filter: MailingFilter & { partner_ids?: number[]; primary_only?: boolean }
+  status: 'draft' | 'sending' | 'done'
+  created_at: string
+  started_at: string
+  finished_at: string
+  total: number
+  pending: number
+  sent: number
+  no_email: number
+  failed: number
+  delivered: number
+  undeliverable: number
+}
+export interface MailingRecipient {
+  id: number
+  partner_id: number
+  partner_name: string
+  partner_country: string
+  contact_id: number
+  contact_name: string
+  contact_email: string
+  has_email: boolean
+  lang: string
+  status: 'pending' | 'working' | 'sent' | 'no_email' | 'failed'
+  error: string
+  letter_id: number | null
+  email_status: string
+}
+export const RECIPIENT_STATES = ['pending', 'sent', 'no_email', 'failed', 'undeliverable'] as const
+
+export const listTemplates = (active = false) =>
+  get<{ items: LetterTemplate[]; merge_fields: string[] }>('/api/v1/partners/templates', { active: active ? 1 : undefined })
+export const createTemplate = (body: TemplateInput) => post<LetterTemplate>('/api/v1/partners/templates', body)
+export const updateTemplate = (id: number, body: TemplateInput) => patch<LetterTemplate>(`/api/v1/partners/templates/${id}`, body)
+export const setTemplateImage = (id: number, which: 'signature' | 'letterhead', file: File, onProgress: (pct: number) => void) =>
+  upload<LetterTemplate>(`/api/v1/partners/templates/${id}/${which}`, file, {}, onProgress, 'PUT')
+export const removeTemplateImage = (id: number, which: 'signature' | 'letterhead') =>
+  request<LetterTemplate>('DELETE', `/api/v1/partners/templates/${id}/${which}`)
+export const samplePdf = (id: number, lang: string) => download(`/api/v1/partners/templates/${id}/sample`, { lang })
+
+export const listMailings = (q: Query) => get<Paged<Mailing>>('/api/v1/partners/mailings', q)
+export const getMailing = (id: number) => get<Mailing>(`/api/v1/partners/mailings/${id}`)
+export const createMailing = (body: { template_id: number; title: string; dated_on: string; filter?: MailingFilter;
+  primary_only?: boolean; partner_ids?: number[] }) => post<Mailing>('/api/v1/partners/mailings', body)
+export const listRecipients = (id: number, q: Query) => get<Paged<MailingRecipient>>(`/api/v1/partners/mailings/${id}/recipients`, q)
+export const previewLetter = (id: number, recipientId: number) =>
+  get<{ lang: string; subject: string; body: string }>(`/api/v1/partners/mailings/${id}/recipients/${recipientId}/preview`)
+export const letterPdf = (id: number, recipientId: number) => download(`/api/v1/partners/mailings/${id}/recipients/${recipientId}/pdf`, {})
+export const sendMailing = (id: number) => post<Mailing>(`/api/v1/partners/mailings/${id}/send`)
+export const retryMailing = (id: number) => post<Mailing>(`/api/v1/partners/mailings/${id}/retry`)

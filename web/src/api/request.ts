@@ -87,11 +87,12 @@ export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', pat
 export const del = <T>(path: string) => request<T>('DELETE', path)
 
 // Uploads a file as the raw request body, reporting progress (0..100).
-export function upload<T>(path: string, file: Blob, query: Query, onProgress: (pct: number) => void): Promise<T> {
+export function upload<T>(path: string, file: Blob, query: Query, onProgress: (pct: number) => void,
+  method: 'POST' | 'PUT' = 'POST'): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
-    xhr.open('POST', buildUrl(path, query))
-    const h = headers('POST', { 'Content-Type': file.type || 'application/octet-stream' })
+    xhr.open(method, buildUrl(path, query))
+    const h = headers(method, { 'Content-Type': file.type || 'application/octet-stream' })
     for (const [k, v] of Object.entries(h)) xhr.setRequestHeader(k, v)
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100))
     xhr.onload = async () => {

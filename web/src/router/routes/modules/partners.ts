@@ -7,6 +7,12 @@ export default [
     { titleKey: 'partners.lettersTitle', icon: 'MessageBox', menu: true, order: 12.1, access: 'staff' }),
   page('/partners/letters/:id', 'partner-letter', () => import('@/views/partners/letter/index.vue'),
     { titleKey: 'partners.letterTitle', access: 'staff' }),
+  page('/partners/templates', 'partner-templates', () => import('@/views/partners/templates/index.vue'),
+    { titleKey: 'mailings.templatesTitle', access: 'managers' }),
+  page('/partners/mailings', 'partner-mailings', () => import('@/views/partners/mailings/index.vue'),
+    { titleKey: 'mailings.title', icon: 'Message', menu: true, order: 12.2, access: 'managers' }),
+  page('/partners/mailings/:id', 'partner-mailing', () => import('@/views/partners/mailing/index.vue'),
+    { titleKey: 'mailings.detailTitle', access: 'managers' }),
   page('/partners/:id', 'partner', () => import('@/views/partners/detail/index.vue'),
     { titleKey: 'partners.detailTitle', access: 'staff' }),
 ]

@@ -18,6 +18,7 @@
 #include "modules/people/people_import.hpp"
 #include "modules/partners/mailings_service.hpp"
 #include "modules/partners/partners_service.hpp"
+#include "modules/partners/visits_service.hpp"
 #include "modules/people/people_service.hpp"
 #include "modules/supplies/distributions_service.hpp"
 #include "modules/supplies/donations_service.hpp"
@@ -52,6 +53,7 @@ class App {
   supplies::DonationsService& donations() { return modules_->Get<supplies::DonationsService>(); }
   partners::PartnersService& partners() { return modules_->Get<partners::PartnersService>(); }
   partners::MailingsService& mailings() { return modules_->Get<partners::MailingsService>(); }
+  partners::VisitsService& visits() { return modules_->Get<partners::VisitsService>(); }
   // Background jobs; started with the server unless jobs_interval_seconds is 0.
   Scheduler& scheduler() { return *scheduler_; }
   const core::Clock& clock() const { return *clock_; }

@@ -55,6 +55,37 @@ core::Status LoadLetterTemplates(App& app, const core::Principal& system, const 
   return {};
 }
 
+// The Pakistani embassy's third secretary visits the Pakistani students and postdocs.
+core::Status LoadVisit(App& app, const core::Principal& system, const auth::Actor& actor, std::int64_t embassy,
+                       const std::string& today) {
+  people::PersonFilter f;
+  f.nationality = "PK";
+  auto pk = app.people().ListPeople(system, f, 0, core::PageRequest{});
+  partners::VisitInput v;
+  v.partner_id = embassy;
+  v.direction = "incoming";
+  v.visited_on = core::AddDays(today, -10);
+  v.place = "马房山校区 / Mafangshan campus";
+  v.purpose = "慰问巴基斯坦来华留学生和博士后研究人员 / To visit Pakistani students and postdoctoral researchers";
+  v.hosts = "国际交流合作处 / International Office";
+  v.visitors = std::vector<partners::VisitorInput>{{"Muhammad Junaid", "Third Secretary", "Embassy of Pakistan", "PK"}};
+  std::vector<std::int64_t> ids;
+  if (pk) {
+    for (const auto& p : pk->items) ids.push_back(p.person.id);
+  }
+  v.person_ids = ids;
+  v.discussed = "感谢学校在疫情期间为巴基斯坦公民提供充足的医疗防护用品和生活物资。Thanks for the medical protective "
+                "supplies and daily necessities provided to Pakistani citizens during the epidemic.";
+  v.promised = "每日保持联系；如有需要由使馆协调回国事宜。Daily contact; the embassy coordinates any return home.";
+  auto& vs = app.visits();
+  TX_TRY(made, vs.Create(system, v, actor));
+  partners::ActionInput a;
+  a.action = "向使馆发送在校巴基斯坦人员健康情况周报 / Weekly health summary of Pakistani staff and students to the embassy";
+  a.due_on = core::AddDays(today, 3);
+  TX_CHECK(vs.AddAction(system, made->id, a, actor));
+  return {};
+}
+
 }  // namespace
 
 core::Status LoadPartners(App& app, const core::Principal& system, const auth::Actor& actor,
@@ -163,7 +194,8 @@ core::Status LoadPartners(App& app, const core::Principal& system, const auth::A
                     "Expresses support to the people of Wuhan and looks forward to closer cooperation and exchanges "
                     "after the epidemic."));
   }
-  return LoadLetterTemplates(app, system, actor, units.at("INTL"), today);
+  TX_CHECK(LoadLetterTemplates(app, system, actor, units.at("INTL"), today));
+  return LoadVisit(app, system, actor, made[1].id, today);
 }
 
 }  // namespace tongxin::app

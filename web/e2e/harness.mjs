@@ -1,7 +1,7 @@
 // Browser-test harness: a real tongxin server over a fresh SQLite database with the demo
 // data, serving the built web app, and Debian's Chromium driven by playwright-core.
 import { spawn, execFileSync } from 'node:child_process'
-import { mkdtempSync, mkdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -13,13 +13,15 @@ export const webRoot = resolve(here, '../dist')
 export const shotsDir = resolve(here, 'screenshots')
 const bin = process.env.TONGXIN_BIN ?? resolve(here, '../../build/release/tongxin')
 
-export async function startServer() {
+// `smtpUrl`: email goes to that SMTP server (see startSmtpSink); none by default.
+export async function startServer({ smtpUrl = '' } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'tongxin-e2e-'))
   const db = `sqlite:${join(dir, 'e2e.db')}`
   // Background jobs every second, so alert notices appear while the test watches.
   const env = { ...process.env, ASAN_OPTIONS: 'detect_leaks=0', TONGXIN_JOBS_INTERVAL_SECONDS: '1' }
   execFileSync(bin, ['demo', '--db', db, '--log-level', 'warn'], { env, stdio: 'inherit' })
-  const proc = spawn(bin, ['serve', '--db', db, '--port', '0', '--web-root', webRoot], { env })
+  const smtp = smtpUrl ? ['--notify-smtp-url', smtpUrl, '--notify-smtp-from', 'office@tongxin.example'] : []
+  const proc = spawn(bin, ['serve', '--db', db, '--port', '0', '--web-root', webRoot, ...smtp], { env })
   const port = await new Promise((ok, fail) => {
     let out = ''
     const timer = setTimeout(() => fail(new Error('server did not start: ' + out)), 30000)
@@ -110,4 +112,66 @@ export async function axeViolations(page) {
 export async function assertAccessible(page, name) {
   const found = await axeViolations(page)
   if (found.length) throw new Error(`axe-core on ${name}:\n  ${found.join('\n  ')}`)
+}
+
+// A real SMTP server on 127.0.0.1 for browser tests: accepts every message and keeps it
+// (envelope recipient, headers and body as sent), enough of RFC 5321 for libcurl.
+export async function startSmtpSink() {
+  const { createServer } = await import('node:net')
+  const messages = []
+  const server = createServer((sock) => {
+    let buf = ''
+    let inData = false
+    let rcpt = ''
+    sock.write('220 sink ESMTP\r\n')
+    sock.on('data', (chunk) => {
+      buf += chunk.toString('latin1')
+      for (;;) {
+        if (inData) {
+          const end = buf.indexOf('\r\n.\r\n')
+          if (end < 0) return
+          messages.push({ to: rcpt, data: Buffer.from(buf.slice(0, end), 'latin1').toString('utf8') })
+          buf = buf.slice(end + 5)
+          inData = false
+          sock.write('250 queued\r\n')
+          continue
+        }
+        const nl = buf.indexOf('\r\n')
+        if (nl < 0) return
+        const line = buf.slice(0, nl)
+        buf = buf.slice(nl + 2)
+        const cmd = line.toUpperCase()
+        if (cmd.startsWith('EHLO') || cmd.startsWith('HELO')) sock.write('250-sink\r\n250 SIZE 52428800\r\n')
+        else if (cmd.startsWith('RCPT')) { rcpt = line.slice(8).replace(/[<>]/g, ''); sock.write('250 ok\r\n') }
+        else if (cmd === 'DATA') { inData = true; sock.write('354 go\r\n') }
+        else if (cmd === 'QUIT') { sock.end('221 bye\r\n'); return }
+        else sock.write('250 ok\r\n')
+      }
+    })
+    sock.on('error', () => {})
+  })
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok))
+  return {
+    url: `smtp://127.0.0.1:${server.address().port}`,
+    messages,
+    stop: () => new Promise((ok) => server.close(ok)),
+  }
+}
+
+// The parts of a multipart message: headers and decoded body of each attached file.
+export function mailFiles(data) {
+  const type = data.match(/^Content-Type: multipart\/mixed; boundary="([^"]+)"/mi)
+  if (!type) return []
+  return data.split('--' + type[1]).slice(1, -1).map((part) => {
+    const [head, ...rest] = part.split('\r\n\r\n')
+    const name = head.match(/filename\*=UTF-8''([^\r\n]+)/)
+    return name ? { filename: decodeURIComponent(name[1]), head, bytes: Buffer.from(rest.join('').replace(/\s+/g, ''), 'base64') } : null
+  }).filter(Boolean)
+}
+
+// The text of a PDF (poppler's pdftotext).
+export function pdfText(bytes) {
+  const file = join(mkdtempSync(join(tmpdir(), 'tongxin-pdf-')), 'letter.pdf')
+  writeFileSync(file, bytes)
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8')
 }

@@ -11,10 +11,10 @@ const pages = {
     '/incident-plans', '/supplies/stores', '/supplies/post', '/supplies/distributions', '/supplies/items', '/supplies/donations',
     '/supplies/donations?direction=out', '/supplies/donations/new', '/supplies/donors', '/supplies/rates', '/supplies/stocktake',
     '/supplies/reports', '/supplies/reports?tab=distributions', '/partners', '/partners/letters', '/partners/letters?state=awaiting&box=in',
-    '/partners/templates', '/partners/mailings', '/notices', '/profile'],
+    '/partners/templates', '/partners/mailings', '/partners/visits', '/notices', '/profile'],
   leader: ['/', '/people', '/health/today', '/health/plans', '/incidents', '/supplies/stores', '/supplies/distributions',
     '/supplies/reports', '/supplies/items', '/supplies/donations', '/partners', '/partners/letters'],
-  hr: ['/partners', '/partners/letters'],
+  hr: ['/partners', '/partners/letters', '/partners/visits'],
   finance: ['/supplies/donations', '/supplies/rates'],
   volunteer: ['/', '/people', '/supplies/items'],
   foreign: ['/health/checkin', '/me', '/supplies/mine', '/incidents', '/notices', '/profile'],
@@ -83,6 +83,12 @@ before(async () => {
       for (const r of (await get(`/api/v1/partners/mailings/${m.id}/recipients?page_size=200`)).items) {
         texts.push(r.partner_name, r.contact_name, r.contact_email)
       }
+    }
+    for (const v of (await get('/api/v1/partners/visits?page_size=100')).items) {
+      const full = await get(`/api/v1/partners/visits/${v.id}`)
+      texts.push(v.partner_name, v.place, v.purpose, v.hosts, v.discussed, v.promised, ...v.place.split(' / '), ...v.purpose.split(' / '),
+        ...v.hosts.split(' / '), ...full.visitors.flatMap((x) => [x.name, x.title, x.organisation]),
+        ...full.people.flatMap((x) => [x.name, x.unit_name]), ...full.actions.flatMap((a) => [a.action, a.owner_name, ...a.action.split(' / ')]))
     }
     for (const l of (await get('/api/v1/partners/letters?page_size=200')).items) {
       texts.push(l.subject, l.summary, l.partner_name, l.contact_name, l.handler_name, ...l.subject.split(' / '))
@@ -187,6 +193,10 @@ for (const [viewport, size] of [['desktop', { width: 1366, height: 800 }], ['pho
             await page.goto(`${server.base}/partners/${ps.items[0].id}`)
             await settle(page)
             problems.push(...(await check(page, '/partners/:id', lang)))
+            const { body: vs } = await api(server.base, auth, 'GET', '/api/v1/partners/visits')
+            await page.goto(`${server.base}/partners/visits/${vs.items[0].id}`)
+            await settle(page)
+            problems.push(...(await check(page, '/partners/visits/:id', lang)))
             const { body: ms } = await api(server.base, auth, 'GET', '/api/v1/partners/mailings')
             await page.goto(`${server.base}/partners/mailings/${ms.items[0].id}`)
             await settle(page)

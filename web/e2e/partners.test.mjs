@@ -2,8 +2,9 @@
 // name, logs the partner's letter with its scan attached, answers it (the answer joins the
 // thread and marks the letter answered), and follows a linked donor to its donations; the
 // inbox shows the Comoros embassy's note as awaiting an answer; a department sees only the
-// partners assigned to it and cannot change them; on a 390×844 phone the office adds a
-// partner in Chinese, is told which field is missing, and adds its contact.
+// partners assigned to it and cannot change them; the office records the embassy's visit
+// to the Pakistani students; on a 390×844 phone the office adds a partner in Chinese, is
+// told which field is missing, and adds its contact.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { api, apiLogin, launch, login, shot, startServer } from './harness.mjs'
@@ -93,6 +94,53 @@ describe('partners in a browser', () => {
     await page.waitForSelector('[data-test=donations-donor]')
     await page.waitForSelector('[data-test=donations-table] tr:has-text("GBP 20000.00")')
     assert.equal(await page.locator('[data-test=donations-table] tbody tr').count(), 1)
+    await ctx.close()
+  })
+
+  it('the office records the embassy visit with the Pakistani students visited, an action and a photo', async () => {
+    const ctx = await browser.newContext({ ...desktop, locale: 'en' })
+    const page = await ctx.newPage()
+    await login(page, server.base, 'office')
+    await page.goto(`${server.base}/partners`)
+    await page.fill('[data-test=partners-search]', 'Pakistan')
+    await page.press('[data-test=partners-search]', 'Enter')
+    await page.waitForFunction(() => document.querySelectorAll('[data-test=partners-table] tbody tr').length === 1)
+    await page.click('[data-test=partners-table] tbody tr')
+    await page.waitForSelector('[data-test=partner-heading]:has-text("Pakistan")')
+    await page.click('[data-test=partner-record-visit]')
+    await page.fill('[data-test=visit-place]', 'Mafangshan campus')
+    await page.fill('[data-test=visit-purpose]', 'To visit Pakistani students and postdoctoral researchers')
+    await page.fill('[data-test=visitor-name-0]', 'Muhammad Junaid')
+    await page.fill('[data-test=visitor-title-0]', 'Third Secretary')
+    // Everyone of Pakistani nationality at once.
+    await page.click('[data-test=visit-nationality]')
+    await page.keyboard.type('Pakistan')
+    await page.locator('.el-select-dropdown__item:visible', { hasText: 'Pakistan' }).first().click()
+    await page.click('[data-test=visit-add-nationality]')
+    await page.waitForSelector('[data-test=visit-people] .el-tag')
+    const added = await page.locator('[data-test=visit-people] .el-tag').count()
+    await page.fill('[data-test=visit-discussed]', 'Masks and daily necessities for Pakistani citizens on campus.')
+    await page.click('[data-test=visit-save]')
+    await page.waitForSelector('[data-test=visit-heading]:has-text("Pakistan")')
+    assert.equal(await page.locator('[data-test=visit-people-list] .el-tag').count(), added)
+    assert.match(await page.innerText('[data-test=visit-visitors]'), /Muhammad Junaid · Third Secretary/)
+    await page.fill('[data-test=action-text]', 'Deliver the embassy masks to the students')
+    await page.click('[data-test=action-add]')
+    await page.waitForSelector('[data-test=visit-actions] li:has-text("Deliver the embassy masks")')
+    await page.setInputFiles('[data-test=visit-photo]', { name: 'visit.png', mimeType: 'image/png',
+      buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64') })
+    await page.waitForSelector('[data-test=visit-photos] a:has-text("visit.png")')
+    await shot(page, 'partners-09-visit')
+    const id = Number(new URL(page.url()).pathname.split('/').pop())
+    const { body } = await api(server.base, office, 'GET', `/api/v1/partners/visits/${id}`)
+    assert.ok(body.people.length >= 1)
+    assert.ok(body.people.every((p) => p.nationality === 'PK'))
+    assert.equal(body.actions.length, 1)
+    assert.equal(body.photos.length, 1)
+    // It is in the partner's history and in the visit log.
+    await page.goto(`${server.base}/partners/visits`)
+    await page.waitForSelector('[data-test=visits-table] tr:has-text("Pakistan")')
+    await shot(page, 'partners-10-visits')
     await ctx.close()
   })
 

@@ -1,5 +1,5 @@
 // The partners module: partners, contacts, correspondence, linked donors, letter templates
-// and mass letters.
+// and mass letters, visits.
 #include <spdlog/spdlog.h>
 
 #include "app/module.hpp"
@@ -8,6 +8,7 @@
 #include "modules/notify/notify_service.hpp"
 #include "modules/partners/mailings_service.hpp"
 #include "modules/partners/partners_routes.hpp"
+#include "modules/partners/visits_service.hpp"
 #include "modules/partners/partners_service.hpp"
 
 namespace tongxin::partners {
@@ -33,10 +34,12 @@ core::Status Register(app::AppContext& ctx) {
       spdlog::info("mass letters: {} letters made and queued", *r);
     }
   });
-  ctx.AddRoutes([&partners, &mailings](http::Router& router) {
+  auto& visits = ctx.Provide(std::make_unique<VisitsService>(ctx.db, ctx.clock, partners));
+  ctx.AddRoutes([&partners, &mailings, &visits](http::Router& router) {
     RegisterPartnerRoutes(router, partners);
     RegisterLetterRoutes(router, partners);
     RegisterMailingRoutes(router, mailings);
+    RegisterVisitRoutes(router, visits);
   });
   TX_CHECK(core::AddCatalogue("partners"));
   return {};

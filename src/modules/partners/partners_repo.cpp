@@ -59,24 +59,6 @@ Partner ReadPartner(const soci::row& r) {
 
 const char* const kPartnerExtra = "p.languages AS languages_csv, p.tags AS tags_csv";
 
-// " AND (<partner> kept by or assigned to a unit in scope)"; nothing for all_units.
-void AppendPartnerScope(Query& q, const core::Principal& who, const std::string& partner_alias) {
-  if (who.all_units) return;
-  if (who.scope_paths.empty()) {
-    q.Append(" AND 1=0");
-    return;
-  }
-  std::string units = "(SELECT id FROM units WHERE ";
-  for (std::size_t i = 0; i < who.scope_paths.size(); ++i) {
-    const std::string name = "pscope" + std::to_string(i);
-    units += (i ? " OR " : "") + std::string("path LIKE :") + name + " ESCAPE '\\'";
-    q.Bind(name, core::EscapeLike(who.scope_paths[i]) + "%");
-  }
-  units += ")";
-  q.Append(" AND (" + partner_alias + ".unit_id IN " + units + " OR " + partner_alias +
-           ".id IN (SELECT pu.partner_id FROM partner_units pu WHERE pu.unit_id IN " + units + "))");
-}
-
 // Substring search on the trigram index behind `table` (SQLite FTS5 / PostgreSQL pg_trgm):
 // as the people search, a pattern shorter than a trigram scans the column instead.
 void AppendSearch(Query& q, const std::string& text, const std::string& table, const std::string& id_column,
@@ -141,6 +123,23 @@ void LoadUnitsAndContacts(soci::session& sql, std::vector<Partner>& list) {
 }
 
 }  // namespace
+
+void AppendPartnerScope(Query& q, const core::Principal& who, const std::string& partner_alias) {
+  if (who.all_units) return;
+  if (who.scope_paths.empty()) {
+    q.Append(" AND 1=0");
+    return;
+  }
+  std::string units = "(SELECT id FROM units WHERE ";
+  for (std::size_t i = 0; i < who.scope_paths.size(); ++i) {
+    const std::string name = "pscope" + std::to_string(i);
+    units += (i ? " OR " : "") + std::string("path LIKE :") + name + " ESCAPE '\\'";
+    q.Bind(name, core::EscapeLike(who.scope_paths[i]) + "%");
+  }
+  units += ")";
+  q.Append(" AND (" + partner_alias + ".unit_id IN " + units + " OR " + partner_alias +
+           ".id IN (SELECT pu.partner_id FROM partner_units pu WHERE pu.unit_id IN " + units + "))");
+}
 
 core::Page<Partner> ListPartners(soci::session& sql, const core::Principal& who, const PartnerFilter& f,
                                  const core::PageRequest& page) {

@@ -13,8 +13,12 @@
 #include "core/paging.hpp"
 #include "core/roles.hpp"
 #include "modules/partners/partner.hpp"
+#include "storage/query.hpp"
 
 namespace tongxin::partners::repo {
+
+// " AND (<alias> kept by or assigned to a unit in who's scope)"; nothing for all_units.
+void AppendPartnerScope(storage::Query& q, const core::Principal& who, const std::string& partner_alias);
 
 core::Page<Partner> ListPartners(soci::session& sql, const core::Principal& who, const PartnerFilter& f,
                                  const core::PageRequest& page);

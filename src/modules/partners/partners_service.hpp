@@ -83,13 +83,15 @@ class PartnersService {
   std::string Now() const { return core::FormatIso(clock_.Now()); }
   std::string Today() const;
 
- private:
-  // The partner, when the caller may read it (keeper or an assigned unit in scope).
+  // The partner guards, shared with the module's other services (visits) on their session:
+  // the partner when the caller may read it (keeper or an assigned unit in scope), and
+  // when the caller may change it (its keeping unit in scope, not merged).
   core::Result<Partner> Readable(soci::session& sql, const core::Principal& who, std::int64_t id,
                                  std::string_view field = "");
-  // The partner, when the caller may change it (its keeping unit in scope, not merged).
   core::Result<Partner> Writable(soci::session& sql, const core::Principal& who, std::int64_t id,
                                  std::string_view field = "");
+
+ private:
   core::Result<Letter> ReadableLetter(soci::session& sql, const core::Principal& who, std::int64_t id);
   core::Status CheckUnits(soci::session& sql, const core::Principal& who, const std::vector<std::int64_t>& ids);
 

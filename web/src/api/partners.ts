@@ -218,3 +218,52 @@ export const previewLetter = (id: number, recipientId: number) =>
 export const letterPdf = (id: number, recipientId: number) => download(`/api/v1/partners/mailings/${id}/recipients/${recipientId}/pdf`, {})
 export const sendMailing = (id: number) => post<Mailing>(`/api/v1/partners/mailings/${id}/send`)
 export const retryMailing = (id: number) => post<Mailing>(`/api/v1/partners/mailings/${id}/retry`)
+
+// ---- visits ----
+export interface Visitor { name: string; title: string; organisation: string; nationality: string }
+export interface VisitedPerson { id: number; name: string; nationality: string; category: string; unit_name: string }
+export interface VisitAction { id: number; action: string; owner_id: number | null; owner_name: string; due_on: string; done_at: string }
+export interface Visit {
+  id: number
+  partner_id: number
+  partner_name: string
+  partner_country: string
+  direction: 'incoming' | 'outgoing'
+  visited_on: string
+  place: string
+  purpose: string
+  hosts: string
+  discussed: string
+  promised: string
+  visitor_count: number
+  people_count: number
+  open_actions: number
+  photo_count: number
+  visitors: Visitor[]
+  people: VisitedPerson[]
+  actions: VisitAction[]
+  photos: Attachment[]
+}
+export interface VisitInput {
+  partner_id?: number
+  direction?: 'incoming' | 'outgoing'
+  visited_on?: string
+  place?: string
+  purpose?: string
+  hosts?: string
+  discussed?: string
+  promised?: string
+  visitors?: Visitor[]
+  person_ids?: number[]
+}
+export const listVisits = (q: Query) => get<Paged<Visit>>('/api/v1/partners/visits', q)
+export const getVisit = (id: number) => get<Visit>(`/api/v1/partners/visits/${id}`)
+export const createVisit = (body: VisitInput) => post<Visit>('/api/v1/partners/visits', body)
+export const updateVisit = (id: number, body: VisitInput) => patch<Visit>(`/api/v1/partners/visits/${id}`, body)
+export const addVisitAction = (id: number, body: { action: string; owner_id?: number; due_on?: string }) =>
+  post<Visit>(`/api/v1/partners/visits/${id}/actions`, body)
+export const setActionDone = (id: number, actionId: number, done: boolean) =>
+  patch<Visit>(`/api/v1/partners/visits/${id}/actions/${actionId}`, { done })
+export const uploadVisitPhoto = (id: number, file: File, onProgress: (pct: number) => void) =>
+  upload<Visit>(`/api/v1/partners/visits/${id}/photos`, file, { filename: file.name }, onProgress)
+export const downloadVisitPhoto = (id: number, photoId: number) => download(`/api/v1/partners/visits/${id}/photos/${photoId}`, {})

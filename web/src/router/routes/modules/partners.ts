@@ -13,6 +13,10 @@ export default [
     { titleKey: 'mailings.title', icon: 'Message', menu: true, order: 12.2, access: 'managers' }),
   page('/partners/mailings/:id', 'partner-mailing', () => import('@/views/partners/mailing/index.vue'),
     { titleKey: 'mailings.detailTitle', access: 'managers' }),
+  page('/partners/visits', 'partner-visits', () => import('@/views/partners/visits/index.vue'),
+    { titleKey: 'visits.title', icon: 'Calendar', menu: true, order: 12.3, access: 'staff' }),
+  page('/partners/visits/:id', 'partner-visit', () => import('@/views/partners/visit/index.vue'),
+    { titleKey: 'visits.detailTitle', access: 'staff' }),
   page('/partners/:id', 'partner', () => import('@/views/partners/detail/index.vue'),
     { titleKey: 'partners.detailTitle', access: 'staff' }),
 ]

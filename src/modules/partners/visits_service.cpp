@@ -1,0 +1,194 @@
+// Visits.
+#include "modules/partners/visits_service.hpp"
+
+#include <boost/json.hpp>
+
+#include "auth/guard.hpp"
+#include "modules/partners/visits_repo.hpp"
+
+namespace tongxin::partners {
+namespace {
+
+std::string AuditJson(const Visit& v) {
+  boost::json::array visitors, people;
+  for (const auto& x : v.visitors) visitors.push_back({{"name", x.name}, {"title", x.title}, {"nationality", x.nationality}});
+  for (const auto& p : v.people) people.push_back(p.id);
+  return boost::json::serialize(boost::json::object{{"partner_id", v.partner_id},
+                                                    {"direction", v.direction},
+                                                    {"visited_on", v.visited_on},
+                                                    {"place", v.place},
+                                                    {"purpose", v.purpose},
+                                                    {"hosts", v.hosts},
+                                                    {"visitors", std::move(visitors)},
+                                                    {"person_ids", std::move(people)}});
+}
+
+void Apply(Visit& v, const VisitInput& in) {
+  if (in.partner_id) v.partner_id = *in.partner_id;
+  if (in.direction) v.direction = *in.direction;
+  if (in.visited_on) v.visited_on = *in.visited_on;
+  if (in.place) v.place = *in.place;
+  if (in.purpose) v.purpose = *in.purpose;
+  if (in.hosts) v.hosts = *in.hosts;
+  if (in.discussed) v.discussed = *in.discussed;
+  if (in.promised) v.promised = *in.promised;
+}
+
+}  // namespace
+
+VisitsService::VisitsService(storage::Database& db, const core::Clock& clock, PartnersService& partners)
+    : db_(db), clock_(clock), partners_(partners) {}
+
+core::Result<Visit> VisitsService::Readable(soci::session& sql, const core::Principal& who, std::int64_t id) {
+  auto v = repo::FindVisit(sql, id);
+  if (!v) return core::NotFound("partners.visit_not_found");
+  TX_CHECK(partners_.Readable(sql, who, v->partner_id));
+  return std::move(*v);
+}
+
+core::Result<Visit> VisitsService::Writable(soci::session& sql, const core::Principal& who, std::int64_t id,
+                                            std::string* unit_path) {
+  auto v = repo::FindVisit(sql, id);
+  if (!v) return core::NotFound("partners.visit_not_found");
+  TX_TRY(p, partners_.Writable(sql, who, v->partner_id));
+  if (unit_path) *unit_path = p->unit_path;
+  return std::move(*v);
+}
+
+core::Status VisitsService::CheckPeople(soci::session& sql, const core::Principal& who,
+                                        const std::vector<std::int64_t>& ids) {
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    TX_CHECK(auth::guard::Person(sql, who, ids[i], "person_ids[" + std::to_string(i) + "]"));
+  }
+  return {};
+}
+
+core::Result<core::Page<Visit>> VisitsService::List(const core::Principal& who, const VisitFilter& f,
+                                                    const core::PageRequest& page) {
+  return db_.WithSession([&](soci::session& sql) -> core::Result<core::Page<Visit>> {
+    if (f.partner_id) TX_CHECK(partners_.Readable(sql, who, *f.partner_id, "partner_id"));
+    return repo::ListVisits(sql, who, f, page);
+  });
+}
+
+core::Result<Visit> VisitsService::Get(const core::Principal& who, std::int64_t id) {
+  return db_.WithSession([&](soci::session& sql) -> core::Result<Visit> { return Readable(sql, who, id); });
+}
+
+core::Result<Visit> VisitsService::Create(const core::Principal& who, const VisitInput& in,
+                                          const auth::Actor& actor) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<Visit> {
+    TX_CHECK(partners_.Writable(sql, who, *in.partner_id, "partner_id"));
+    if (in.person_ids) TX_CHECK(CheckPeople(sql, who, *in.person_ids));
+    Visit v;
+    v.direction = "incoming";
+    Apply(v, in);
+    v.created_by = actor.user_id;
+    v.created_at = v.updated_at = Now();
+    v.id = repo::InsertVisit(sql, v);
+    if (in.visitors) repo::SetVisitors(sql, v.id, *in.visitors);
+    if (in.person_ids) repo::SetVisitPeople(sql, v.id, *in.person_ids);
+    auto saved = repo::FindVisit(sql, v.id);
+    auth::RecordAudit(sql, actor, v.created_at, "create", "partner_visit", std::to_string(v.id), "", AuditJson(*saved));
+    return std::move(*saved);
+  });
+}
+
+core::Result<Visit> VisitsService::Update(const core::Principal& who, std::int64_t id, const VisitInput& in,
+                                          const auth::Actor& actor) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<Visit> {
+    TX_TRY(before, Writable(sql, who, id));
+    if (in.person_ids) TX_CHECK(CheckPeople(sql, who, *in.person_ids));
+    Visit v = *before;
+    Apply(v, in);
+    v.updated_at = Now();
+    repo::UpdateVisit(sql, v);
+    if (in.visitors) repo::SetVisitors(sql, id, *in.visitors);
+    if (in.person_ids) repo::SetVisitPeople(sql, id, *in.person_ids);
+    auto saved = repo::FindVisit(sql, id);
+    auth::RecordAudit(sql, actor, v.updated_at, "update", "partner_visit", std::to_string(id), AuditJson(*before),
+                      AuditJson(*saved));
+    return std::move(*saved);
+  });
+}
+
+core::Result<Visit> VisitsService::AddAction(const core::Principal& who, std::int64_t id, const ActionInput& in,
+                                             const auth::Actor& actor) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<Visit> {
+    std::string unit_path;
+    TX_CHECK(Writable(sql, who, id, &unit_path));
+    if (in.owner_id) TX_CHECK(auth::guard::AccountCovers(sql, *in.owner_id, unit_path, "owner_id"));
+    VisitAction a;
+    a.visit_id = id;
+    a.action = *in.action;
+    a.owner_id = in.owner_id;
+    a.due_on = in.due_on.value_or("");
+    a.created_at = Now();
+    if (in.done.value_or(false)) a.done_at = a.created_at;
+    a.id = repo::InsertAction(sql, a);
+    auth::RecordAudit(sql, actor, a.created_at, "create", "partner_visit_action", std::to_string(a.id), "",
+                      boost::json::serialize(boost::json::object{{"visit_id", id},
+                                                                 {"action", a.action},
+                                                                 {"owner_id", a.owner_id.value_or(0)},
+                                                                 {"due_on", a.due_on}}));
+    return std::move(*repo::FindVisit(sql, id));
+  });
+}
+
+core::Result<Visit> VisitsService::UpdateAction(const core::Principal& who, std::int64_t id, std::int64_t action_id,
+                                                const ActionInput& in, const auth::Actor& actor) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<Visit> {
+    std::string unit_path;
+    TX_CHECK(Writable(sql, who, id, &unit_path));
+    auto before = repo::FindAction(sql, id, action_id);
+    if (!before) return core::NotFound("partners.action_not_found");
+    if (in.owner_id) TX_CHECK(auth::guard::AccountCovers(sql, *in.owner_id, unit_path, "owner_id"));
+    VisitAction a = *before;
+    if (in.action) a.action = *in.action;
+    if (in.owner_id) a.owner_id = in.owner_id;
+    if (in.due_on) a.due_on = *in.due_on;
+    const std::string now = Now();
+    if (in.done) a.done_at = *in.done ? (before->done_at.empty() ? now : before->done_at) : "";
+    repo::UpdateAction(sql, a);
+    auth::RecordAudit(sql, actor, now, "update", "partner_visit_action", std::to_string(action_id),
+                      boost::json::serialize(boost::json::object{{"action", before->action}, {"done_at", before->done_at}}),
+                      boost::json::serialize(boost::json::object{{"action", a.action}, {"done_at", a.done_at}}));
+    return std::move(*repo::FindVisit(sql, id));
+  });
+}
+
+core::Result<Visit> VisitsService::AddPhoto(const core::Principal& who, std::int64_t id, const std::string& filename,
+                                            std::string bytes, const auth::Actor& actor) {
+  TX_TRY(type, io::CheckAttachment(bytes));
+  if (*type != "image/png" && *type != "image/jpeg") {
+    return core::MakeError(core::Errc::kUnsupportedMedia, "files.type", {{"allowed", "PNG, JPEG"}});
+  }
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<Visit> {
+    TX_CHECK(Writable(sql, who, id));
+    io::Attachment a;
+    a.filename = io::CleanFileName(filename);
+    a.content_type = *type;
+    a.size = static_cast<std::int64_t>(bytes.size());
+    a.sha256 = io::Sha256Hex(bytes);
+    if (who.user_id) a.uploaded_by = who.user_id;
+    a.uploaded_at = Now();
+    a.bytes = std::move(bytes);
+    a.id = repo::InsertPhoto(sql, id, a);
+    auth::RecordAudit(sql, actor, a.uploaded_at, "create", "partner_visit_photo", std::to_string(a.id), "",
+                      boost::json::serialize(boost::json::object{
+                          {"visit_id", id}, {"filename", a.filename}, {"size", a.size}, {"sha256", a.sha256}}));
+    return std::move(*repo::FindVisit(sql, id));
+  });
+}
+
+core::Result<io::Attachment> VisitsService::GetPhoto(const core::Principal& who, std::int64_t id,
+                                                     std::int64_t photo_id) {
+  return db_.WithSession([&](soci::session& sql) -> core::Result<io::Attachment> {
+    TX_CHECK(Readable(sql, who, id));
+    auto a = repo::FindPhoto(sql, id, photo_id);
+    if (!a) return core::NotFound("partners.photo_not_found");
+    return std::move(*a);
+  });
+}
+
+}  // namespace tongxin::partners

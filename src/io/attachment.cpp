@@ -1,6 +1,7 @@
 // Attachment checks and encodings.
 #include "io/attachment.hpp"
 
+#include <boost/json.hpp>
 #include <sodium.h>
 
 #include <cstring>
@@ -74,6 +75,24 @@ std::string FromBase64(const std::string& text) {
   }
   out.resize(len);
   return out;
+}
+
+Attachment NewAttachment(const std::string& filename, std::string content_type, std::string bytes,
+                         std::optional<std::int64_t> uploaded_by, std::string uploaded_at) {
+  Attachment a;
+  a.filename = CleanFileName(filename);
+  a.content_type = std::move(content_type);
+  a.size = static_cast<std::int64_t>(bytes.size());
+  a.sha256 = Sha256Hex(bytes);
+  if (uploaded_by && *uploaded_by) a.uploaded_by = uploaded_by;
+  a.uploaded_at = std::move(uploaded_at);
+  a.bytes = std::move(bytes);
+  return a;
+}
+
+std::string AttachmentAuditJson(const Attachment& a, const char* owner_key, std::int64_t owner_id) {
+  return boost::json::serialize(boost::json::object{
+      {owner_key, owner_id}, {"filename", a.filename}, {"size", a.size}, {"sha256", a.sha256}});
 }
 
 }  // namespace tongxin::io

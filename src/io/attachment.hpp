@@ -32,6 +32,11 @@ core::Result<std::string> CheckAttachment(const std::string& bytes);
 // The last path component, control characters removed, at most 120 characters; "" -> "file".
 std::string CleanFileName(const std::string& name);
 std::string Sha256Hex(const std::string& bytes);
+// A checked upload as the row to keep: its clean file name, type, size and hash, who and when.
+Attachment NewAttachment(const std::string& filename, std::string content_type, std::string bytes,
+                         std::optional<std::int64_t> uploaded_by, std::string uploaded_at);
+// The audit entry's "after" for an attached file: {"<owner_key>": owner_id, filename, size, sha256}.
+std::string AttachmentAuditJson(const Attachment& a, const char* owner_key, std::int64_t owner_id);
 std::string ToBase64(const std::string& bytes);
 std::string FromBase64(const std::string& text);
 

@@ -17,19 +17,11 @@ core::Result<Incident> IncidentsService::AddAttachment(const core::Principal& wh
   TX_TRY(type, io::CheckAttachment(bytes));
   return db_.InTransaction([&](soci::session& sql) -> core::Result<Incident> {
     TX_TRY(found, LoadInScope(sql, who, id));
-    Attachment a;
-    a.filename = io::CleanFileName(filename);
-    a.content_type = *type;
-    a.size = static_cast<std::int64_t>(bytes.size());
-    a.sha256 = io::Sha256Hex(bytes);
-    a.uploaded_by = who.user_id;
-    a.uploaded_at = Now();
-    a.bytes = std::move(bytes);
+    Attachment a = io::NewAttachment(filename, *type, std::move(bytes), who.user_id, Now());
     a.id = repo::InsertAttachment(sql, id, a);
     repo::AddEvent(sql, id, {0, a.uploaded_at, actor.user_id, actor.username, "attachment", a.filename});
     auth::RecordAudit(sql, actor, a.uploaded_at, "create", "incident_attachment", std::to_string(a.id), "",
-                      boost::json::serialize(boost::json::object{{"incident_id", id}, {"filename", a.filename},
-                                                                 {"size", a.size}, {"sha256", a.sha256}}));
+                      io::AttachmentAuditJson(a, "incident_id", id));
     return *repo::FindIncident(sql, id, true);
   });
 }

@@ -2,6 +2,7 @@
 #include "modules/incidents/incidents_repo.hpp"
 
 #include "auth/audit.hpp"
+#include "io/attachment_table.hpp"
 
 #include "storage/scope.hpp"
 #include "storage/repo_kit.hpp"
@@ -23,7 +24,7 @@ const RowMap<IncidentStep> kSteps(
     {{"owner_unit_name_zh", "COALESCE((SELECT ou.name_zh FROM units ou WHERE ou.code = s.owner_unit_code), '')"},
      {"owner_unit_name_en", "COALESCE((SELECT ou.name_en FROM units ou WHERE ou.code = s.owner_unit_code), '')"}});
 
-const RowMap<Attachment> kAttachments("FROM incident_attachments", "", {{"size", "size_bytes"}, {"bytes", kNotRead}});
+const io::AttachmentTable kAttachments("incident_attachments", "incident_id");
 
 }  // namespace
 
@@ -135,11 +136,7 @@ std::optional<Incident> FindIncident(soci::session& sql, std::int64_t id, bool w
                              GetStr(r, 5)});
     }
   }
-  {
-    Query a(kAttachments.Select() + " WHERE incident_id = :i ORDER BY id");
-    a.Bind("i", id);
-    out->attachments = kAttachments.All(sql, a);
-  }
+  out->attachments = kAttachments.List(sql, id);
   {
     Query e("SELECT id, at, user_id, username, kind, text FROM incident_events WHERE incident_id = :i ORDER BY id");
     e.Bind("i", id);
@@ -164,25 +161,11 @@ bool UpdateIncident(soci::session& sql, const Incident& i, int expected_version)
 }
 
 std::int64_t InsertAttachment(soci::session& sql, std::int64_t incident_id, const Attachment& a) {
-  Query q(std::string("INSERT INTO incident_attachments (incident_id, filename, content_type, size_bytes, sha256, data, "
-                      "uploaded_by, uploaded_at) VALUES (:i, :f, :c, :s, :h, :d, ") +
-          (a.uploaded_by ? ":b" : "NULL") + ", :a) RETURNING id");
-  q.Bind("i", incident_id).Bind("f", a.filename).Bind("c", a.content_type).Bind("s", a.size).Bind("h", a.sha256);
-  q.Bind("d", io::ToBase64(a.bytes)).Bind("a", a.uploaded_at);
-  if (a.uploaded_by) q.Bind("b", *a.uploaded_by);
-  return q.Scalar(sql);
+  return kAttachments.Insert(sql, incident_id, a);
 }
 
 std::optional<Attachment> FindAttachment(soci::session& sql, std::int64_t incident_id, std::int64_t id) {
-  Query q(kAttachments.Select("data") + " WHERE incident_id = :i AND id = :id");
-  q.Bind("i", incident_id).Bind("id", id);
-  soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) {
-    Attachment a = kAttachments.Read(r);
-    a.bytes = io::FromBase64(GetStr(r, "data"));
-    return a;
-  }
-  return std::nullopt;
+  return kAttachments.Find(sql, incident_id, id);
 }
 
 std::optional<IncidentStep> FindStep(soci::session& sql, std::int64_t incident_id, std::int64_t step_id) {

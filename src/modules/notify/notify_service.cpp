@@ -70,40 +70,37 @@ int NotifyService::Queue(soci::session& sql, const Recipient& to, const std::str
     queued += repo::Enqueue(sql, n) ? 1 : 0;
   }
   if (!to.email.empty() && mailer_.enabled()) {
-    n.channel = "email";
-    n.status = "pending";
-    n.sent_at.clear();
     n.address = to.email;
-    n.dedup_key = key + ":" + who + ":email";
-    if (auto id = repo::Enqueue(sql, n)) {
-      repo::AddFiles(sql, *id, files);
-      ++queued;
-    }
+    queued += EnqueueEmail(sql, std::move(n), key + ":" + who + ":email", files).second ? 1 : 0;
   }
   return queued;
+}
+
+std::pair<std::int64_t, bool> NotifyService::EnqueueEmail(soci::session& sql, Notification n, const std::string& dedup_key,
+                                                          const std::vector<FileAttachment>& files) {
+  n.channel = "email";
+  n.status = "pending";
+  n.sent_at.clear();
+  n.dedup_key = dedup_key;
+  if (auto id = repo::Enqueue(sql, n)) {
+    repo::AddFiles(sql, *id, files);
+    return {*id, true};
+  }
+  return {storage::Query("SELECT id FROM notifications WHERE dedup_key = :k").Bind("k", dedup_key).Scalar(sql), false};
 }
 
 std::optional<std::int64_t> NotifyService::QueueEmail(soci::session& sql, const std::string& address, core::Lang lang,
                                                       const std::string& kind, const std::string& key,
                                                       const Message& msg, const std::vector<FileAttachment>& files) {
   if (!mailer_.enabled() || address.empty()) return std::nullopt;
-  const std::string now = Now();
   Notification n;
-  n.channel = "email";
   n.kind = kind;
   n.address = address;
   n.lang = std::string(core::LangCode(lang));
   n.subject = msg.subject;
   n.body = msg.body;
-  n.status = "pending";
-  n.created_at = now;
-  n.next_attempt_at = now;
-  n.dedup_key = key + ":email";
-  if (auto id = repo::Enqueue(sql, n)) {
-    repo::AddFiles(sql, *id, files);
-    return id;
-  }
-  return storage::Query("SELECT id FROM notifications WHERE dedup_key = :k").Bind("k", n.dedup_key).Scalar(sql);
+  n.created_at = n.next_attempt_at = Now();
+  return EnqueueEmail(sql, std::move(n), key + ":email", files).first;
 }
 
 core::Result<SendReport> NotifyService::SendDue(std::chrono::seconds budget) {

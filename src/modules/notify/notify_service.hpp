@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,10 @@ class NotifyService {
   core::Status Requeue(std::int64_t id, const auth::Actor& actor);
 
  private:
+  // The one way an email row is queued: with its files, unless its dedup key is there
+  // already. Returns the row's id and whether it was queued now.
+  std::pair<std::int64_t, bool> EnqueueEmail(soci::session& sql, Notification n, const std::string& dedup_key,
+                                             const std::vector<FileAttachment>& files);
   // One claim of at most settings_.batch due emails, sent and recorded.
   core::Status SendBatch(SendReport& report);
   std::string Now() const { return core::FormatIso(clock_.Now()); }

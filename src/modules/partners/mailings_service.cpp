@@ -216,6 +216,7 @@ core::Result<Mailing> MailingsService::Create(const core::Principal& who, const 
     TX_TRY(t, TemplateInScope(sql, who, in.template_id, "template_id"));
     if (!t->active) return core::FieldInvalid("template_id", "partners.template_inactive");
     if (TemplateLanguages(*t).empty()) return core::FieldInvalid("template_id", "partners.template_text_needed");
+    if (in.filter.unit_id) TX_CHECK(auth::guard::Unit(sql, who, *in.filter.unit_id, "filter.unit_id"));
     // The partners: exactly those named, or those the filter finds; only partners whose
     // keeping unit is in scope (a department's assigned partners are not its to write to).
     std::vector<Partner> partners;
@@ -275,15 +276,22 @@ core::Result<core::Page<MailingRecipient>> MailingsService::Recipients(const cor
   });
 }
 
-core::Result<MailingsService::Letter> MailingsService::Compose(soci::session& sql, const Mailing& m,
-                                                               const MailingRecipient& r) {
+core::Result<std::shared_ptr<const MailingsService::Source>> MailingsService::LoadSource(soci::session& sql,
+                                                                                        const Mailing& m) {
   auto t = repo::FindTemplate(sql, m.template_id);
+  if (!t) return core::NotFound("partners.template_not_found");
+  return std::make_shared<const Source>(Source{m, std::move(*t)});
+}
+
+core::Result<MailingsService::Letter> MailingsService::Compose(soci::session& sql,
+                                                               std::shared_ptr<const Source> source,
+                                                               const MailingRecipient& r) {
   auto p = repo::FindPartner(sql, r.partner_id);
   auto c = p ? repo::FindContact(sql, p->id, r.contact_id) : std::nullopt;
-  if (!t || !p || !c) return core::NotFound("partners.recipient_not_found");
-  Letter l{std::move(*t), std::move(*p), std::move(*c), r.lang, {}};
-  const auto values = LetterValues(l.tpl, l.partner, l.contact, l.lang, m.dated_on);
-  const auto text = TemplateText(l.tpl, l.lang);
+  if (!p || !c) return core::NotFound("partners.recipient_not_found");
+  Letter l{std::move(source), std::move(*p), std::move(*c), r.lang, {}};
+  const auto values = LetterValues(l.source->tpl, l.partner, l.contact, l.lang, l.source->mailing.dated_on);
+  const auto text = TemplateText(l.source->tpl, l.lang);
   l.text = {MergeText(text.subject, values), MergeText(text.body, values)};
   return l;
 }
@@ -294,7 +302,8 @@ core::Result<LetterText> MailingsService::Preview(const core::Principal& who, st
     TX_TRY(m, Visible(sql, who, id));
     auto r = repo::FindRecipient(sql, id, recipient_id);
     if (!r) return core::NotFound("partners.recipient_not_found");
-    TX_TRY(l, Compose(sql, *m, *r));
+    TX_TRY(source, LoadSource(sql, *m));
+    TX_TRY(l, Compose(sql, *source, *r));
     if (lang) *lang = l->lang;
     return l->text;
   });
@@ -302,16 +311,16 @@ core::Result<LetterText> MailingsService::Preview(const core::Principal& who, st
 
 core::Result<std::string> MailingsService::RecipientPdf(const core::Principal& who, std::int64_t id,
                                                         std::int64_t recipient_id) {
-  auto composed = db_.WithSession([&](soci::session& sql) -> core::Result<std::pair<Letter, std::string>> {
+  auto composed = db_.WithSession([&](soci::session& sql) -> core::Result<Letter> {
     TX_TRY(m, Visible(sql, who, id));
     auto r = repo::FindRecipient(sql, id, recipient_id);
     if (!r) return core::NotFound("partners.recipient_not_found");
-    TX_TRY(l, Compose(sql, *m, *r));
-    return std::make_pair(std::move(*l), m->dated_on);
+    TX_TRY(source, LoadSource(sql, *m));
+    return Compose(sql, *source, *r);
   });
   if (!composed) return composed.error();
-  const auto& [l, day] = *composed;
-  return RenderLetterPdf(l.tpl, l.lang, l.text.subject, l.text.body, day);
+  const Letter& l = *composed;
+  return RenderLetterPdf(l.source->tpl, l.lang, l.text.subject, l.text.body, l.source->mailing.dated_on);
 }
 
 core::Result<Mailing> MailingsService::Send(const core::Principal& who, std::int64_t id, const auth::Actor& actor) {
@@ -337,13 +346,11 @@ core::Result<Mailing> MailingsService::Retry(const core::Principal& who, std::in
   });
 }
 
-void MailingsService::WorkOn(MailingRecipient r) {
-  auto composed = db_.WithSession([&](soci::session& sql) -> core::Result<std::pair<Letter, Mailing>> {
-    auto m = repo::FindMailing(sql, r.mailing_id);
-    if (!m) return core::NotFound("partners.mailing_not_found");
-    TX_TRY(l, Compose(sql, *m, r));
-    return std::make_pair(std::move(*l), std::move(*m));
-  });
+void MailingsService::WorkOn(MailingRecipient r, const core::Result<std::shared_ptr<const Source>>& source) {
+  auto composed = source ? db_.WithSession([&](soci::session& sql) -> core::Result<Letter> {
+    return Compose(sql, source.value(), r);
+  })
+                         : core::Result<Letter>(source.error());
   auto finish = [&](const std::string& status, const std::string& error) {
     r.status = status;
     r.error = error;
@@ -355,12 +362,13 @@ void MailingsService::WorkOn(MailingRecipient r) {
     if (!st) spdlog::error("mass letter recipient {}: {}", r.id, st.error().reason);
   };
   if (!composed) return finish("failed", composed.error().reason);
-  const auto& [l, m] = *composed;
+  const Letter& l = *composed;
+  const Mailing& m = l.source->mailing;
   if (l.contact.email.empty()) return finish("no_email", "");
   if (!notify_.email_enabled()) return finish("failed", "notify.smtp_disabled");
   std::string pdf;
   try {
-    pdf = RenderLetterPdf(l.tpl, l.lang, l.text.subject, l.text.body, m.dated_on);
+    pdf = RenderLetterPdf(l.source->tpl, l.lang, l.text.subject, l.text.body, m.dated_on);
   } catch (const std::exception& e) {
     spdlog::error("mass letter recipient {}: rendering failed: {}", r.id, e.what());
     return finish("failed", "partners.render_failed");
@@ -383,14 +391,8 @@ void MailingsService::WorkOn(MailingRecipient r) {
     letter.created_by = m.created_by;
     letter.created_at = letter.updated_at = now;
     r.letter_id = repo::InsertLetter(sql, letter);
-    io::Attachment a;
-    a.filename = FileName(l.partner, l.contact, m.id);
-    a.content_type = "application/pdf";
-    a.size = static_cast<std::int64_t>(pdf.size());
-    a.sha256 = io::Sha256Hex(pdf);
-    a.bytes = pdf;
-    a.uploaded_by = m.created_by;
-    a.uploaded_at = now;
+    const io::Attachment a = io::NewAttachment(FileName(l.partner, l.contact, m.id), "application/pdf", pdf,
+                                               m.created_by, now);
     repo::InsertAttachment(sql, *r.letter_id, a);
     const core::Lang lang = l.lang == "zh" ? core::Lang::kZh : core::Lang::kEn;
     r.notification_id = notify_.QueueEmail(sql, l.contact.email, lang, "mass_letter",
@@ -418,6 +420,20 @@ void MailingsService::WorkOn(MailingRecipient r) {
 core::Result<int> MailingsService::Work(std::chrono::seconds budget) {
   const auto until = std::chrono::steady_clock::now() + budget;
   int done = 0;
+  // Each mailing and its template are read once a pass, not once a letter.
+  std::map<std::int64_t, core::Result<std::shared_ptr<const Source>>> sources;
+  auto source_of = [&](std::int64_t mailing_id) -> const core::Result<std::shared_ptr<const Source>>& {
+    auto it = sources.find(mailing_id);
+    if (it == sources.end()) {
+      auto loaded = db_.WithSession([&](soci::session& sql) -> core::Result<std::shared_ptr<const Source>> {
+        auto m = repo::FindMailing(sql, mailing_id);
+        if (!m) return core::NotFound("partners.mailing_not_found");
+        return LoadSource(sql, *m);
+      });
+      it = sources.emplace(mailing_id, std::move(loaded)).first;
+    }
+    return it->second;
+  };
   for (;;) {
     const core::TimePoint now_tp = clock_.Now();
     auto claimed = db_.InTransaction([&](soci::session& sql) -> core::Result<std::vector<MailingRecipient>> {
@@ -426,7 +442,8 @@ core::Result<int> MailingsService::Work(std::chrono::seconds budget) {
     });
     if (!claimed) return claimed.error();
     for (auto& r : *claimed) {
-      WorkOn(std::move(r));
+      const auto& source = source_of(r.mailing_id);
+      WorkOn(std::move(r), source);
       ++done;
     }
     TX_CHECK(db_.InTransaction([&](soci::session& sql) -> core::Status {

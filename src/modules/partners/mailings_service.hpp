@@ -10,6 +10,8 @@
 // ones can be retried. Every write is audited. Thread-safe; blocks on the database.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -66,19 +68,25 @@ class MailingsService {
   core::Result<int> Work(std::chrono::seconds budget = std::chrono::seconds(20));
 
  private:
-  struct Letter {
+  // A mailing and its template (with its images), read once per sending pass.
+  struct Source {
+    Mailing mailing;
     LetterTemplate tpl;
+  };
+  struct Letter {
+    std::shared_ptr<const Source> source;
     Partner partner;
     Contact contact;
     std::string lang;
     LetterText text;
   };
-  core::Result<Letter> Compose(soci::session& sql, const Mailing& m, const MailingRecipient& r);
+  core::Result<std::shared_ptr<const Source>> LoadSource(soci::session& sql, const Mailing& m);
+  core::Result<Letter> Compose(soci::session& sql, std::shared_ptr<const Source> source, const MailingRecipient& r);
   core::Result<Mailing> Visible(soci::session& sql, const core::Principal& who, std::int64_t id);
   core::Result<LetterTemplate> TemplateInScope(soci::session& sql, const core::Principal& who, std::int64_t id,
                                                std::string_view field = "");
   // One recipient: compose, render and, in one transaction, log and queue.
-  void WorkOn(MailingRecipient r);
+  void WorkOn(MailingRecipient r, const core::Result<std::shared_ptr<const Source>>& source);
   std::string Now() const { return core::FormatIso(clock_.Now()); }
 
   storage::Database& db_;

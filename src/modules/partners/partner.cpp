@@ -188,7 +188,7 @@ boost::json::object PartnerToJson(const Partner& p, core::Lang lang, bool contac
 }
 
 boost::json::object LetterToJson(const Letter& l, core::Lang lang) {
-  boost::json::object o = core::DescribedToJson(l, {"partner_name_zh", "partner_name_en", "partner_unit_path"});
+  boost::json::object o = core::DescribedToJson(l, {"partner_name_zh", "partner_name_en"});
   o["partner_name"] = core::Pick(lang, l.partner_name_zh, l.partner_name_en);
   return o;
 }

@@ -66,14 +66,13 @@ struct Letter {
   std::string created_at, updated_at;
   // Read with the letter.
   std::string partner_name_zh, partner_name_en, partner_country, contact_name, handler_name;
-  std::string partner_unit_path;  // of the partner's keeping unit
   std::int64_t attachment_count = 0;
   std::vector<io::Attachment> attachments;  // without their bytes, on the letter's page
 };
 BOOST_DESCRIBE_STRUCT(Letter, (), (id, partner_id, contact_id, direction, channel, dated_on, subject, summary,
                                    language, thread_id, reply_to, answer_needed, answer_by, answered_at, reminded_at,
                                    handled_by, created_by, created_at, updated_at, partner_name_zh, partner_name_en,
-                                   partner_country, contact_name, handler_name, partner_unit_path, attachment_count,
+                                   partner_country, contact_name, handler_name, attachment_count,
                                    attachments))
 
 // ---- input ----

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/text.hpp"
+#include "io/attachment_table.hpp"
 #include "storage/repo_kit.hpp"
 #include "storage/scope.hpp"
 
@@ -25,12 +26,10 @@ const RowMap<Letter> kLetters(
     {{"partner_name_zh", "p.name_zh"},
      {"partner_name_en", "p.name_en"},
      {"partner_country", "p.country"},
-     {"partner_unit_path", "u.path"},
      {"contact_name", "COALESCE(k.name, '')"},
      {"handler_name", "COALESCE(h.display_name, '')"},
      {"attachment_count", "(SELECT COUNT(*) FROM correspondence_attachments a WHERE a.letter_id = l.id)"}});
-const RowMap<io::Attachment> kAttachments("FROM correspondence_attachments", "",
-                                          {{"size", "size_bytes"}, {"bytes", kNotRead}});
+const io::AttachmentTable kAttachments("correspondence_attachments", "letter_id");
 
 std::vector<std::string> SplitCsv(const std::string& s) {
   std::vector<std::string> out;
@@ -343,29 +342,15 @@ void MarkReminded(soci::session& sql, std::int64_t id, const std::string& at) {
 }
 
 std::int64_t InsertAttachment(soci::session& sql, std::int64_t letter_id, const io::Attachment& a) {
-  Query q("INSERT INTO correspondence_attachments (letter_id, filename, content_type, size_bytes, sha256, data, "
-          "uploaded_by, uploaded_at) VALUES (:l, :f, :c, :s, :h, :d, NULLIF(:u, 0), :at) RETURNING id");
-  q.Bind("l", letter_id).Bind("f", a.filename).Bind("c", a.content_type).Bind("s", a.size).Bind("h", a.sha256);
-  q.Bind("d", io::ToBase64(a.bytes)).Bind("u", a.uploaded_by.value_or(0)).Bind("at", a.uploaded_at);
-  return q.Scalar(sql);
+  return kAttachments.Insert(sql, letter_id, a);
 }
 
 std::vector<io::Attachment> ListAttachments(soci::session& sql, std::int64_t letter_id) {
-  Query q(kAttachments.Select() + " WHERE letter_id = :l ORDER BY id");
-  q.Bind("l", letter_id);
-  return kAttachments.All(sql, q);
+  return kAttachments.List(sql, letter_id);
 }
 
 std::optional<io::Attachment> FindAttachment(soci::session& sql, std::int64_t letter_id, std::int64_t id) {
-  Query q(kAttachments.Select("data") + " WHERE letter_id = :l AND id = :id");
-  q.Bind("l", letter_id).Bind("id", id);
-  soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) {
-    io::Attachment a = kAttachments.Read(r);
-    a.bytes = io::FromBase64(GetStr(r, "data"));
-    return a;
-  }
-  return std::nullopt;
+  return kAttachments.Find(sql, letter_id, id);
 }
 
 std::vector<LinkedDonor> DonorsOf(soci::session& sql, std::int64_t partner_id) {

@@ -129,6 +129,7 @@ core::Status PartnersService::CheckUnits(soci::session& sql, const core::Princip
 core::Result<core::Page<Partner>> PartnersService::List(const core::Principal& who, const PartnerFilter& f,
                                                         const core::PageRequest& page) {
   return db_.WithSession([&](soci::session& sql) -> core::Result<core::Page<Partner>> {
+    if (f.unit_id) TX_CHECK(auth::guard::Unit(sql, who, *f.unit_id, "unit_id"));
     return repo::ListPartners(sql, who, f, page);
   });
 }
@@ -136,6 +137,7 @@ core::Result<core::Page<Partner>> PartnersService::List(const core::Principal& w
 core::Result<std::vector<Partner>> PartnersService::Export(const core::Principal& who, const PartnerFilter& f,
                                                            const auth::Actor& actor) {
   return db_.InTransaction([&](soci::session& sql) -> core::Result<std::vector<Partner>> {
+    if (f.unit_id) TX_CHECK(auth::guard::Unit(sql, who, *f.unit_id, "unit_id"));
     auto all = repo::AllPartners(sql, who, f);
     std::int64_t contacts = 0;
     for (const auto& p : all) contacts += static_cast<std::int64_t>(p.contacts.size());
@@ -404,18 +406,10 @@ core::Result<Letter> PartnersService::AddAttachment(const core::Principal& who, 
     auto l = repo::FindLetter(sql, letter_id);
     if (!l) return core::NotFound("partners.letter_not_found");
     TX_CHECK(Writable(sql, who, l->partner_id));
-    io::Attachment a;
-    a.filename = io::CleanFileName(filename);
-    a.content_type = *type;
-    a.size = static_cast<std::int64_t>(bytes.size());
-    a.sha256 = io::Sha256Hex(bytes);
-    if (who.user_id) a.uploaded_by = who.user_id;
-    a.uploaded_at = Now();
-    a.bytes = std::move(bytes);
+    io::Attachment a = io::NewAttachment(filename, *type, std::move(bytes), who.user_id, Now());
     a.id = repo::InsertAttachment(sql, letter_id, a);
     auth::RecordAudit(sql, actor, a.uploaded_at, "create", "correspondence_attachment", std::to_string(a.id), "",
-                      boost::json::serialize(boost::json::object{
-                          {"letter_id", letter_id}, {"filename", a.filename}, {"size", a.size}, {"sha256", a.sha256}}));
+                      io::AttachmentAuditJson(a, "letter_id", letter_id));
     return std::move(*repo::FindLetter(sql, letter_id));
   });
 }

@@ -1,7 +1,7 @@
 // Visits storage.
 #include "modules/partners/visits_repo.hpp"
 
-#include "io/attachment.hpp"
+#include "io/attachment_table.hpp"
 #include "modules/partners/partners_repo.hpp"
 #include "storage/repo_kit.hpp"
 
@@ -24,7 +24,7 @@ const RowMap<VisitedPerson> kPeople(
     {{"unit_name_zh", "u.name_zh"}, {"unit_name_en", "u.name_en"}});
 const RowMap<VisitAction> kActions("FROM partner_visit_actions a LEFT JOIN users o ON o.id = a.owner_id", "a",
                                    {{"owner_name", "COALESCE(o.display_name, '')"}});
-const RowMap<io::Attachment> kPhotos("FROM partner_visit_photos", "", {{"size", "size_bytes"}, {"bytes", kNotRead}});
+const io::AttachmentTable kPhotos("partner_visit_photos", "visit_id");
 
 }  // namespace
 
@@ -52,9 +52,7 @@ std::optional<Visit> FindVisit(soci::session& sql, std::int64_t id) {
   Query actions(kActions.Select() + " WHERE a.visit_id = :v ORDER BY a.id");
   actions.Bind("v", id);
   v->actions = kActions.All(sql, actions);
-  Query photos(kPhotos.Select() + " WHERE visit_id = :v ORDER BY id");
-  photos.Bind("v", id);
-  v->photos = kPhotos.All(sql, photos);
+  v->photos = kPhotos.List(sql, id);
   return v;
 }
 
@@ -115,23 +113,11 @@ void UpdateAction(soci::session& sql, const VisitAction& a) {
 }
 
 std::int64_t InsertPhoto(soci::session& sql, std::int64_t visit_id, const io::Attachment& a) {
-  Query q("INSERT INTO partner_visit_photos (visit_id, filename, content_type, size_bytes, sha256, data, uploaded_by, "
-          "uploaded_at) VALUES (:v, :f, :c, :s, :h, :d, NULLIF(:u, 0), :at) RETURNING id");
-  q.Bind("v", visit_id).Bind("f", a.filename).Bind("c", a.content_type).Bind("s", a.size).Bind("h", a.sha256);
-  q.Bind("d", io::ToBase64(a.bytes)).Bind("u", a.uploaded_by.value_or(0)).Bind("at", a.uploaded_at);
-  return q.Scalar(sql);
+  return kPhotos.Insert(sql, visit_id, a);
 }
 
 std::optional<io::Attachment> FindPhoto(soci::session& sql, std::int64_t visit_id, std::int64_t id) {
-  Query q(kPhotos.Select("data") + " WHERE visit_id = :v AND id = :id");
-  q.Bind("v", visit_id).Bind("id", id);
-  soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) {
-    io::Attachment a = kPhotos.Read(r);
-    a.bytes = io::FromBase64(GetStr(r, "data"));
-    return a;
-  }
-  return std::nullopt;
+  return kPhotos.Find(sql, visit_id, id);
 }
 
 }  // namespace tongxin::partners::repo

@@ -165,18 +165,10 @@ core::Result<Visit> VisitsService::AddPhoto(const core::Principal& who, std::int
   }
   return db_.InTransaction([&](soci::session& sql) -> core::Result<Visit> {
     TX_CHECK(Writable(sql, who, id));
-    io::Attachment a;
-    a.filename = io::CleanFileName(filename);
-    a.content_type = *type;
-    a.size = static_cast<std::int64_t>(bytes.size());
-    a.sha256 = io::Sha256Hex(bytes);
-    if (who.user_id) a.uploaded_by = who.user_id;
-    a.uploaded_at = Now();
-    a.bytes = std::move(bytes);
+    io::Attachment a = io::NewAttachment(filename, *type, std::move(bytes), who.user_id, Now());
     a.id = repo::InsertPhoto(sql, id, a);
     auth::RecordAudit(sql, actor, a.uploaded_at, "create", "partner_visit_photo", std::to_string(a.id), "",
-                      boost::json::serialize(boost::json::object{
-                          {"visit_id", id}, {"filename", a.filename}, {"size", a.size}, {"sha256", a.sha256}}));
+                      io::AttachmentAuditJson(a, "visit_id", id));
     return std::move(*repo::FindVisit(sql, id));
   });
 }

@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "io/attachment_table.hpp"
 #include "storage/repo_kit.hpp"
 #include "storage/scope.hpp"
 
@@ -48,7 +49,7 @@ const RowMap<DonationLine> kLines(
      {"category", "i.category"},
      {"pack_name_zh", "COALESCE(p.name_zh, '')"},
      {"pack_name_en", "COALESCE(p.name_en, '')"}});
-const RowMap<io::Attachment> kDocuments("FROM donation_documents", "", {{"size", "size_bytes"}, {"bytes", kNotRead}});
+const io::AttachmentTable kDocuments("donation_documents", "donation_id");
 
 Query DonationWhere(const core::Principal& who, const DonationFilter& f) {
   Query where(" WHERE 1 = 1");
@@ -185,9 +186,7 @@ std::optional<Donation> FindDonation(soci::session& sql, std::int64_t id) {
   if (!d) return d;
   std::vector<Donation> one{std::move(*d)};
   LoadLines(sql, one);
-  Query docs(kDocuments.Select() + " WHERE donation_id = :d ORDER BY id");
-  docs.Bind("d", id);
-  one.front().documents = kDocuments.All(sql, docs);
+  one.front().documents = kDocuments.List(sql, id);
   return std::move(one.front());
 }
 
@@ -244,25 +243,11 @@ void InsertDonationLines(soci::session& sql, std::int64_t donation_id, const std
 }
 
 std::int64_t InsertDocument(soci::session& sql, std::int64_t donation_id, const io::Attachment& a) {
-  Query q(std::string("INSERT INTO donation_documents (donation_id, filename, content_type, size_bytes, sha256, data, "
-                      "uploaded_by, uploaded_at) VALUES (:d, :f, :t, :s, :h, :data, ") +
-          (a.uploaded_by ? ":b" : "NULL") + ", :a) RETURNING id");
-  q.Bind("d", donation_id).Bind("f", a.filename).Bind("t", a.content_type).Bind("s", a.size).Bind("h", a.sha256);
-  q.Bind("data", io::ToBase64(a.bytes)).Bind("a", a.uploaded_at);
-  if (a.uploaded_by) q.Bind("b", *a.uploaded_by);
-  return q.Scalar(sql);
+  return kDocuments.Insert(sql, donation_id, a);
 }
 
 std::optional<io::Attachment> FindDocument(soci::session& sql, std::int64_t donation_id, std::int64_t id) {
-  Query q(kDocuments.Select("data") + " WHERE donation_id = :d AND id = :id");
-  q.Bind("d", donation_id).Bind("id", id);
-  soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) {
-    io::Attachment a = kDocuments.Read(r);
-    a.bytes = io::FromBase64(GetStr(r, "data"));
-    return a;
-  }
-  return std::nullopt;
+  return kDocuments.Find(sql, donation_id, id);
 }
 
 }  // namespace tongxin::supplies::repo

@@ -364,18 +364,10 @@ core::Result<Donation> DonationsService::AddDocument(const core::Principal& who,
   TX_TRY(type, io::CheckAttachment(bytes));
   return db_.InTransaction([&](soci::session& sql) -> core::Result<Donation> {
     TX_TRY(found, InScope(sql, who, id));
-    io::Attachment a;
-    a.filename = io::CleanFileName(filename);
-    a.content_type = *type;
-    a.size = static_cast<std::int64_t>(bytes.size());
-    a.sha256 = io::Sha256Hex(bytes);
-    if (who.user_id) a.uploaded_by = who.user_id;
-    a.uploaded_at = supplies_.Now();
-    a.bytes = std::move(bytes);
+    io::Attachment a = io::NewAttachment(filename, *type, std::move(bytes), who.user_id, supplies_.Now());
     a.id = repo::InsertDocument(sql, id, a);
     auth::RecordAudit(sql, actor, a.uploaded_at, "create", "donation_document", std::to_string(a.id), "",
-                      boost::json::serialize(boost::json::object{
-                          {"donation_id", id}, {"filename", a.filename}, {"size", a.size}, {"sha256", a.sha256}}));
+                      io::AttachmentAuditJson(a, "donation_id", id));
     return std::move(*repo::FindDonation(sql, id));
   });
 }

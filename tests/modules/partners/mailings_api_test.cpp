@@ -327,6 +327,11 @@ TEST_F(MailingsApiTest, BadInputIsNamedAndOutOfScopeIdsAreRefused) {
                                                        {"dated_on", "2020-03-01"}, {"partner_ids", array{uwtsd}}})
                 .ErrorCode(),
             "auth.out_of_scope");
+  EXPECT_EQ(narrow->Post("/api/v1/partners/mailings",
+                         {{"template_id", own.Json().at("id").as_int64()}, {"title", "X"}, {"dated_on", "2020-03-01"},
+                          {"filter", {{"unit_id", server_.UnitId("INTL")}}}})
+                .ErrorCode(),
+            "auth.out_of_scope");
   EXPECT_EQ(server_.Count("mailings"), mailings_before + 1);
 }
 

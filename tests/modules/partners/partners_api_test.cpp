@@ -339,6 +339,12 @@ TEST_F(PartnersApiTest, AManagerOutsideThePartnersKeepingUnitCannotChangeItByAny
   assigned["unit_id"] = server_.UnitId("HR");
   assigned["unit_ids"] = array{server_.UnitId("INTL")};
   EXPECT_EQ(narrow->Post("/api/v1/partners", assigned).ErrorCode(), "auth.out_of_scope");
+  // A unit named in the list's filter: its own is served, another refused (also for the export).
+  EXPECT_EQ(Total(*narrow, "unit_id=" + std::to_string(server_.UnitId("HR"))), 3);
+  EXPECT_EQ(narrow->Get("/api/v1/partners?unit_id=" + std::to_string(server_.UnitId("INTL"))).ErrorCode(),
+            "auth.out_of_scope");
+  EXPECT_EQ(narrow->Get("/api/v1/partners/export?unit_id=" + std::to_string(server_.UnitId("INTL"))).ErrorCode(),
+            "auth.out_of_scope");
   EXPECT_EQ(server_.Count("audit_log"), audit_before);  // nothing written
   // Into a partner it cannot change: refused naming into_id's partner's scope.
   auto own = NewPartner("HR's own partner");

@@ -188,6 +188,17 @@ TEST_F(VisitsApiTest, WhoSeesAVisitAndOutOfScopeIdsAreRefused) {
   EXPECT_EQ(narrow->Get("/api/v1/partners/visits?partner_id=" + std::to_string(PartnerId("junaid"))).ErrorCode(),
             "auth.out_of_scope");
   EXPECT_EQ(server_.Count("audit_log"), audit_before);
+  // On a partner of its own, a person outside its units (a Pakistani student of SIE) is refused.
+  auto own = narrow->Post("/api/v1/partners", {{"unit_id", server_.UnitId("HR")}, {"kind", "university"},
+                                               {"name_en", "HR's own partner"}, {"country", "GB"}});
+  ASSERT_EQ(own.status, 201) << own.body;
+  const auto visits_before = server_.Count("partner_visits");
+  EXPECT_EQ(narrow->Post("/api/v1/partners/visits", {{"partner_id", own.Json().at("id").as_int64()},
+                                                     {"visited_on", "2020-03-01"},
+                                                     {"person_ids", array{PakistaniPeople().front()}}})
+                .ErrorCode(),
+            "auth.out_of_scope");
+  EXPECT_EQ(server_.Count("partner_visits"), visits_before);
 }
 
 }  // namespace

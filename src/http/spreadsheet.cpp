@@ -43,4 +43,14 @@ core::Result<Response> SpreadsheetResponse(const Request& req, const std::string
                       base_name + ".xlsx");
 }
 
+core::Status CheckSpreadsheetUpload(const Request& req) {
+  const std::string ct = req.Header("content-type");
+  const bool known = ct.rfind("text/csv", 0) == 0 || ct.rfind("application/vnd.openxmlformats", 0) == 0 ||
+                     ct.rfind("application/octet-stream", 0) == 0;
+  if (known) return {};
+  return core::MakeError(core::Errc::kUnsupportedMedia, "request.unsupported_media_type",
+                         {{"content_type", ct},
+                          {"expected", "text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}});
+}
+
 }  // namespace tongxin::http

@@ -21,4 +21,8 @@ using ProduceRows = std::function<core::Result<std::int64_t>(const BeginSheet&, 
 core::Result<Response> SpreadsheetResponse(const Request& req, const std::string& base_name,
                                            const ProduceRows& produce);
 
+// An uploaded spreadsheet's Content-Type is CSV, XLSX or octet-stream. Errors:
+// request.unsupported_media_type (415).
+core::Status CheckSpreadsheetUpload(const Request& req);
+
 }  // namespace tongxin::http

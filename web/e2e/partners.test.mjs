@@ -7,7 +7,8 @@
 // told which field is missing, and adds its contact.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, apiLogin, launch, login, shot, startServer } from './harness.mjs'
+import { readFileSync } from 'node:fs'
+import { api, apiLogin, launch, login, pdfText, shot, startServer } from './harness.mjs'
 
 let server
 let browser
@@ -35,7 +36,7 @@ async function pick(page, select, text) {
 
 describe('partners in a browser', () => {
   it('the office logs a letter with its scan, answers it, and follows a donor to its donations', async () => {
-    const ctx = await browser.newContext({ ...desktop, locale: 'en' })
+    const ctx = await browser.newContext({ ...desktop, locale: 'en', acceptDownloads: true })
     const page = await ctx.newPage()
     await login(page, server.base, 'office')
     await page.goto(`${server.base}/partners`)
@@ -89,6 +90,20 @@ describe('partners in a browser', () => {
     await page.press('[data-test=partners-search]', 'Enter')
     await page.waitForFunction(() => document.querySelectorAll('[data-test=partners-table] tbody tr').length === 1)
     await page.click('[data-test=partners-table] tbody tr')
+    // Its history: the letter of support, the donation and the letter of thanks in one
+    // timeline, newest first, and the same as a briefing PDF.
+    await page.waitForSelector('[data-test=partner-history]')
+    const kinds = await page.locator('[data-test=partner-history] .entry').evaluateAll((xs) => xs.map((x) => x.dataset.test))
+    assert.deepEqual(kinds, ['history-letter', 'history-donation', 'history-letter'])
+    assert.match(await page.innerText('[data-test=history-donation]'), /Donation received[\s\S]*GBP 20000\.00/)
+    assert.match(await page.innerText('[data-test=history-counts]'), /1 letters in, 1 letters out, 0 visits, 1 donations/)
+    await shot(page, 'partners-04b-history')
+    const [briefing] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=partner-briefing]')])
+    assert.match(briefing.suggestedFilename(), /^partner-\d+\.pdf$/)
+    const brief = pdfText(readFileSync(await briefing.path()))
+    for (const want of ['Partner briefing', 'University of Wales Trinity Saint David', 'GBP 20000.00', 'Letter of thanks']) {
+      assert.ok(brief.includes(want), `${want} in ${brief}`)
+    }
     await page.waitForSelector('[data-test=partner-donors] a')
     await page.click('[data-test=partner-donors] a')
     await page.waitForSelector('[data-test=donations-donor]')
@@ -167,10 +182,50 @@ describe('partners in a browser', () => {
     assert.match(names, /Great Lakes/)
     assert.doesNotMatch(names, /Comoros|Lyon/)
     assert.equal(await page.locator('[data-test=partner-new]').count(), 0)
+    assert.equal(await page.locator('[data-test=partners-import]').count(), 0)
     await page.click('[data-test=partners-table] tbody tr:has-text("Kansai")')
     await page.waitForSelector('[data-test=partner-heading]')
     assert.equal(await page.locator('[data-test=partner-edit]').count(), 0)
     await shot(page, 'partners-06-department')
+    await ctx.close()
+  })
+
+  it('the office imports partners from a spreadsheet, is told what is wrong and what it will do, and confirms', async () => {
+    const ctx = await browser.newContext({ ...desktop, locale: 'en' })
+    const page = await ctx.newPage()
+    await login(page, server.base, 'office')
+    await page.goto(`${server.base}/partners`)
+    await page.waitForSelector('[data-test=partners-table] tr:has-text("Kansai")')
+    await page.click('[data-test=partners-import]')
+    await page.waitForSelector('[data-test=import-dialog] [data-test=import-file]')
+    await page.click('[data-test=import-unit]')
+    await page.locator('.el-select-dropdown__item:visible', { hasText: 'International Office' }).first().click()
+    const head = 'English name,Kind,Country,Letter languages,Contact,Email\n'
+    await page.setInputFiles('[data-test=import-file]', { name: 'partners-bad.csv', mimeType: 'text/csv',
+      buffer: Buffer.from(head + 'Universidade do Minho,university,PT,"pt, en",Rita Costa,reitoria@uminho.example\n' +
+        'Nowhere Institute,university,XX,en,,\n') })
+    await page.waitForSelector('[data-test=import-issues]')
+    assert.match(await page.innerText('[data-test=import-summary]'), /2 rows: 1 valid, 1 invalid/)
+    assert.match(await page.innerText('[data-test=import-issues]'), /3[\s\S]*Country/)
+    assert.equal(await page.locator('[data-test=import-confirm]').count(), 0)
+    await shot(page, 'partners-07-import-invalid')
+    await page.click('[data-test=import-again]')
+    await page.setInputFiles('[data-test=import-file]', { name: 'partners.csv', mimeType: 'text/csv',
+      buffer: Buffer.from(head + 'Universidade do Minho,university,PT,"pt, en",Rita Costa,reitoria@uminho.example\n' +
+        'Universidade do Minho,,,,João Silva,vice@uminho.example\n' +
+        'Kansai Institute of Technology,,,,Tanaka Kenji,president@kit-osaka.example\n') })
+    await page.waitForSelector('[data-test=import-confirm]')
+    assert.match(await page.innerText('[data-test=import-plan]'), /New partners: 1; partners that exist: 1; contacts to add: 2; contacts already there: 1/)
+    await shot(page, 'partners-08-import-plan')
+    await page.click('[data-test=import-confirm]')
+    await page.waitForSelector('[data-test=import-done]')
+    await page.keyboard.press('Escape')
+    await page.waitForSelector('[data-test=import-result]')
+    assert.match(await page.innerText('[data-test=import-result]'), /1 new partners, 2 contacts added, 1 contacts already there/)
+    await page.waitForSelector('[data-test=partners-table] tr:has-text("Universidade do Minho")')
+    const listed = await api(server.base, office, 'GET', '/api/v1/partners?q=minho')
+    assert.equal(listed.body.total, 1)
+    assert.equal(listed.body.items[0].contacts.length, 2)
     await ctx.close()
   })
 

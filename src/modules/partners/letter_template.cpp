@@ -199,8 +199,10 @@ boost::json::object TemplateToJson(const LetterTemplate& t) {
 }
 
 core::Result<MailingInput> ParseMailingInput(const boost::json::object& body) {
-  core::JsonReader r(body, {"template_id", "title", "dated_on", "filter", "primary_only", "partner_ids"});
+  core::JsonReader r(body, {"template_id", "audience", "title", "dated_on", "filter", "primary_only", "partner_ids",
+                            "people"});
   MailingInput in;
+  in.audience = r.Choice("audience", false, {"partners", "people"}).value_or("partners");
   in.template_id = r.Int("template_id", true, 1, INT64_MAX).value_or(0);
   in.title = r.String("title", true, 200).value_or("");
   in.dated_on = r.Date("dated_on", true).value_or("");
@@ -240,6 +242,44 @@ core::Result<MailingInput> ParseMailingInput(const boost::json::object& body) {
         }
       }
       r.AddErrorsOf(f.Finish(), "filter.");
+    }
+  }
+  if (auto it = body.find("people"); it != body.end() && !it->value().is_null()) {
+    if (!it->value().is_object()) {
+      r.AddError({"people", "validation.wrong_type", {{"expected", "object"}}});
+    } else {
+      const auto& po = it->value().as_object();
+      core::JsonReader f(po, {"categories", "nationalities", "unit_id"});
+      in.people.unit_id = f.Int("unit_id", false, 1, INT64_MAX);
+      auto codes = [&](const char* key, auto&& valid, const char* reason, std::map<std::string, std::string> args,
+                       std::vector<std::string>& out) {
+        auto c = po.find(key);
+        if (c == po.end() || c->value().is_null()) return;
+        if (!c->value().is_array() || c->value().as_array().size() > 250) {
+          f.AddError({key, "validation.wrong_type", {{"expected", "array"}}});
+          return;
+        }
+        out.clear();
+        const auto& a = c->value().as_array();
+        for (std::size_t i = 0; i < a.size(); ++i) {
+          const std::string code = a[i].is_string() ? std::string(a[i].as_string()) : "";
+          if (!valid(code)) {
+            f.AddError({std::string(key) + "[" + std::to_string(i) + "]", reason, args});
+          } else if (std::find(out.begin(), out.end(), code) == out.end()) {
+            out.push_back(code);
+          }
+        }
+      };
+      codes("categories",
+            [](const std::string& c) {
+              return c == "foreign_staff" || c == "staff" || c == "student" || c == "resident" || c == "other";
+            },
+            "validation.invalid_choice", {{"choices", "foreign_staff, staff, student, resident, other"}},
+            in.people.categories);
+      codes("nationalities", [](const std::string& c) { return core::IsCountryCode(c); }, "validation.invalid_country",
+            {}, in.people.nationalities);
+      if (in.people.categories.empty()) f.AddError({"categories", "validation.required", {}});
+      r.AddErrorsOf(f.Finish(), "people.");
     }
   }
   TX_CHECK(r.Finish());

@@ -81,6 +81,7 @@ struct Mailing {
   std::int64_t id = 0;
   std::int64_t unit_id = 0;
   std::int64_t template_id = 0;
+  std::string audience = "partners";  // partners (their contacts) or people (ours: foreign staff...)
   std::string title, dated_on, filter, status;
   std::optional<std::int64_t> created_by;
   std::string created_at, started_at, finished_at;
@@ -88,15 +89,18 @@ struct Mailing {
   std::string template_name, unit_path;
   std::int64_t total = 0, pending = 0, sent = 0, no_email = 0, failed = 0, delivered = 0, undeliverable = 0;
 };
-BOOST_DESCRIBE_STRUCT(Mailing, (), (id, unit_id, template_id, title, dated_on, filter, status, created_by, created_at,
+BOOST_DESCRIBE_STRUCT(Mailing, (), (id, unit_id, template_id, audience, title, dated_on, filter, status, created_by, created_at,
                                     started_at, finished_at, template_name, unit_path, total, pending, sent,
                                     no_email, failed, delivered, undeliverable))
 
+// A partner's contact, or one of our people (person_id; then partner_* names their unit and
+// contact_* the person).
 struct MailingRecipient {
   std::int64_t id = 0;
   std::int64_t mailing_id = 0;
   std::int64_t partner_id = 0;
   std::int64_t contact_id = 0;
+  std::optional<std::int64_t> person_id;
   std::string lang, status, error;
   std::optional<std::int64_t> letter_id, notification_id;
   std::string claimed_at, done_at;
@@ -104,19 +108,29 @@ struct MailingRecipient {
   std::string partner_name_zh, partner_name_en, partner_country, contact_name, contact_email;
   std::string email_status;  // the outbox row's: pending, sending, sent, failed, unknown
 };
-BOOST_DESCRIBE_STRUCT(MailingRecipient, (), (id, mailing_id, partner_id, contact_id, lang, status, error, letter_id,
+BOOST_DESCRIBE_STRUCT(MailingRecipient, (), (id, mailing_id, partner_id, contact_id, person_id, lang, status, error, letter_id,
                                              notification_id, claimed_at, done_at, partner_name_zh, partner_name_en,
                                              partner_country, contact_name, contact_email, email_status))
 
+// Our own people a letter goes to: active people of these categories (foreign staff by
+// default), of any of these nationalities, in this unit's subtree.
+struct PeopleFilter {
+  std::vector<std::string> categories{"foreign_staff"};
+  std::vector<std::string> nationalities;
+  std::optional<std::int64_t> unit_id;
+};
+
 struct MailingInput {
   std::int64_t template_id = 0;
+  std::string audience = "partners";
   std::string title, dated_on;
   PartnerFilter filter;
+  PeopleFilter people;  // audience "people"
   bool primary_only = false;  // only each partner's primary contact
   std::vector<std::int64_t> partner_ids;  // or exactly these partners
 };
 // Errors: field errors: template_id, dated_on, filter.kind / filter.countries[n] /
-// filter.country, partner_ids[n].
+// filter.country, partner_ids[n], audience, people.categories[n] / people.nationalities[n].
 core::Result<MailingInput> ParseMailingInput(const boost::json::object& body);
 
 boost::json::object MailingToJson(const Mailing& m);

@@ -32,16 +32,24 @@ const RowMap<Mailing> kMailings(
       "(SELECT COUNT(*) FROM mailing_recipients r JOIN notifications n ON n.id = r.notification_id WHERE "
       "r.mailing_id = m.id AND n.status IN ('failed', 'unknown'))"}});
 
+// A recipient is a partner's contact or one of our people: for a person, partner_* names
+// their unit and contact_* the person.
 const RowMap<MailingRecipient> kRecipients(
-    "FROM mailing_recipients r JOIN partners p ON p.id = r.partner_id JOIN partner_contacts k ON k.id = "
-    "r.contact_id LEFT JOIN notifications n ON n.id = r.notification_id",
+    "FROM mailing_recipients r LEFT JOIN partners p ON p.id = r.partner_id LEFT JOIN partner_contacts k ON k.id = "
+    "r.contact_id LEFT JOIN people pe ON pe.id = r.person_id LEFT JOIN units pu ON pu.id = pe.unit_id "
+    "LEFT JOIN notifications n ON n.id = r.notification_id",
     "r",
-    {{"partner_name_zh", "p.name_zh"},
-     {"partner_name_en", "p.name_en"},
-     {"partner_country", "p.country"},
-     {"contact_name", "k.name"},
-     {"contact_email", "k.email"},
+    {{"partner_id", "COALESCE(r.partner_id, 0)"},
+     {"contact_id", "COALESCE(r.contact_id, 0)"},
+     {"partner_name_zh", "COALESCE(p.name_zh, pu.name_zh, '')"},
+     {"partner_name_en", "COALESCE(p.name_en, pu.name_en, '')"},
+     {"partner_country", "COALESCE(p.country, pe.nationality, '')"},
+     {"contact_name", "COALESCE(k.name, CASE WHEN pe.name_latin <> '' THEN pe.name_latin ELSE pe.name_zh END, '')"},
+     {"contact_email", "COALESCE(k.email, pe.email, '')"},
      {"email_status", "COALESCE(n.status, '')"}});
+
+const RowMap<PersonRecipient> kPeople("FROM people pe JOIN units u ON u.id = pe.unit_id", "pe",
+                                      {{"unit_name_zh", "u.name_zh"}, {"unit_name_en", "u.name_en"}});
 
 void BindTemplate(Query& q, const LetterTemplate& t) {
   q.Bind("unit", t.unit_id).Bind("name", t.name).Bind("sz", t.subject_zh).Bind("bz", t.body_zh);
@@ -115,8 +123,9 @@ std::optional<Mailing> FindMailing(soci::session& sql, std::int64_t id) {
 }
 
 std::int64_t InsertMailing(soci::session& sql, const Mailing& m) {
-  Query q("INSERT INTO mailings (unit_id, template_id, title, dated_on, filter, status, created_by, created_at) "
-          "VALUES (:u, :t, :ti, :d, :f, 'draft', NULLIF(:cb, 0), :ca) RETURNING id");
+  Query q("INSERT INTO mailings (unit_id, template_id, audience, title, dated_on, filter, status, created_by, "
+          "created_at) VALUES (:u, :t, :a, :ti, :d, :f, 'draft', NULLIF(:cb, 0), :ca) RETURNING id");
+  q.Bind("a", m.audience);
   q.Bind("u", m.unit_id).Bind("t", m.template_id).Bind("ti", m.title).Bind("d", m.dated_on).Bind("f", m.filter);
   q.Bind("cb", m.created_by.value_or(0)).Bind("ca", m.created_at);
   return q.Scalar(sql);
@@ -134,10 +143,47 @@ void FinishMailings(soci::session& sql, const std::string& now) {
 }
 
 bool InsertRecipient(soci::session& sql, const MailingRecipient& r) {
+  if (r.person_id) {
+    Query q("INSERT INTO mailing_recipients (mailing_id, person_id, lang, status) VALUES (:m, :pe, :l, 'pending') "
+            "ON CONFLICT (mailing_id, person_id) DO NOTHING");
+    q.Bind("m", r.mailing_id).Bind("pe", *r.person_id).Bind("l", r.lang);
+    return q.Exec(sql) > 0;
+  }
   Query q("INSERT INTO mailing_recipients (mailing_id, partner_id, contact_id, lang, status) VALUES (:m, :p, :c, :l, "
           "'pending') ON CONFLICT (mailing_id, contact_id) DO NOTHING");
   q.Bind("m", r.mailing_id).Bind("p", r.partner_id).Bind("c", r.contact_id).Bind("l", r.lang);
   return q.Exec(sql) > 0;
+}
+
+std::vector<PersonRecipient> PeopleFor(soci::session& sql, const core::Principal& who, const PeopleFilter& f) {
+  Query q(kPeople.Select() + " WHERE pe.status = 'active'");
+  storage::AppendUnitScope(q, who, "pe.unit_id");
+  if (f.unit_id) {
+    Query path("SELECT path FROM units WHERE id = :id");
+    path.Bind("id", *f.unit_id);
+    soci::rowset<soci::row> rs = path.Rows(sql);
+    for (const auto& r : rs) storage::AppendUnitSubtree(q, "pe.unit_id", GetStr(r, 0));
+  }
+  auto any_of = [&](const char* column, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    std::string in;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      const std::string name = std::string(column) + std::to_string(i);
+      in += (i ? ", :" : ":") + name;
+      q.Bind(name, values[i]);
+    }
+    q.Append(" AND pe." + std::string(column) + " IN (" + in + ")");
+  };
+  any_of("category", f.categories);
+  any_of("nationality", f.nationalities);
+  q.Append(" ORDER BY pe.sort_name, pe.id");
+  return kPeople.All(sql, q);
+}
+
+std::optional<PersonRecipient> FindPersonRecipient(soci::session& sql, std::int64_t person_id) {
+  Query q(kPeople.Select() + " WHERE pe.id = :id");
+  q.Bind("id", person_id);
+  return kPeople.One(sql, q);
 }
 
 core::Page<MailingRecipient> ListRecipients(soci::session& sql, std::int64_t mailing_id, const RecipientFilter& f,
@@ -149,7 +195,9 @@ core::Page<MailingRecipient> ListRecipients(soci::session& sql, std::int64_t mai
   } else if (!f.status.empty()) {
     where.Where("r.status = ?", f.status);
   }
-  return kRecipients.Page(sql, where, " ORDER BY p.country, p.name_en, r.id", page, kRecipients.From());
+  return kRecipients.Page(sql, where,
+                          " ORDER BY COALESCE(p.country, ''), COALESCE(p.name_en, pu.name_en, ''), pe.sort_name, r.id",
+                          page, kRecipients.From());
 }
 
 std::optional<MailingRecipient> FindRecipient(soci::session& sql, std::int64_t mailing_id, std::int64_t id) {

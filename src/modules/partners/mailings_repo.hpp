@@ -4,6 +4,7 @@
 // runs on the caller's session.
 #pragma once
 
+#include <boost/describe/class.hpp>
 #include <soci/soci.h>
 
 #include <optional>
@@ -33,7 +34,20 @@ bool StartMailing(soci::session& sql, std::int64_t id, const std::string& now);
 // Mailings still sending with nothing left to do become done.
 void FinishMailings(soci::session& sql, const std::string& now);
 
-// Inserts unless the contact is a recipient already. Returns whether inserted.
+// One of our people as a letter's recipient.
+struct PersonRecipient {
+  std::int64_t id = 0;
+  std::int64_t unit_id = 0;
+  std::string name_zh, name_latin, email, language, nationality, category;
+  std::string unit_name_zh, unit_name_en;  // read with it
+};
+BOOST_DESCRIBE_STRUCT(PersonRecipient, (), (id, unit_id, name_zh, name_latin, email, language, nationality, category,
+                                            unit_name_zh, unit_name_en))
+// The active people in who's scope the filter chooses, by name.
+std::vector<PersonRecipient> PeopleFor(soci::session& sql, const core::Principal& who, const PeopleFilter& f);
+std::optional<PersonRecipient> FindPersonRecipient(soci::session& sql, std::int64_t person_id);
+
+// Inserts unless the contact (or the person) is a recipient already. Returns whether inserted.
 bool InsertRecipient(soci::session& sql, const MailingRecipient& r);
 struct RecipientFilter {
   std::string status;  // "" = all

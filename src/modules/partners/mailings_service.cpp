@@ -71,6 +71,12 @@ std::string FilterJson(const MailingInput& in) {
   if (f.unit_id) o["unit_id"] = *f.unit_id;
   if (!in.partner_ids.empty()) o["partner_ids"] = boost::json::value_from(in.partner_ids);
   if (in.primary_only) o["primary_only"] = true;
+  if (in.audience == "people") {
+    boost::json::object pf{{"categories", boost::json::value_from(in.people.categories)}};
+    if (!in.people.nationalities.empty()) pf["nationalities"] = boost::json::value_from(in.people.nationalities);
+    if (in.people.unit_id) pf["unit_id"] = *in.people.unit_id;
+    return boost::json::serialize(boost::json::object{{"people", std::move(pf)}});
+  }
   return boost::json::serialize(o);
 }
 
@@ -89,6 +95,19 @@ std::string FileName(const Partner& p, const Contact& c, std::int64_t mailing_id
   for (unsigned char ch : name) out += (std::isalnum(ch) || ch >= 0x80) ? static_cast<char>(ch) : '-';
   return io::CleanFileName("letter-" + std::to_string(mailing_id) + "-" + out.substr(0, 60) + "-" +
                            std::to_string(c.id) + ".pdf");
+}
+
+// A person as the letter's "contact" and their unit as its "partner", so the templates'
+// merge fields address our own people too: {{contact.name}} is the person, {{partner.name}}
+// their unit. The person's language is theirs ("zh-CN" is Chinese).
+void AsAddressee(const repo::PersonRecipient& pe, Partner& p, Contact& c) {
+  p.name_zh = pe.unit_name_zh;
+  p.name_en = pe.unit_name_en;
+  p.languages = {};
+  c.id = 0;
+  c.name = pe.name_latin.empty() ? pe.name_zh : pe.name_latin;
+  c.email = pe.email;
+  c.language = pe.language.rfind("zh", 0) == 0 ? "zh" : pe.language.empty() ? "" : pe.language.substr(0, 2);
 }
 
 }  // namespace
@@ -216,6 +235,7 @@ core::Result<Mailing> MailingsService::Create(const core::Principal& who, const 
     TX_TRY(t, TemplateInScope(sql, who, in.template_id, "template_id"));
     if (!t->active) return core::FieldInvalid("template_id", "partners.template_inactive");
     if (TemplateLanguages(*t).empty()) return core::FieldInvalid("template_id", "partners.template_text_needed");
+    if (in.audience == "people") return CreateForPeople(sql, who, *t, in, actor);
     if (in.filter.unit_id) TX_CHECK(auth::guard::Unit(sql, who, *in.filter.unit_id, "filter.unit_id"));
     // The partners: exactly those named, or those the filter finds; only partners whose
     // keeping unit is in scope (a department's assigned partners are not its to write to).
@@ -267,6 +287,41 @@ core::Result<Mailing> MailingsService::Create(const core::Principal& who, const 
   });
 }
 
+core::Result<Mailing> MailingsService::CreateForPeople(soci::session& sql, const core::Principal& who,
+                                                       const LetterTemplate& t, const MailingInput& in,
+                                                       const auth::Actor& actor) {
+  if (in.people.unit_id) TX_CHECK(auth::guard::Unit(sql, who, *in.people.unit_id, "people.unit_id"));
+  Mailing m;
+  m.unit_id = t.unit_id;
+  m.template_id = t.id;
+  m.audience = "people";
+  m.title = in.title;
+  m.dated_on = in.dated_on;
+  m.filter = FilterJson(in);
+  m.created_by = actor.user_id;
+  m.created_at = Now();
+  m.id = repo::InsertMailing(sql, m);
+  std::int64_t count = 0;
+  for (const auto& pe : repo::PeopleFor(sql, who, in.people)) {
+    Partner unit;
+    Contact person;
+    AsAddressee(pe, unit, person);
+    MailingRecipient r;
+    r.mailing_id = m.id;
+    r.person_id = pe.id;
+    r.lang = LetterLanguage(t, person, unit);
+    count += repo::InsertRecipient(sql, r) ? 1 : 0;
+  }
+  if (count == 0) return core::FieldInvalid("people", "partners.no_people");
+  auth::RecordAudit(sql, actor, m.created_at, "create", "mailing", std::to_string(m.id), "",
+                    boost::json::serialize(boost::json::object{{"template_id", t.id},
+                                                               {"title", m.title},
+                                                               {"audience", m.audience},
+                                                               {"recipients", count},
+                                                               {"filter", boost::json::parse(m.filter)}}));
+  return std::move(*repo::FindMailing(sql, m.id));
+}
+
 core::Result<core::Page<MailingRecipient>> MailingsService::Recipients(const core::Principal& who, std::int64_t id,
                                                                        const repo::RecipientFilter& f,
                                                                        const core::PageRequest& page) {
@@ -286,13 +341,30 @@ core::Result<std::shared_ptr<const MailingsService::Source>> MailingsService::Lo
 core::Result<MailingsService::Letter> MailingsService::Compose(soci::session& sql,
                                                                std::shared_ptr<const Source> source,
                                                                const MailingRecipient& r) {
-  auto p = repo::FindPartner(sql, r.partner_id);
-  auto c = p ? repo::FindContact(sql, p->id, r.contact_id) : std::nullopt;
-  if (!p || !c) return core::NotFound("partners.recipient_not_found");
-  Letter l{std::move(source), std::move(*p), std::move(*c), r.lang, {}};
+  Letter l{std::move(source), {}, {}, r.lang, {}};
+  if (r.person_id) {
+    auto pe = repo::FindPersonRecipient(sql, *r.person_id);
+    if (!pe) return core::NotFound("partners.recipient_not_found");
+    AsAddressee(*pe, l.partner, l.contact);
+    l.person_id = pe->id;
+  } else {
+    auto p = repo::FindPartner(sql, r.partner_id);
+    auto c = p ? repo::FindContact(sql, p->id, r.contact_id) : std::nullopt;
+    if (!p || !c) return core::NotFound("partners.recipient_not_found");
+    l.partner = std::move(*p);
+    l.contact = std::move(*c);
+  }
   const auto values = LetterValues(l.source->tpl, l.partner, l.contact, l.lang, l.source->mailing.dated_on);
   const auto text = TemplateText(l.source->tpl, l.lang);
   l.text = {MergeText(text.subject, values), MergeText(text.body, values)};
+  if (l.person_id) {
+    // Our people have no honorific: "Dear {{contact.honorific}} {{contact.name}}," reads
+    // "Dear Oliver Bennett,", without the gap the empty field leaves.
+    for (auto* t : {&l.text.subject, &l.text.body}) {
+      for (auto pos = t->find("  "); pos != std::string::npos; pos = t->find("  ", pos)) t->erase(pos, 1);
+      for (auto pos = t->find(" ,"); pos != std::string::npos; pos = t->find(" ,", pos)) t->erase(pos, 1);
+    }
+  }
   return l;
 }
 
@@ -364,6 +436,7 @@ void MailingsService::WorkOn(MailingRecipient r, const core::Result<std::shared_
   if (!composed) return finish("failed", composed.error().reason);
   const Letter& l = *composed;
   const Mailing& m = l.source->mailing;
+  if (l.person_id) return DeliverToPerson(r, l, finish);
   if (l.contact.email.empty()) return finish("no_email", "");
   if (!notify_.email_enabled()) return finish("failed", "notify.smtp_disabled");
   std::string pdf;
@@ -415,6 +488,47 @@ void MailingsService::WorkOn(MailingRecipient r, const core::Result<std::shared_
     r.notification_id.reset();
     finish("failed", done.error().reason);
   }
+}
+
+void MailingsService::DeliverToPerson(MailingRecipient& r, const Letter& l,
+                                      const std::function<void(const std::string&, const std::string&)>& finish) {
+  const Mailing& m = l.source->mailing;
+  std::string pdf;
+  try {
+    pdf = RenderLetterPdf(l.source->tpl, l.lang, l.text.subject, l.text.body, m.dated_on);
+  } catch (const std::exception& e) {
+    spdlog::error("mass letter recipient {}: rendering failed: {}", r.id, e.what());
+    return finish("failed", "partners.render_failed");
+  }
+  const std::string now = Now();
+  auth::Actor actor;
+  actor.user_id = m.created_by;
+  actor.username = "mailing";
+  const std::string filename =
+      io::CleanFileName("letter-" + std::to_string(m.id) + "-" + std::to_string(*l.person_id) + ".pdf");
+  auto done = db_.InTransaction([&](soci::session& sql) -> core::Status {
+    auto to = notify_.ForPerson(sql, *l.person_id);
+    int queued = 0;
+    if (to) {
+      // In their language already: the same text whatever the account's language.
+      const notify::Message msg{l.text.subject, l.text.body};
+      queued = notify_.Queue(sql, *to, "staff_letter",
+                             "mailing:" + std::to_string(m.id) + ":person:" + std::to_string(*l.person_id),
+                             [&msg](core::Lang) { return msg; }, "/notices",
+                             {{filename, "application/pdf", pdf}});
+    }
+    r.status = queued > 0 ? "sent" : "no_email";
+    r.error.clear();
+    r.done_at = now;
+    repo::FinishRecipient(sql, r);
+    auth::RecordAudit(sql, actor, now, "mail", "person", std::to_string(*l.person_id), "",
+                      boost::json::serialize(boost::json::object{{"mailing_id", m.id},
+                                                                 {"language", l.lang},
+                                                                 {"notifications", queued},
+                                                                 {"sha256", io::Sha256Hex(pdf)}}));
+    return {};
+  });
+  if (!done) finish("failed", done.error().reason);
 }
 
 core::Result<int> MailingsService::Work(std::chrono::seconds budget) {

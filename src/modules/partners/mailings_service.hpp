@@ -7,9 +7,13 @@
 // makes each recipient's PDF, logs it in the correspondence with the PDF attached and
 // queues one email with the PDF (the outbox's dedup key makes it once per contact, ever),
 // all in one transaction per recipient: a failure fails that recipient only, and failed
-// ones can be retried. Every write is audited. Thread-safe; blocks on the database.
+// ones can be retried. A mass letter may instead address our own people (audience
+// "people": foreign staff, by nationality or unit), merged per person in their language
+// and delivered in-app and by email with the PDF. Every write is audited. Thread-safe;
+// blocks on the database.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -75,11 +79,18 @@ class MailingsService {
   };
   struct Letter {
     std::shared_ptr<const Source> source;
-    Partner partner;
-    Contact contact;
+    Partner partner;  // for one of our people: their unit
+    Contact contact;  // for one of our people: the person
     std::string lang;
     LetterText text;
+    std::optional<std::int64_t> person_id;  // a letter to one of our people
   };
+  core::Result<Mailing> CreateForPeople(soci::session& sql, const core::Principal& who, const LetterTemplate& t,
+                                        const MailingInput& in, const auth::Actor& actor);
+  // One of our people: the letter in-app and by email with its PDF, through the outbox
+  // (their account's notice, their address); no_email when they have neither.
+  void DeliverToPerson(MailingRecipient& r, const Letter& l,
+                       const std::function<void(const std::string&, const std::string&)>& finish);
   core::Result<std::shared_ptr<const Source>> LoadSource(soci::session& sql, const Mailing& m);
   core::Result<Letter> Compose(soci::session& sql, std::shared_ptr<const Source> source, const MailingRecipient& r);
   core::Result<Mailing> Visible(soci::session& sql, const core::Principal& who, std::int64_t id);

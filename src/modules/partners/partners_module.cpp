@@ -34,12 +34,24 @@ core::Status Register(app::AppContext& ctx) {
       spdlog::info("mass letters: {} letters made and queued", *r);
     }
   });
-  auto& visits = ctx.Provide(std::make_unique<VisitsService>(ctx.db, ctx.clock, partners));
-  ctx.AddRoutes([&partners, &mailings, &visits](http::Router& router) {
+  auto& visits = ctx.Provide(std::make_unique<VisitsService>(ctx.db, ctx.clock, partners,
+                                                             ctx.Get<notify::NotifyService>(),
+                                                             ctx.config.answer_reminder_days));
+  ctx.AddJob("visit actions", [&visits] {
+    auto r = visits.RemindActions();
+    if (!r) {
+      spdlog::error("visit actions: {}", r.error().reason);
+    } else if (*r > 0) {
+      spdlog::info("visit actions: {} reminders queued", *r);
+    }
+  });
+  auto& importer = ctx.Provide(std::make_unique<PartnersImporter>(partners));
+  ctx.AddRoutes([&partners, &mailings, &visits, &importer](http::Router& router) {
     RegisterPartnerRoutes(router, partners);
     RegisterLetterRoutes(router, partners);
     RegisterMailingRoutes(router, mailings);
     RegisterVisitRoutes(router, visits);
+    RegisterImportRoutes(router, importer);
   });
   TX_CHECK(core::AddCatalogue("partners"));
   return {};

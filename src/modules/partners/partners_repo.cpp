@@ -205,6 +205,32 @@ void SetPartnerUnits(soci::session& sql, std::int64_t partner_id, const std::vec
   }
 }
 
+std::optional<std::int64_t> FindPartnerByName(soci::session& sql, const std::string& name_zh,
+                                              const std::string& name_en) {
+  if (name_zh.empty() && name_en.empty()) return std::nullopt;
+  Query q("SELECT id FROM partners WHERE status = 'active' AND (");
+  if (!name_en.empty()) q.Append("LOWER(name_en) = :en").Bind("en", core::ToLowerAscii(name_en));
+  if (!name_zh.empty()) q.Append(name_en.empty() ? "name_zh = :zh" : " OR name_zh = :zh").Bind("zh", name_zh);
+  q.Append(") ORDER BY id LIMIT 1");
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) return GetInt(r, 0);
+  return std::nullopt;
+}
+
+std::map<std::string, std::int64_t> UnitsByName(soci::session& sql, const core::Principal& who) {
+  std::map<std::string, std::int64_t> out;
+  Query q("SELECT id, code, name_zh, name_en, path FROM units ORDER BY id");
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) {
+    if (!who.InScope(GetStr(r, 4))) continue;
+    for (int c = 1; c <= 3; ++c) {
+      const std::string key = core::ToLowerAscii(GetStr(r, c));
+      if (!key.empty()) out.emplace(key, GetInt(r, 0));
+    }
+  }
+  return out;
+}
+
 void RefreshSearch(soci::session& sql, std::int64_t partner_id) {
   auto p = FindPartner(sql, partner_id);
   if (!p) return;

@@ -6,6 +6,7 @@
 
 #include <soci/soci.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,11 @@ core::Page<Partner> ListPartners(soci::session& sql, const core::Principal& who,
 std::vector<Partner> AllPartners(soci::session& sql, const core::Principal& who, const PartnerFilter& f);
 // With its units and contacts.
 std::optional<Partner> FindPartner(soci::session& sql, std::int64_t id);
+// The active partner with this English name (any ASCII case) or this Chinese name (imports).
+std::optional<std::int64_t> FindPartnerByName(soci::session& sql, const std::string& name_zh,
+                                              const std::string& name_en);
+// The units in who's scope by code and by both names, lower-cased (imports name units so).
+std::map<std::string, std::int64_t> UnitsByName(soci::session& sql, const core::Principal& who);
 std::int64_t InsertPartner(soci::session& sql, const Partner& p);
 void UpdatePartner(soci::session& sql, const Partner& p);
 void SetPartnerUnits(soci::session& sql, std::int64_t partner_id, const std::vector<std::int64_t>& unit_ids);

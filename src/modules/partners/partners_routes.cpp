@@ -140,6 +140,23 @@ void RegisterPartnerRoutes(http::Router& router, PartnersService& partners) {
                 TX_TRY(p, partners.Get(ctx.User(), *id, auth::ActorFrom(ctx)));
                 return http::JsonResponse(PartnerToJson(*p, ctx.lang, true));
               }});
+  router.Add({"GET", "/api/v1/partners/{id}/history", staff, "partners",
+              "The partner's history: letters, visits and linked donors' donations, newest first (audited)",
+              [&partners](Context& ctx) -> core::Result<Response> {
+                TX_TRY(id, ctx.Id());
+                TX_TRY(h, partners.History(ctx.User(), *id, false, auth::ActorFrom(ctx)));
+                return http::JsonResponse(HistoryToJson(*h, ctx.lang));
+              }});
+  router.Add({"GET", "/api/v1/partners/{id}/history.pdf", staff, "partners",
+              "The partner's history as a briefing PDF in the caller's language (audited as an export)",
+              [&partners](Context& ctx) -> core::Result<Response> {
+                TX_TRY(id, ctx.Id());
+                TX_TRY(h, partners.History(ctx.User(), *id, true, auth::ActorFrom(ctx)));
+                auto pdf = HistoryPdf(*h, ctx.lang, partners.LocalNow());
+                const std::string name =
+                    (ctx.lang == core::Lang::kZh ? "合作伙伴-" : "partner-") + std::to_string(*id) + ".pdf";
+                return http::FileResponse(std::move(pdf), "application/pdf", name);
+              }});
   router.Add({"PATCH", "/api/v1/partners/{id}", managers, "partners", "Change a partner",
               [&partners](Context& ctx) -> core::Result<Response> {
                 TX_TRY(id, ctx.Id());

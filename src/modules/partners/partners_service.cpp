@@ -8,6 +8,7 @@
 #include "auth/guard.hpp"
 #include "core/local_time.hpp"
 #include "core/pick.hpp"
+#include "modules/partners/history_repo.hpp"
 
 namespace tongxin::partners {
 namespace {
@@ -92,6 +93,7 @@ PartnersService::PartnersService(storage::Database& db, const core::Clock& clock
     : db_(db), clock_(clock), notify_(notify), time_zone_(std::move(time_zone)), reminder_days_(reminder_days) {}
 
 std::string PartnersService::Today() const { return core::LocalDay(clock_.Now(), time_zone_); }
+std::string PartnersService::LocalNow() const { return core::LocalText(clock_.Now(), time_zone_); }
 
 core::Result<Partner> PartnersService::Readable(soci::session& sql, const core::Principal& who, std::int64_t id,
                                                 std::string_view field) {
@@ -159,23 +161,42 @@ core::Result<Partner> PartnersService::Get(const core::Principal& who, std::int6
   });
 }
 
+core::Result<PartnerHistory> PartnersService::History(const core::Principal& who, std::int64_t id, bool for_pdf,
+                                                      const auth::Actor& actor) {
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<PartnerHistory> {
+    TX_TRY(p, Readable(sql, who, id));
+    PartnerHistory h;
+    h.partner = std::move(*p);
+    repo::ReadHistory(sql, who, id, kHistoryLimit, h);
+    boost::json::object detail{{"entries", static_cast<std::int64_t>(h.entries.size())},
+                               {"contacts", static_cast<std::int64_t>(h.partner.contacts.size())}};
+    detail["history"] = for_pdf ? "pdf" : "page";
+    auth::RecordAudit(sql, actor, Now(), for_pdf ? "export" : "read", "partner", std::to_string(id), "",
+                      boost::json::serialize(detail));
+    return h;
+  });
+}
+
 core::Result<Partner> PartnersService::Create(const core::Principal& who, const PartnerInput& in,
                                               const auth::Actor& actor) {
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<Partner> {
-    TX_CHECK(auth::guard::Unit(sql, who, *in.unit_id, "unit_id"));
-    if (in.unit_ids) TX_CHECK(CheckUnits(sql, who, *in.unit_ids));
-    Partner p;
-    p.languages = {"en"};
-    Apply(p, in);
-    p.status = "active";
-    p.created_at = p.updated_at = Now();
-    p.id = repo::InsertPartner(sql, p);
-    if (in.unit_ids) repo::SetPartnerUnits(sql, p.id, *in.unit_ids);
-    repo::RefreshSearch(sql, p.id);
-    auto saved = repo::FindPartner(sql, p.id);
-    auth::RecordAudit(sql, actor, p.created_at, "create", "partner", std::to_string(p.id), "", AuditJson(*saved));
-    return std::move(*saved);
-  });
+  return db_.InTransaction([&](soci::session& sql) { return CreateOn(sql, who, in, actor); });
+}
+
+core::Result<Partner> PartnersService::CreateOn(soci::session& sql, const core::Principal& who,
+                                                const PartnerInput& in, const auth::Actor& actor) {
+  TX_CHECK(auth::guard::Unit(sql, who, *in.unit_id, "unit_id"));
+  if (in.unit_ids) TX_CHECK(CheckUnits(sql, who, *in.unit_ids));
+  Partner p;
+  p.languages = {"en"};
+  Apply(p, in);
+  p.status = "active";
+  p.created_at = p.updated_at = Now();
+  p.id = repo::InsertPartner(sql, p);
+  if (in.unit_ids) repo::SetPartnerUnits(sql, p.id, *in.unit_ids);
+  repo::RefreshSearch(sql, p.id);
+  auto saved = repo::FindPartner(sql, p.id);
+  auth::RecordAudit(sql, actor, p.created_at, "create", "partner", std::to_string(p.id), "", AuditJson(*saved));
+  return std::move(*saved);
 }
 
 core::Result<Partner> PartnersService::Update(const core::Principal& who, std::int64_t id, const PartnerInput& in,
@@ -231,19 +252,23 @@ core::Result<Partner> PartnersService::Merge(const core::Principal& who, std::in
 
 core::Result<Partner> PartnersService::AddContact(const core::Principal& who, std::int64_t partner_id,
                                                   const ContactInput& in, const auth::Actor& actor) {
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<Partner> {
-    TX_TRY(p, Writable(sql, who, partner_id));
-    Contact c;
-    c.partner_id = partner_id;
-    Apply(c, in);
-    if (p->contacts.empty()) c.is_primary = true;  // the first contact is the one letters go to
-    c.created_at = c.updated_at = Now();
-    c.id = repo::InsertContact(sql, c);
-    if (c.is_primary) repo::ClearPrimary(sql, partner_id, c.id);
-    repo::RefreshSearch(sql, partner_id);
-    auth::RecordAudit(sql, actor, c.created_at, "create", "partner_contact", std::to_string(c.id), "", AuditJson(c));
-    return std::move(*repo::FindPartner(sql, partner_id));
-  });
+  return db_.InTransaction([&](soci::session& sql) { return AddContactOn(sql, who, partner_id, in, actor); });
+}
+
+core::Result<Partner> PartnersService::AddContactOn(soci::session& sql, const core::Principal& who,
+                                                    std::int64_t partner_id, const ContactInput& in,
+                                                    const auth::Actor& actor) {
+  TX_TRY(p, Writable(sql, who, partner_id));
+  Contact c;
+  c.partner_id = partner_id;
+  Apply(c, in);
+  if (p->contacts.empty()) c.is_primary = true;  // the first contact is the one letters go to
+  c.created_at = c.updated_at = Now();
+  c.id = repo::InsertContact(sql, c);
+  if (c.is_primary) repo::ClearPrimary(sql, partner_id, c.id);
+  repo::RefreshSearch(sql, partner_id);
+  auth::RecordAudit(sql, actor, c.created_at, "create", "partner_contact", std::to_string(c.id), "", AuditJson(c));
+  return std::move(*repo::FindPartner(sql, partner_id));
 }
 
 core::Result<Partner> PartnersService::UpdateContact(const core::Principal& who, std::int64_t partner_id,

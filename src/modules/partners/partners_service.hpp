@@ -21,6 +21,7 @@
 #include "core/roles.hpp"
 #include "modules/notify/notify_service.hpp"
 #include "modules/partners/partner.hpp"
+#include "modules/partners/partner_history.hpp"
 #include "modules/partners/partners_repo.hpp"
 #include "storage/database.hpp"
 
@@ -47,6 +48,11 @@ class PartnersService {
   // (400 into_id), partners.merged (409), not found / out of scope for either (into_id named).
   core::Result<Partner> Merge(const core::Principal& who, std::int64_t from, std::int64_t into,
                               const auth::Actor& actor);
+
+  // The partner's history with its contacts unmasked: letters, visits and the donations
+  // (kept in scope) of its linked donors. Audited as a read, or as an export for the PDF.
+  core::Result<PartnerHistory> History(const core::Principal& who, std::int64_t id, bool for_pdf,
+                                       const auth::Actor& actor);
 
   core::Result<Partner> AddContact(const core::Principal& who, std::int64_t partner_id, const ContactInput& in,
                                    const auth::Actor& actor);
@@ -82,6 +88,7 @@ class PartnersService {
 
   std::string Now() const { return core::FormatIso(clock_.Now()); }
   std::string Today() const;
+  std::string LocalNow() const;  // "2020-02-03 09:30" in the office's time zone
 
   // The partner guards, shared with the module's other services (visits) on their session:
   // the partner when the caller may read it (keeper or an assigned unit in scope), and
@@ -90,6 +97,12 @@ class PartnersService {
                                  std::string_view field = "");
   core::Result<Partner> Writable(soci::session& sql, const core::Principal& who, std::int64_t id,
                                  std::string_view field = "");
+  // Create and AddContact on the caller's transaction (imports).
+  core::Result<Partner> CreateOn(soci::session& sql, const core::Principal& who, const PartnerInput& in,
+                                 const auth::Actor& actor);
+  core::Result<Partner> AddContactOn(soci::session& sql, const core::Principal& who, std::int64_t partner_id,
+                                     const ContactInput& in, const auth::Actor& actor);
+  storage::Database& db() { return db_; }
 
  private:
   core::Result<Letter> ReadableLetter(soci::session& sql, const core::Principal& who, std::int64_t id);

@@ -112,6 +112,21 @@ void UpdateAction(soci::session& sql, const VisitAction& a) {
   q.Exec(sql);
 }
 
+std::vector<ActionDue> ActionsDue(soci::session& sql, const std::string& from, const std::string& until) {
+  Query q("SELECT a.id, a.visit_id, a.owner_id, a.action, a.due_on, v.visited_on, p.name_zh, p.name_en "
+          "FROM partner_visit_actions a JOIN partner_visits v ON v.id = a.visit_id JOIN partners p ON p.id = "
+          "v.partner_id WHERE a.done_at = '' AND a.owner_id IS NOT NULL AND a.due_on >= :f AND a.due_on <= :u "
+          "ORDER BY a.due_on, a.id");
+  q.Bind("f", from).Bind("u", until);
+  std::vector<ActionDue> out;
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) {
+    out.push_back({GetInt(r, 0), GetInt(r, 1), GetInt(r, 2), GetStr(r, 3), GetStr(r, 4), GetStr(r, 5), GetStr(r, 6),
+                   GetStr(r, 7)});
+  }
+  return out;
+}
+
 std::int64_t InsertPhoto(soci::session& sql, std::int64_t visit_id, const io::Attachment& a) {
   return kPhotos.Insert(sql, visit_id, a);
 }

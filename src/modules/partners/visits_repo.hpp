@@ -27,6 +27,13 @@ std::optional<VisitAction> FindAction(soci::session& sql, std::int64_t visit_id,
 std::int64_t InsertAction(soci::session& sql, const VisitAction& a);
 void UpdateAction(soci::session& sql, const VisitAction& a);
 
+// Open actions with an owner due between from and until (YYYY-MM-DD, both included).
+struct ActionDue {
+  std::int64_t id = 0, visit_id = 0, owner_id = 0;
+  std::string action, due_on, visited_on, partner_name_zh, partner_name_en;
+};
+std::vector<ActionDue> ActionsDue(soci::session& sql, const std::string& from, const std::string& until);
+
 std::int64_t InsertPhoto(soci::session& sql, std::int64_t visit_id, const io::Attachment& a);
 std::optional<io::Attachment> FindPhoto(soci::session& sql, std::int64_t visit_id, std::int64_t id);
 

@@ -4,6 +4,8 @@
 #include <boost/json.hpp>
 
 #include "auth/guard.hpp"
+#include "core/local_time.hpp"
+#include "core/pick.hpp"
 #include "modules/partners/visits_repo.hpp"
 
 namespace tongxin::partners {
@@ -36,8 +38,42 @@ void Apply(Visit& v, const VisitInput& in) {
 
 }  // namespace
 
-VisitsService::VisitsService(storage::Database& db, const core::Clock& clock, PartnersService& partners)
-    : db_(db), clock_(clock), partners_(partners) {}
+VisitsService::VisitsService(storage::Database& db, const core::Clock& clock, PartnersService& partners,
+                             notify::NotifyService& notify, int reminder_days)
+    : db_(db), clock_(clock), partners_(partners), notify_(notify), reminder_days_(reminder_days) {}
+
+core::Result<int> VisitsService::RemindActions() {
+  if (reminder_days_ < 0) return 0;
+  const std::string today = partners_.Today();
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<int> {
+    int queued = 0;
+    const auto due = repo::ActionsDue(sql, core::AddDays(today, -7), core::AddDays(today, reminder_days_));
+    if (due.empty()) return 0;
+    const auto staff = notify_.Staff(sql, {"admin", "office", "department", "leader"});
+    for (const auto& a : due) {
+      for (const auto& m : staff) {
+        if (!m.to.user_id || *m.to.user_id != a.owner_id) continue;
+        queued += notify_.Queue(
+            sql, m.to, "visit_action", "visit_action:" + std::to_string(a.id) + ":" + a.due_on,
+            [&](core::Lang lang) {
+              const std::string partner = core::Pick(lang, a.partner_name_zh, a.partner_name_en);
+              const bool late = a.due_on < today;
+              if (lang == core::Lang::kEn) {
+                return notify::Message{(late ? "Overdue since " : "Due by ") + a.due_on + ": " + a.action,
+                                       "Follow-up of the visit of " + a.visited_on + " (" + partner + "): " +
+                                           a.action + ". Mark it done on the visit's page."};
+              }
+              return notify::Message{std::string(late ? "已逾期（" : "待办（") + a.due_on + (late ? " 到期）：" : " 前）：") +
+                                         a.action,
+                                     a.visited_on + " " + partner + " 来访/出访的后续事项：" + a.action +
+                                         "。完成后请在访问记录中标记。"};
+            },
+            "/partners/visits/" + std::to_string(a.visit_id));
+      }
+    }
+    return queued;
+  });
+}
 
 core::Result<Visit> VisitsService::Readable(soci::session& sql, const core::Principal& who, std::int64_t id) {
   auto v = repo::FindVisit(sql, id);

@@ -2,7 +2,8 @@
 // the visits of the partners their units keep; leaders and the departments a partner is
 // assigned to read them. The people visited must be in the caller's scope; an action's
 // owner an account covering the partner's unit; photos are PNG or JPEG of at most 5 MiB.
-// Every write is audited. Thread-safe; blocks on the database.
+// Open follow-up actions remind their owner through the outbox when they fall due within
+// reminder_days (once per due day). Every write is audited. Thread-safe; blocks on the database.
 #pragma once
 
 #include "auth/audit.hpp"
@@ -10,6 +11,7 @@
 #include "core/paging.hpp"
 #include "core/result.hpp"
 #include "core/roles.hpp"
+#include "modules/notify/notify_service.hpp"
 #include "modules/partners/partners_service.hpp"
 #include "modules/partners/visit.hpp"
 #include "storage/database.hpp"
@@ -18,7 +20,8 @@ namespace tongxin::partners {
 
 class VisitsService {
  public:
-  VisitsService(storage::Database& db, const core::Clock& clock, PartnersService& partners);
+  VisitsService(storage::Database& db, const core::Clock& clock, PartnersService& partners,
+                notify::NotifyService& notify, int reminder_days = 2);
 
   core::Result<core::Page<Visit>> List(const core::Principal& who, const VisitFilter& f,
                                        const core::PageRequest& page);
@@ -39,6 +42,11 @@ class VisitsService {
                                std::string bytes, const auth::Actor& actor);
   core::Result<io::Attachment> GetPhoto(const core::Principal& who, std::int64_t id, std::int64_t photo_id);
 
+  // The scheduler's job: reminds each open action's owner when it is due within
+  // reminder_days (or overdue by at most a week), once per due day. Returns the
+  // notifications queued.
+  core::Result<int> RemindActions();
+
  private:
   core::Result<Visit> Readable(soci::session& sql, const core::Principal& who, std::int64_t id);
   core::Result<Visit> Writable(soci::session& sql, const core::Principal& who, std::int64_t id,
@@ -49,6 +57,8 @@ class VisitsService {
   storage::Database& db_;
   const core::Clock& clock_;
   PartnersService& partners_;
+  notify::NotifyService& notify_;
+  int reminder_days_;
 };
 
 }  // namespace tongxin::partners

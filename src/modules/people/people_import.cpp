@@ -7,9 +7,7 @@
 #include "auth/crypto.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
-#include "io/csv.hpp"
 #include "io/xlsx.hpp"
-#include "io/imports_repo.hpp"
 
 namespace tongxin::people {
 namespace {
@@ -44,14 +42,6 @@ const std::vector<HeaderAlias>& Aliases() {
   return kAliases;
 }
 
-std::string NormaliseHeader(std::string_view h) {
-  std::string out;
-  for (char c : core::ToLowerAscii(core::Trim(h))) {
-    if (c != ' ' && c != '_' && c != '-' && c != '*') out.push_back(c);
-  }
-  return out;
-}
-
 // Chinese and English spellings of choice values -> the API value.
 std::string NormaliseValue(const std::string& field, const std::string& raw) {
   static const std::map<std::string, std::map<std::string, std::string>> kValues = {
@@ -81,10 +71,10 @@ std::string NormaliseValue(const std::string& field, const std::string& raw) {
 }  // namespace
 
 std::string FieldForHeader(std::string_view header) {
-  const std::string key = NormaliseHeader(header);
+  const std::string key = io::imports::HeaderKey(header);
   for (const auto& a : Aliases()) {
     for (const char* n : a.names) {
-      if (key == NormaliseHeader(n)) return a.field;
+      if (key == io::imports::HeaderKey(n)) return a.field;
     }
   }
   return "";
@@ -100,9 +90,7 @@ ImportPreview ValidateTable(const io::Table& table, const std::map<std::string, 
   for (std::size_t i = 1; i < table.size(); ++i) {
     const io::Row& row = table[i];
     const int rownum = static_cast<int>(i) + 1;
-    bool blank = true;
-    for (const auto& c : row) blank = blank && core::Trim(c).empty();
-    if (blank) continue;
+    if (io::imports::BlankRow(row)) continue;
     ++out.total;
     boost::json::object obj;
     std::string unit_text;
@@ -166,14 +154,8 @@ ImportPreview ValidateTable(const io::Table& table, const std::map<std::string, 
 core::Result<ImportPreview> PeopleImporter::Preview(const core::Principal& who, std::string_view bytes,
                                                     const std::string& filename, std::int64_t default_unit_id,
                                                     const auth::Actor& actor) {
-  const bool is_xlsx = bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
-  TX_TRY(table, is_xlsx ? io::ReadXlsx(bytes) : io::ParseCsv(bytes));
-  // Skip leading blank rows to the header row.
-  io::Table& t = table.value();
-  if (t.empty()) return core::MakeError(core::Errc::kInvalid, "imports.no_rows");
-  if (t.size() - 1 > kMaxImportRows) {
-    return core::MakeError(core::Errc::kTooLarge, "request.too_large", {{"max", std::to_string(kMaxImportRows)}});
-  }
+  TX_TRY(table, io::imports::ReadUpload(bytes));
+  const io::Table& t = table.value();
   bool has_name = false, has_category = false;
   for (const auto& h : t.front()) {
     const auto f = FieldForHeader(h);
@@ -222,21 +204,8 @@ core::Result<ImportPreview> PeopleImporter::Preview(const core::Principal& who, 
     std::sort(pv.issues.begin(), pv.issues.end(), [](const auto& a, const auto& b) { return a.row < b.row; });
     pv.id = auth::RandomHex(12);
     pv.filename = filename.substr(0, 200);
-    pv.status = "pending";
-    boost::json::array payload_rows;
-    for (auto& r : pv.rows) payload_rows.push_back(r);
-    boost::json::array payload_issues;
-    for (const auto& is : pv.issues) {
-      boost::json::object args;
-      for (const auto& [k, v] : is.args) args[k] = v;
-      payload_issues.push_back({{"row", is.row}, {"field", is.field}, {"code", is.code}, {"args", std::move(args)}});
-    }
-    boost::json::array payload_numbers;
-    for (int n : pv.row_numbers) payload_numbers.push_back(n);
-    const std::string payload = boost::json::serialize(boost::json::object{
-        {"rows", std::move(payload_rows)}, {"issues", std::move(payload_issues)}, {"row_numbers", std::move(payload_numbers)}});
     const std::string now = people_.Now();
-    io::imports::Insert(sql, {pv.id, who.user_id, "people", pv.filename, "pending", pv.total, pv.valid, payload, now});
+    io::imports::Save(sql, pv, who.user_id, "people", now);
     auth::RecordAudit(sql, actor, now, "import_preview", "import", pv.id, "",
                       boost::json::serialize(boost::json::object{
                           {"filename", pv.filename}, {"total", pv.total}, {"valid", pv.valid}}));
@@ -246,27 +215,7 @@ core::Result<ImportPreview> PeopleImporter::Preview(const core::Principal& who, 
 
 core::Result<ImportPreview> PeopleImporter::Get(const core::Principal& who, const std::string& id) {
   return people_.db().WithSession([&](soci::session& sql) -> core::Result<ImportPreview> {
-    if (auto stored = io::imports::Find(sql, id, who.user_id, "people")) {
-      ImportPreview pv;
-      pv.id = stored->id;
-      pv.filename = stored->filename;
-      pv.status = stored->status;
-      pv.total = stored->total_rows;
-      pv.valid = stored->valid_rows;
-      boost::json::value payload = boost::json::parse(stored->payload);
-      for (const auto& row : payload.at("rows").as_array()) pv.rows.push_back(row.as_object());
-      for (const auto& n : payload.at("row_numbers").as_array()) pv.row_numbers.push_back(static_cast<int>(n.as_int64()));
-      for (const auto& is : payload.at("issues").as_array()) {
-        ImportIssue issue;
-        issue.row = static_cast<int>(is.at("row").as_int64());
-        issue.field = std::string(is.at("field").as_string());
-        issue.code = std::string(is.at("code").as_string());
-        for (const auto& kv : is.at("args").as_object()) issue.args[std::string(kv.key())] = std::string(kv.value().as_string());
-        pv.issues.push_back(std::move(issue));
-      }
-      return pv;
-    }
-    return core::NotFound("imports.not_found");
+    return io::imports::Load(sql, id, who.user_id, "people");
   });
 }
 
@@ -300,25 +249,6 @@ core::Result<int> PeopleImporter::Confirm(const core::Principal& who, const std:
                       boost::json::serialize(boost::json::object{{"filename", pv->filename}, {"written", written}}));
     return written;
   });
-}
-
-boost::json::object PreviewToJson(const ImportPreview& p, core::Lang lang, std::size_t max_issues) {
-  boost::json::array issues;
-  for (std::size_t i = 0; i < p.issues.size() && i < max_issues; ++i) {
-    const auto& is = p.issues[i];
-    core::FieldError fe{is.field, is.code, is.args};
-    issues.push_back({{"row", is.row}, {"field", is.field}, {"code", is.code}, {"message", core::FieldMessage(fe, lang)}});
-  }
-  boost::json::array sample;
-  for (std::size_t i = 0; i < p.rows.size() && i < 20; ++i) {
-    boost::json::object o = p.rows[i];
-    o["row"] = p.row_numbers[i];
-    sample.push_back(std::move(o));
-  }
-  return {{"id", p.id},       {"filename", p.filename},
-          {"status", p.status}, {"total", p.total},
-          {"valid", p.valid},   {"invalid", static_cast<std::int64_t>(p.total - p.valid)},
-          {"issues", std::move(issues)}, {"sample", std::move(sample)}};
 }
 
 }  // namespace tongxin::people

@@ -13,31 +13,17 @@
 #include "core/i18n.hpp"
 #include "core/result.hpp"
 #include "core/roles.hpp"
+#include "io/import_preview.hpp"
 #include "io/table.hpp"
 #include "modules/people/people_service.hpp"
 
 namespace tongxin::people {
 
-inline constexpr std::size_t kMaxImportRows = 50000;
-inline constexpr std::size_t kMaxImportBytes = 20 * 1024 * 1024;
+inline constexpr std::size_t kMaxImportRows = io::imports::kMaxRows;
+inline constexpr std::size_t kMaxImportBytes = io::imports::kMaxBytes;
 
-struct ImportIssue {
-  int row = 0;  // as numbered in the file (header is row 1)
-  std::string field;
-  std::string code;
-  std::map<std::string, std::string> args;
-};
-
-struct ImportPreview {
-  std::string id;
-  std::string filename;
-  std::string status;  // pending, done
-  int total = 0;
-  int valid = 0;
-  std::vector<ImportIssue> issues;
-  std::vector<boost::json::object> rows;  // normalised person objects of valid rows
-  std::vector<int> row_numbers;           // file row of each entry in rows
-};
+using ImportIssue = io::imports::Issue;
+using ImportPreview = io::imports::Preview;
 
 // The field a header names ("证件号码", "Passport number" -> "id_number"), or "".
 std::string FieldForHeader(std::string_view header);
@@ -65,6 +51,6 @@ class PeopleImporter {
   PeopleService& people_;
 };
 
-boost::json::object PreviewToJson(const ImportPreview& p, core::Lang lang, std::size_t max_issues = 1000);
+using io::imports::PreviewToJson;
 
 }  // namespace tongxin::people

@@ -97,13 +97,7 @@ void RegisterPeopleRoutes(http::Router& router, PeopleService& people, PeopleImp
   router.Add({"POST", "/api/v1/people/imports", managers, "people",
               "Upload a CSV or XLSX file of people; returns a preview listing every invalid row",
               [&importer](Context& ctx) -> core::Result<Response> {
-                const std::string ct = ctx.req.Header("content-type");
-                const bool known = ct.rfind("text/csv", 0) == 0 || ct.rfind("application/vnd.openxmlformats", 0) == 0 ||
-                                   ct.rfind("application/octet-stream", 0) == 0;
-                if (!known) {
-                  return core::MakeError(core::Errc::kUnsupportedMedia, "request.unsupported_media_type",
-                                         {{"content_type", ct}, {"expected", "text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}});
-                }
+                TX_CHECK(http::CheckSpreadsheetUpload(ctx.req));
                 std::int64_t unit_id = 0;
                 if (const auto u = ctx.req.Query("unit_id"); !u.empty()) {
                   TX_TRY(id, core::ParseId(u, "unit_id"));

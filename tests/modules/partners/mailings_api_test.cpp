@@ -335,5 +335,107 @@ TEST_F(MailingsApiTest, BadInputIsNamedAndOutOfScopeIdsAreRefused) {
   EXPECT_EQ(server_.Count("mailings"), mailings_before + 1);
 }
 
+TEST_F(MailingsApiTest, ALetterToOurForeignStaffReachesEachInTheirLanguageInAppAndByEmail) {
+  const auto tpl = MakeTemplate();
+  // A British colleague with neither email nor account, who reads Chinese.
+  auto added = office_->Post("/api/v1/people", {{"unit_id", server_.UnitId("SIE")},
+                                               {"name_zh", "莲恩"},
+                                               {"name_latin", "Harriet Lane"},
+                                               {"category", "foreign_staff"},
+                                               {"nationality", "GB"},
+                                               {"language", "zh-CN"}});
+  ASSERT_EQ(added.status, 201) << added.body;
+  const auto british = office_->Get("/api/v1/people?category=foreign_staff&nationality=GB").Json();
+  const auto count = british.at("total").as_int64();
+  ASSERT_EQ(count, 2);  // Oliver Bennett (demo, with an account) and Harriet Lane
+  const auto letters_before = server_.Count("correspondence");
+  auto made = office_->Post("/api/v1/partners/mailings", {{"template_id", tpl},
+                                                         {"audience", "people"},
+                                                         {"title", "To our British colleagues"},
+                                                         {"dated_on", "2020-02-02"},
+                                                         {"people", {{"nationalities", array{"GB"}}}}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(made.Json().at("audience").as_string(), "people");
+  EXPECT_EQ(made.Json().at("total").as_int64(), count);
+  const auto mailing = made.Json().at("id").as_int64();
+  const std::string url = "/api/v1/partners/mailings/" + std::to_string(mailing);
+  const auto oliver = RecipientOf(mailing, "Oliver Bennett");
+  EXPECT_FALSE(oliver.at("person_id").is_null());
+  EXPECT_EQ(oliver.at("lang").as_string(), "en");
+  EXPECT_EQ(oliver.at("partner_name").as_string(), "School of International Education");  // their unit
+  EXPECT_EQ(RecipientOf(mailing, "Harriet Lane").at("lang").as_string(), "zh");
+  const std::string oliver_url = url + "/recipients/" + std::to_string(oliver.at("id").as_int64());
+  const auto preview = office_->Get(oliver_url + "/preview").Json();
+  EXPECT_NE(preview.at("body").as_string().find("Dear Oliver Bennett,"), std::string::npos) << preview;
+  EXPECT_NE(preview.at("subject").as_string().find("School of International Education"), std::string::npos);
+  EXPECT_NE(PdfText(office_->Get(oliver_url + "/pdf").body).find("Oliver Bennett"), std::string::npos);
+
+  ASSERT_EQ(office_->Post(url + "/send", object{}).status, 202);
+  RunJobs();
+  ASSERT_TRUE(smtp_.WaitFor(1));
+  const auto mails = smtp_.Messages();
+  ASSERT_EQ(mails.size(), 1u);  // Harriet has no address
+  const auto files = mails[0].Files();
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_NE(PdfText(files[0].bytes).find("Oliver Bennett"), std::string::npos);
+  auto done = office_->Get(url).Json();
+  EXPECT_EQ(done.at("status").as_string(), "done");
+  EXPECT_EQ(done.at("sent").as_int64(), 1);
+  EXPECT_EQ(done.at("no_email").as_int64(), 1);
+  // In-app for the colleague with an account, in the letter's language.
+  auto foreign = server_.As("foreign");
+  const auto notices = foreign->Get("/api/v1/notices").Json();
+  bool found = false;
+  for (const auto& n : notices.at("items").as_array()) {
+    found = found || std::string(n.at("subject").as_string()).find("A letter of sympathy") != std::string::npos;
+  }
+  EXPECT_TRUE(found) << notices;
+  // Not partner correspondence; each delivery audited on the person.
+  EXPECT_EQ(server_.Count("correspondence"), letters_before);
+  EXPECT_EQ(admin_->Get("/api/v1/audit?entity=person&action=mail").Json().at("total").as_int64(), count);
+  // Never twice.
+  RunJobs();
+  EXPECT_EQ(smtp_.Messages().size(), 1u);
+}
+
+TEST_F(MailingsApiTest, LettersToPeopleRefuseBadFiltersAndKeepToTheCallersScope) {
+  const auto tpl = MakeTemplate();
+  const auto mailings_before = server_.Count("mailings");
+  object body{{"template_id", tpl}, {"audience", "people"}, {"title", "T"}, {"dated_on", "2020-02-02"}};
+  auto bad = body;
+  bad["people"] = {{"categories", array{"martians"}}, {"nationalities", array{"XX"}}};
+  auto r = office_->Post("/api/v1/partners/mailings", bad);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.ErrorField(), "people.categories[0]");
+  auto nobody = body;
+  nobody["people"] = {{"nationalities", array{"AQ"}}};
+  EXPECT_EQ(office_->Post("/api/v1/partners/mailings", nobody).ErrorCode(), "partners.no_people");
+  auto audience = body;
+  audience["audience"] = "everyone";
+  EXPECT_EQ(office_->Post("/api/v1/partners/mailings", audience).ErrorField(), "audience");
+  // An office covering only HR: a unit outside it is refused, and it reaches only the
+  // people of its own units (no foreign staff work in HR).
+  auto made = admin_->Post("/api/v1/admin/users", {{"username", "office_hr"},
+                                                   {"display_name", "HR office"},
+                                                   {"password", kPassword},
+                                                   {"role", "office"},
+                                                   {"unit_ids", array{server_.UnitId("HR")}}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  auto narrow = server_.As("office_hr");
+  auto own = narrow->Post("/api/v1/partners/templates", [&] {
+    auto t = Sympathy();
+    t["unit_id"] = server_.UnitId("HR");
+    return t;
+  }());
+  ASSERT_EQ(own.status, 201) << own.body;
+  auto mine = body;
+  mine["template_id"] = own.Json().at("id").as_int64();
+  auto outside = mine;
+  outside["people"] = {{"unit_id", server_.UnitId("SIE")}};
+  EXPECT_EQ(narrow->Post("/api/v1/partners/mailings", outside).ErrorCode(), "auth.out_of_scope");
+  EXPECT_EQ(narrow->Post("/api/v1/partners/mailings", mine).ErrorCode(), "partners.no_people");
+  EXPECT_EQ(server_.Count("mailings"), mailings_before);  // refused ones leave nothing
+}
+
 }  // namespace
 }  // namespace tongxin::testing

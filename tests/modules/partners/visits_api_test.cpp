@@ -201,5 +201,41 @@ TEST_F(VisitsApiTest, WhoSeesAVisitAndOutOfScopeIdsAreRefused) {
   EXPECT_EQ(server_.Count("partner_visits"), visits_before);
 }
 
+TEST_F(VisitsApiTest, AnOpenActionRemindsItsOwnerOnceWhenItFallsDue) {
+  server_.clock().Set("2020-02-21T02:00:00Z");  // 10:00 in Wuhan
+  auto made = office_->Post("/api/v1/partners/visits", EmbassyVisit());
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string url = "/api/v1/partners/visits/" + std::to_string(made.Json().at("id").as_int64());
+  auto soon = office_->Post(url + "/actions", {{"action", "Deliver the embassy's masks to the students"},
+                                               {"owner_id", UserId("office")},
+                                               {"due_on", "2020-02-22"}});
+  ASSERT_EQ(soon.status, 201) << soon.body;
+  auto later = office_->Post(url + "/actions", {{"action", "Send the embassy the list of students"},
+                                                {"owner_id", UserId("office")},
+                                                {"due_on", "2020-03-20"}});
+  ASSERT_EQ(later.status, 201) << later.body;
+  auto count = [&](const std::string& text) {
+    const auto notices = office_->Get("/api/v1/notices?page_size=200").Json();
+    int n = 0;
+    for (const auto& x : notices.at("items").as_array()) {
+      n += std::string(x.at("subject").as_string()).find(text) != std::string::npos ? 1 : 0;
+    }
+    return n;
+  };
+  server_.app().scheduler().RunOnce();
+  EXPECT_EQ(count("Deliver the embassy's masks"), 1);
+  EXPECT_EQ(count("list of students"), 0);  // not due for weeks
+  server_.app().scheduler().RunOnce();
+  EXPECT_EQ(count("Deliver the embassy's masks"), 1);  // once
+  // Done actions stop reminding; an open one reminds as its day comes.
+  const auto actions = office_->Get(url).Json().at("actions").as_array();
+  ASSERT_EQ(office_->Patch(url + "/actions/" + std::to_string(actions[0].at("id").as_int64()), {{"done", true}}).status,
+            200);
+  server_.clock().Set("2020-03-19T02:00:00Z");
+  server_.app().scheduler().RunOnce();
+  EXPECT_EQ(count("list of students"), 1);
+  EXPECT_EQ(count("Deliver the embassy's masks"), 1);
+}
+
 }  // namespace
 }  // namespace tongxin::testing

@@ -2,7 +2,7 @@
 // donors; and the correspondence log (letters and emails in and out, threads, attachments,
 // answers due).
 import { download, get, patch, post, request, upload, type Query } from './request'
-import type { Paged } from './types'
+import type { ImportPreview, Paged } from './types'
 
 export const PARTNER_KINDS = ['university', 'embassy', 'consulate', 'hospital', 'company', 'foundation', 'ngo',
   'government', 'other'] as const
@@ -106,7 +106,39 @@ export interface LetterInput {
 
 export const listPartners = (q: Query) => get<Paged<Partner>>('/api/v1/partners', q)
 export const exportPartners = (q: Query) => download('/api/v1/partners/export', q)
+export interface PartnerImportResult { id: string; status: string; partners_created: number; contacts_added: number; contacts_skipped: number }
+export const previewPartnerImport = (file: File, unitId: number | undefined, onProgress: (pct: number) => void) =>
+  upload<ImportPreview>('/api/v1/partners/imports', file, { filename: file.name, unit_id: unitId }, onProgress)
+export const confirmPartnerImport = (id: string) => post<PartnerImportResult>(`/api/v1/partners/imports/${id}/confirm`)
 export const getPartner = (id: number) => get<Partner>(`/api/v1/partners/${id}`)
+// One timeline of a partner's letters, visits and (linked donors') donations, newest first.
+export interface HistoryEntry {
+  kind: 'letter' | 'visit' | 'donation'
+  id: number
+  direction: 'in' | 'out'
+  on: string
+  title: string
+  detail: string
+  channel: string
+  who: string
+  currency: string
+  amount_minor: number
+  amount?: string
+  count: number
+  extra: number
+  label: string
+}
+export interface PartnerHistory {
+  partner: Partner
+  entries: HistoryEntry[]
+  letters_in: number
+  letters_out: number
+  visits: number
+  donations: number
+  truncated: boolean
+}
+export const partnerHistory = (id: number) => get<PartnerHistory>(`/api/v1/partners/${id}/history`)
+export const partnerHistoryPdf = (id: number) => download(`/api/v1/partners/${id}/history.pdf`, {})
 export const createPartner = (body: PartnerInput) => post<Partner>('/api/v1/partners', body)
 export const updatePartner = (id: number, body: PartnerInput) => patch<Partner>(`/api/v1/partners/${id}`, body)
 export const mergePartner = (id: number, intoId: number) => post<Partner>(`/api/v1/partners/${id}/merge`, { into_id: intoId })
@@ -166,9 +198,10 @@ export interface Mailing {
   unit_id: number
   template_id: number
   template_name: string
+  audience: 'partners' | 'people'
   title: string
   dated_on: string
-  filter: MailingFilter & { partner_ids?: number[]; primary_only?: boolean }
+  filter: MailingFilter & { partner_ids?: number[]; primary_only?: boolean; people?: PeopleFilter }
   status: 'draft' | 'sending' | 'done'
   created_at: string
   started_at: string
@@ -181,8 +214,10 @@ export interface Mailing {
   delivered: number
   undeliverable: number
 }
+// A partner's contact, or one of our people (person_id: partner_* is their unit, contact_* the person).
 export interface MailingRecipient {
   id: number
+  person_id: number | null
   partner_id: number
   partner_name: string
   partner_country: string
@@ -210,8 +245,10 @@ export const samplePdf = (id: number, lang: string) => download(`/api/v1/partner
 
 export const listMailings = (q: Query) => get<Paged<Mailing>>('/api/v1/partners/mailings', q)
 export const getMailing = (id: number) => get<Mailing>(`/api/v1/partners/mailings/${id}`)
+// Our own people a letter addresses: active people of these categories, nationalities and unit.
+export interface PeopleFilter { categories?: string[]; nationalities?: string[]; unit_id?: number }
 export const createMailing = (body: { template_id: number; title: string; dated_on: string; filter?: MailingFilter;
-  primary_only?: boolean; partner_ids?: number[] }) => post<Mailing>('/api/v1/partners/mailings', body)
+  primary_only?: boolean; partner_ids?: number[]; audience?: 'partners' | 'people'; people?: PeopleFilter }) => post<Mailing>('/api/v1/partners/mailings', body)
 export const listRecipients = (id: number, q: Query) => get<Paged<MailingRecipient>>(`/api/v1/partners/mailings/${id}/recipients`, q)
 export const previewLetter = (id: number, recipientId: number) =>
   get<{ lang: string; subject: string; body: string }>(`/api/v1/partners/mailings/${id}/recipients/${recipientId}/preview`)

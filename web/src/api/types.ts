@@ -96,6 +96,7 @@ export interface ImportPreview {
   invalid: number
   issues: ImportIssue[]
   sample: Array<Record<string, string | number>>
+  summary: Record<string, number>  // what the module's import will do
 }
 
 export interface AuditEntry {

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <random>
 #include <thread>
+#include <vector>
 
 #include "core/i18n.hpp"
 #include "http/errors.hpp"
@@ -152,6 +153,21 @@ asio::awaitable<void> Server::Impl::Refuse(Conn& conn, const Request& req, core:
                                req.request_id.empty() ? NewRequestId() : req.request_id);
   res.SetHeader("X-Request-Id", req.request_id);
   co_await Write(conn, req, std::move(res), false, version);
+  // Lingering close: the client may still be sending the body we refused. Closing with
+  // unread data makes the kernel send a reset, and the client would see "connection
+  // reset" instead of our answer; so stop sending, then read and drop what still comes,
+  // for a few seconds at most, before the caller closes.
+  beast::error_code ec;
+  conn.stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  if (ec) co_return;
+  std::vector<char> sink(16 * 1024);
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (!stopping && std::chrono::steady_clock::now() < until) {
+    conn.stream.expires_after(std::chrono::seconds(1));
+    auto [rec, n] =
+        co_await conn.stream.async_read_some(asio::buffer(sink), asio::as_tuple(asio::use_awaitable));
+    if (rec) break;
+  }
 }
 
 asio::awaitable<void> Server::Impl::Reject(tcp::socket socket) {

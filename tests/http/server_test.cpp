@@ -30,6 +30,15 @@ class RawConn {
   ~RawConn() { close(fd_); }
   bool connected() const { return connected_; }
   void Send(const std::string& s) { (void)!write(fd_, s.data(), s.size()); }
+  // Sends all of `s` unless the peer stops the connection (no SIGPIPE then).
+  void SendAll(const std::string& s) {
+    std::size_t done = 0;
+    while (done < s.size()) {
+      ssize_t n = send(fd_, s.data() + done, s.size() - done, MSG_NOSIGNAL);
+      if (n <= 0) return;
+      done += static_cast<std::size_t>(n);
+    }
+  }
   // Reads until the peer closes or `until` appears or the timeout passes.
   std::string Read(const std::string& until = "") {
     std::string out;
@@ -107,6 +116,28 @@ TEST(ServerTest, OversizeBodiesAre413BeforeTheyAreRead) {
   EXPECT_NE(conn.Read("\r\n\r\n").find("413"), std::string::npos);
   // The server is still fine.
   EXPECT_EQ(c->Get("/healthz").status, 200);
+}
+
+// A client that sends the whole of a refused body (as a browser uploading too large a file
+// does) still reads the 413: the server drains what comes before it closes, so the kernel
+// does not answer the unread bytes with a reset that would lose the response.
+TEST(ServerTest, AClientStillSendingARefusedBodyReadsThe413) {
+  TestServer server({.demo_data = false, .max_body = 4096});
+  for (int round = 0; round < 3; ++round) {
+    RawConn conn(server.app().port());
+    ASSERT_TRUE(conn.connected());
+    const std::size_t size = 8 * 1024 * 1024;
+    std::thread sender([&] {
+      conn.SendAll("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                   "Content-Length: " + std::to_string(size) + "\r\n\r\n");
+      conn.SendAll(std::string(size, 'x'));
+    });
+    const std::string reply = conn.Read();
+    sender.join();
+    EXPECT_EQ(reply.rfind("HTTP/1.1 413", 0), 0u) << reply.substr(0, 200);
+    EXPECT_NE(reply.find("request.too_large"), std::string::npos);
+  }
+  EXPECT_EQ(server.Anonymous()->Get("/healthz").status, 200);
 }
 
 TEST(ServerTest, ConnectionsBeyondTheCapGet503) {

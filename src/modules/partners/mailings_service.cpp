@@ -436,9 +436,10 @@ void MailingsService::WorkOn(MailingRecipient r, const core::Result<std::shared_
   if (!composed) return finish("failed", composed.error().reason);
   const Letter& l = *composed;
   const Mailing& m = l.source->mailing;
-  if (l.person_id) return DeliverToPerson(r, l, finish);
-  if (l.contact.email.empty()) return finish("no_email", "");
-  if (!notify_.email_enabled()) return finish("failed", "notify.smtp_disabled");
+  if (!l.person_id) {
+    if (l.contact.email.empty()) return finish("no_email", "");
+    if (!notify_.email_enabled()) return finish("failed", "notify.smtp_disabled");
+  }
   std::string pdf;
   try {
     pdf = RenderLetterPdf(l.source->tpl, l.lang, l.text.subject, l.text.body, m.dated_on);
@@ -450,6 +451,7 @@ void MailingsService::WorkOn(MailingRecipient r, const core::Result<std::shared_
   auth::Actor actor;
   actor.user_id = m.created_by;
   actor.username = "mailing";
+  if (l.person_id) return DeliverToPerson(r, l, pdf, now, actor, finish);
   auto done = db_.InTransaction([&](soci::session& sql) -> core::Status {
     partners::Letter letter;
     letter.partner_id = l.partner.id;
@@ -490,20 +492,10 @@ void MailingsService::WorkOn(MailingRecipient r, const core::Result<std::shared_
   }
 }
 
-void MailingsService::DeliverToPerson(MailingRecipient& r, const Letter& l,
+void MailingsService::DeliverToPerson(MailingRecipient& r, const Letter& l, const std::string& pdf,
+                                      const std::string& now, const auth::Actor& actor,
                                       const std::function<void(const std::string&, const std::string&)>& finish) {
   const Mailing& m = l.source->mailing;
-  std::string pdf;
-  try {
-    pdf = RenderLetterPdf(l.source->tpl, l.lang, l.text.subject, l.text.body, m.dated_on);
-  } catch (const std::exception& e) {
-    spdlog::error("mass letter recipient {}: rendering failed: {}", r.id, e.what());
-    return finish("failed", "partners.render_failed");
-  }
-  const std::string now = Now();
-  auth::Actor actor;
-  actor.user_id = m.created_by;
-  actor.username = "mailing";
   const std::string filename =
       io::CleanFileName("letter-" + std::to_string(m.id) + "-" + std::to_string(*l.person_id) + ".pdf");
   auto done = db_.InTransaction([&](soci::session& sql) -> core::Status {

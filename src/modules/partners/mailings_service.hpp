@@ -88,9 +88,10 @@ class MailingsService {
   core::Result<Mailing> CreateForPeople(soci::session& sql, const core::Principal& who, const LetterTemplate& t,
                                         const MailingInput& in, const auth::Actor& actor);
   // One of our people: the letter in-app and by email with its PDF, through the outbox
-  // (their account's notice, their address); no_email when they have neither.
-  void DeliverToPerson(MailingRecipient& r, const Letter& l,
-                       const std::function<void(const std::string&, const std::string&)>& finish);
+  // (their account's notice, their address); no_email when they have neither. `pdf` is
+  // the letter rendered by WorkOn, as for a partner's contact.
+  void DeliverToPerson(MailingRecipient& r, const Letter& l, const std::string& pdf, const std::string& now,
+                       const auth::Actor& actor, const std::function<void(const std::string&, const std::string&)>& finish);
   core::Result<std::shared_ptr<const Source>> LoadSource(soci::session& sql, const Mailing& m);
   core::Result<Letter> Compose(soci::session& sql, std::shared_ptr<const Source> source, const MailingRecipient& r);
   core::Result<Mailing> Visible(soci::session& sql, const core::Principal& who, std::int64_t id);

@@ -25,7 +25,8 @@ namespace {
 // Every module, in dependency order (app/modules.hpp).
 const std::vector<core::Status (*)(AppContext&)> kModules = {&auth::Register, &people::Register, &notify::Register,
                                                              &health::Register, &incidents::Register,
-                                                             &supplies::Register, &partners::Register};
+                                                             &supplies::Register, &partners::Register,
+                                                             &travel::Register};
 
 }  // namespace
 

@@ -132,7 +132,8 @@ const std::vector<Setting>& Settings() {
        },
        [](const Config& c) { return c.log_level; }},
     };
-    for (auto section : {auth::ConfigKeys, notify::ConfigKeys, health::ConfigKeys, incidents::ConfigKeys}) {
+    for (auto section : {auth::ConfigKeys, notify::ConfigKeys, health::ConfigKeys, incidents::ConfigKeys,
+                         travel::ConfigKeys}) {
       for (Setting& s : section()) all.push_back(std::move(s));
     }
     return all;

@@ -12,6 +12,7 @@
 #include "core/result.hpp"
 #include "modules/health/health_config.hpp"
 #include "modules/incidents/incidents_config.hpp"
+#include "modules/travel/travel_config.hpp"
 #include "modules/notify/notify_config.hpp"
 
 namespace tongxin::app {
@@ -43,6 +44,7 @@ struct Config {
   notify::ConfigSection notify;
   health::ConfigSection health;
   incidents::ConfigSection incidents;
+  travel::ConfigSection travel;
 };
 
 // One configurable setting: its key ("web_root", or "health.fever_tenths" in a module's

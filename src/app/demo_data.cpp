@@ -5,6 +5,7 @@
 #include <map>
 
 #include "app/demo_partners.hpp"
+#include "app/demo_travel.hpp"
 #include "auth/auth_repo.hpp"
 #include "core/local_time.hpp"
 #include "modules/supplies/supply.hpp"
@@ -420,6 +421,7 @@ core::Result<bool> LoadDemoData(App& app) {
   TX_TRY(made_plan, app.health().CreatePlan(office_scope, plan, actor));
   TX_CHECK(LoadSupplies(app, system, actor, ids));
   TX_CHECK(LoadPartners(app, system, actor, ids));
+  TX_CHECK(LoadTravel(app, system, actor));
   return true;
 }
 

@@ -21,3 +21,4 @@ namespace tongxin::health { core::Status Register(app::AppContext& ctx); std::ve
 namespace tongxin::incidents { core::Status Register(app::AppContext& ctx); std::vector<app::Setting> ConfigKeys(); }
 namespace tongxin::supplies { core::Status Register(app::AppContext& ctx); }
 namespace tongxin::partners { core::Status Register(app::AppContext& ctx); }
+namespace tongxin::travel { core::Status Register(app::AppContext& ctx); std::vector<app::Setting> ConfigKeys(); }

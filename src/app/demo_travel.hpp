@@ -1,0 +1,14 @@
+// Demo trips for `make run`, from the bulletin's story: Oliver Bennett, home in the UK for
+// the Spring Festival, stranded by the suspension of entry for foreign nationals; Li Na of
+// the International Office on an official visit to a partner in Italy, stranded when the
+// flights were cancelled; a colleague abroad, one trip planned and one home.
+#pragma once
+
+#include "app/app.hpp"
+#include "core/result.hpp"
+
+namespace tongxin::app {
+
+core::Status LoadTravel(App& app, const core::Principal& system, const auth::Actor& actor);
+
+}  // namespace tongxin::app

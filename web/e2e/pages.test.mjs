@@ -11,13 +11,13 @@ const pages = {
     '/incident-plans', '/supplies/stores', '/supplies/post', '/supplies/distributions', '/supplies/items', '/supplies/donations',
     '/supplies/donations?direction=out', '/supplies/donations/new', '/supplies/donors', '/supplies/rates', '/supplies/stocktake',
     '/supplies/reports', '/supplies/reports?tab=distributions', '/partners', '/partners/letters', '/partners/letters?state=awaiting&box=in',
-    '/partners/templates', '/partners/mailings', '/partners/visits', '/notices', '/profile'],
+    '/partners/templates', '/partners/mailings', '/partners/visits', '/trips', '/trips?status=stranded', '/notices', '/profile'],
   leader: ['/', '/people', '/health/today', '/health/plans', '/incidents', '/supplies/stores', '/supplies/distributions',
-    '/supplies/reports', '/supplies/items', '/supplies/donations', '/partners', '/partners/letters'],
-  hr: ['/partners', '/partners/letters', '/partners/visits'],
+    '/supplies/reports', '/supplies/items', '/supplies/donations', '/partners', '/partners/letters', '/trips'],
+  hr: ['/partners', '/partners/letters', '/partners/visits', '/trips'],
   finance: ['/supplies/donations', '/supplies/rates'],
-  volunteer: ['/', '/people', '/supplies/items'],
-  foreign: ['/health/checkin', '/me', '/supplies/mine', '/incidents', '/notices', '/profile'],
+  volunteer: ['/', '/people', '/supplies/items', '/trips'],
+  foreign: ['/health/checkin', '/me', '/supplies/mine', '/incidents', '/trips', '/notices', '/profile'],
 }
 // Words the Chinese interface keeps in Latin letters.
 const LATIN_OK = new Set(['PDF', 'XLSX', 'CSV', 'IP', 'ID', 'EN', 'API', 'WeChat', 'Tongxin', 'WCAG', 'Email', 'HTTPS', 'Excel', 'PNG', 'JPEG', 'MiB'])
@@ -89,6 +89,14 @@ before(async () => {
       texts.push(v.partner_name, v.place, v.purpose, v.hosts, v.discussed, v.promised, ...v.place.split(' / '), ...v.purpose.split(' / '),
         ...v.hosts.split(' / '), ...full.visitors.flatMap((x) => [x.name, x.title, x.organisation]),
         ...full.people.flatMap((x) => [x.name, x.unit_name]), ...full.actions.flatMap((a) => [a.action, a.owner_name, ...a.action.split(' / ')]))
+    }
+    for (const tr of (await get('/api/v1/trips?page_size=100')).items) {
+      const full = await get(`/api/v1/trips/${tr.id}`)
+      // Bilingual purposes ("中文 / English") and places ("武汉 Wuhan") show whole or in halves.
+      const halves = (x, sep) => (x ? [x, ...x.split(sep)] : [])
+      texts.push(tr.name, tr.unit_name, tr.cities, tr.location, tr.needs_note, tr.contact_abroad, tr.approval_ref, ...halves(tr.purpose, ' / '),
+        ...full.legs.flatMap((l) => [l.flight, ...halves(l.from_place, ' '), ...halves(l.to_place, ' ')]),
+        ...full.events.flatMap((e) => [e.note, e.actor_name, e.location]))
     }
     for (const l of (await get('/api/v1/partners/letters?page_size=200')).items) {
       texts.push(l.subject, l.summary, l.partner_name, l.contact_name, l.handler_name, ...l.subject.split(' / '))
@@ -205,6 +213,12 @@ for (const [viewport, size] of [['desktop', { width: 1366, height: 800 }], ['pho
             await page.goto(`${server.base}/partners/letters/${ls.items.find((l) => l.direction === 'in').id}`)
             await settle(page)
             problems.push(...(await check(page, '/partners/letters/:id', lang)))
+            const { body: trips } = await api(server.base, auth, 'GET', '/api/v1/trips?status=stranded,abroad')
+            for (const tr of trips.items.slice(0, 2)) {  // stranded with help given, stranded with costs
+              await page.goto(`${server.base}/trips/${tr.id}`)
+              await settle(page)
+              problems.push(...(await check(page, '/trips/:id', lang)))
+            }
             for (const direction of ['in', 'out']) {  // money received, goods given
               const { body: ds } = await api(server.base, auth, 'GET', `/api/v1/supplies/donations?direction=${direction}&page_size=1`)
               await page.goto(`${server.base}/supplies/donations/${ds.items[0].id}`)
@@ -213,6 +227,10 @@ for (const [viewport, size] of [['desktop', { width: 1366, height: 800 }], ['pho
             }
           }
           if (role === 'foreign') {
+            const { body: own } = await api(server.base, await apiLogin(server.base, 'foreign'), 'GET', '/api/v1/trips')
+            await page.goto(`${server.base}/trips/${own.items[0].id}`)
+            await settle(page)
+            problems.push(...(await check(page, '/trips/:id', lang)))
             const { body: mine } = await api(server.base, await apiLogin(server.base, 'foreign'), 'GET', '/api/v1/supplies/mine')
             if (mine.items.length) {
               await page.goto(`${server.base}/supplies/receive/${mine.items[0].id}`)

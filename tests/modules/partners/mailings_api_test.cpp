@@ -77,7 +77,8 @@ class MailingsApiTest : public ::testing::Test {
   void RunJobs() { server_.app().scheduler().RunOnce(); }
 
   SmtpListener smtp_;
-  TestServer server_{{.smtp_url = smtp_.url()}};
+  // 07:30 in Shanghai, before the morning check-in reminders: the only email is the letters.
+  TestServer server_{{.start_time = "2026-03-01T23:30:00Z", .smtp_url = smtp_.url()}};
   std::unique_ptr<HttpClient> office_, admin_;
 };
 

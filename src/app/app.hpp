@@ -23,6 +23,7 @@
 #include "modules/supplies/distributions_service.hpp"
 #include "modules/supplies/donations_service.hpp"
 #include "modules/supplies/supplies_service.hpp"
+#include "modules/travel/entry_rules_service.hpp"
 #include "modules/travel/trips_service.hpp"
 #include "storage/database.hpp"
 
@@ -56,6 +57,7 @@ class App {
   partners::MailingsService& mailings() { return modules_->Get<partners::MailingsService>(); }
   partners::VisitsService& visits() { return modules_->Get<partners::VisitsService>(); }
   travel::TripsService& trips() { return modules_->Get<travel::TripsService>(); }
+  travel::EntryRulesService& entry_rules() { return modules_->Get<travel::EntryRulesService>(); }
   // Background jobs; started with the server unless jobs_interval_seconds is 0.
   Scheduler& scheduler() { return *scheduler_; }
   const core::Clock& clock() const { return *clock_; }

@@ -421,6 +421,7 @@ core::Result<bool> LoadDemoData(App& app) {
   TX_TRY(made_plan, app.health().CreatePlan(office_scope, plan, actor));
   TX_CHECK(LoadSupplies(app, system, actor, ids));
   TX_CHECK(LoadPartners(app, system, actor, ids));
+  TX_CHECK(LoadEntryRules(app, system, actor));
   TX_CHECK(LoadTravel(app, system, actor));
   return true;
 }

@@ -3,6 +3,7 @@
 
 #include "core/currencies.hpp"
 #include "core/local_time.hpp"
+#include "modules/travel/entry_rules_service.hpp"
 #include "modules/travel/trips_service.hpp"
 
 namespace tongxin::app {
@@ -29,6 +30,69 @@ struct DemoTrip {
 };
 
 }  // namespace
+
+core::Status LoadEntryRules(App& app, const core::Principal& system, const auth::Actor& actor) {
+  auto& rules = app.entry_rules();
+  const std::string today = app.health().Today();
+  const auto day = [&](int n) { return core::AddDays(today, n); };
+  struct DemoRule {
+    const char* country;
+    const char* measure;
+    int from, to;  // days from today; to 0 = until further notice
+    std::int64_t days;
+    const char *place, *zh, *en, *authority, *ref, *url;
+  };
+  const DemoRule demo[] = {
+      {"US", "entry_ban", -68, 0, 0, "",
+       "入境前14天内到过中国大陆的外国公民暂停入境美国；美国公民及永久居民入境后接受14天健康监测。",
+       "Foreign nationals who were in mainland China in the 14 days before arrival are barred from entry; US "
+       "citizens and permanent residents are monitored for 14 days.",
+       "The White House", "Proclamation 9984", "https://www.federalregister.gov/d/2020-02424"},
+      {"IT", "flight_restriction", -70, 0, 0, "", "意大利暂停所有往返中国的直航航班。",
+       "Italy suspends all direct flights to and from China.", "Ministero della Salute", "Ordinanza 30/01/2020",
+       "https://www.salute.gov.it/"},
+      {"JP", "entry_ban", -66, 0, 0, "", "入境前14天内到过湖北省的外国公民拒绝入境。",
+       "Foreign nationals who stayed in Hubei Province within 14 days before arrival are denied entry.",
+       "Ministry of Foreign Affairs of Japan", "", "https://www.mofa.go.jp/"},
+      {"GB", "quarantine", 60, 0, 14, "自选住址 / an address of the traveller's choosing",
+       "所有入境旅客须填写旅客定位表，并自我隔离14天。",
+       "All arrivals fill in a passenger locator form and self-isolate for 14 days.", "UK Home Office", "",
+       "https://www.gov.uk/uk-border-control"},
+  };
+  for (const auto& d : demo) {
+    travel::EntryRuleInput in;
+    in.country = d.country;
+    in.measure = d.measure;
+    in.effective_from = day(d.from);
+    if (d.to != 0) in.effective_to = day(d.to);
+    if (d.days > 0) in.quarantine_days = d.days;
+    in.quarantine_place = d.place;
+    in.summary_zh = d.zh;
+    in.summary_en = d.en;
+    in.source_authority = d.authority;
+    in.source_ref = d.ref;
+    in.source_url = d.url;
+    TX_CHECK(rules.Create(system, in, actor));
+  }
+  // South Korea: quarantine for arrivals from Europe, then for every arrival — two versions.
+  travel::EntryRuleInput kr;
+  kr.country = "KR";
+  kr.measure = "quarantine";
+  kr.effective_from = day(-17);
+  kr.quarantine_days = 14;
+  kr.quarantine_place = "居家或政府指定设施 / at home or a government facility";
+  kr.summary_zh = "自欧洲入境的旅客隔离14天。";
+  kr.summary_en = "Arrivals from Europe are quarantined for 14 days.";
+  kr.source_authority = "Korea Disease Control and Prevention Agency";
+  kr.source_url = "https://www.kdca.go.kr/";
+  TX_TRY(made, rules.Create(system, kr, actor));
+  travel::EntryRuleInput all;
+  all.effective_from = day(-8);
+  all.summary_zh = "所有入境旅客（含韩国公民）隔离14天。";
+  all.summary_en = "All arrivals, Korean nationals included, are quarantined for 14 days.";
+  TX_CHECK(rules.Update(system, made->rule.id, all, actor));
+  return {};
+}
 
 core::Status LoadTravel(App& app, const core::Principal& system, const auth::Actor& actor) {
   auto& trips = app.trips();

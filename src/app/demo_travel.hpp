@@ -9,6 +9,10 @@
 
 namespace tongxin::app {
 
+// Entry rules by country from the spring of 2020 (the US and Japanese bans, Italy's flight
+// suspension, South Korea's quarantine in two versions, the UK's quarantine to come).
+// Loaded before the trips, so nobody is alerted of them.
+core::Status LoadEntryRules(App& app, const core::Principal& system, const auth::Actor& actor);
 core::Status LoadTravel(App& app, const core::Principal& system, const auth::Actor& actor);
 
 }  // namespace tongxin::app

@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "modules/health/health_service.hpp"
 #include "modules/notify/notify_service.hpp"
+#include "modules/travel/entry_rules_routes.hpp"
 #include "modules/travel/trips_routes.hpp"
 #include "modules/travel/trips_service.hpp"
 
@@ -58,6 +59,10 @@ core::Status Register(app::AppContext& ctx) {
   auto& trips = ctx.Provide(std::make_unique<TripsService>(ctx.db, ctx.clock, ctx.Get<health::HealthService>(),
                                                            ctx.Get<notify::NotifyService>(), settings));
   ctx.AddRoutes([&trips](http::Router& router) { RegisterTripRoutes(router, trips); });
+  auto& rules = ctx.Provide(std::make_unique<EntryRulesService>(ctx.db, ctx.clock, ctx.Get<health::HealthService>(),
+                                                                ctx.Get<notify::NotifyService>()));
+  auto& rule_imports = ctx.Provide(std::make_unique<EntryRulesImporter>(rules));
+  ctx.AddRoutes([&rules, &rule_imports](http::Router& router) { RegisterEntryRuleRoutes(router, rules, rule_imports); });
   ctx.AddJob("travel", [&trips] {
     auto r = trips.RunJobs();
     if (!r) {

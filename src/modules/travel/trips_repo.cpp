@@ -154,6 +154,14 @@ std::vector<Trip> OverdueTrips(soci::session& sql, const std::string& today) {
   return kTrips.All(sql, q);
 }
 
+std::vector<Trip> TripsTo(soci::session& sql, const std::string& country) {
+  Query q(kTrips.Select() +
+          " WHERE t.status IN ('planned', 'abroad', 'stranded', 'returning') AND (',' || t.countries || ',' || "
+          "t.location_country || ',') LIKE :c ORDER BY t.id");
+  q.Bind("c", "%," + country + ",%");
+  return kTrips.All(sql, q);
+}
+
 std::vector<Trip> ObservationsOver(soci::session& sql, const std::string& today) {
   Query q(kTrips.Select() +
           " WHERE t.status = 'observation' AND (op.id IS NULL OR op.active = 0 OR (op.end_date <> '' AND op.end_date < "

@@ -33,6 +33,9 @@ std::int64_t AddEvent(soci::session& sql, const TripEvent& e);
 
 // Travellers still away whose planned return day is before `today`.
 std::vector<Trip> OverdueTrips(soci::session& sql, const std::string& today);
+// Trips to `country` (a destination, or where the traveller is now) that are planned or
+// not over, for the entry-rule alerts.
+std::vector<Trip> TripsTo(soci::session& sql, const std::string& country);
 // Trips in observation whose plan ended before `today` (or was stopped).
 std::vector<Trip> ObservationsOver(soci::session& sql, const std::string& today);
 

@@ -1,0 +1,169 @@
+// Entry-control register routes.
+#include "modules/travel/entry_rules_routes.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+
+#include "auth/actor.hpp"
+#include "core/paging.hpp"
+#include "core/text.hpp"
+#include "http/route_kit.hpp"
+#include "http/spreadsheet.hpp"
+
+namespace tongxin::travel {
+namespace {
+
+using namespace http::kit;  // NOLINT(google-build-using-namespace)
+
+core::Result<EntryRuleFilter> ParseRuleFilter(const Context& ctx) {
+  EntryRuleFilter f;
+  f.country = core::ToUpperAscii(ctx.req.Query("country"));
+  if (!f.country.empty() && !core::IsCountryCode(f.country)) {
+    return core::FieldInvalid("country", "validation.invalid_country");
+  }
+  f.measure = ctx.req.Query("measure");
+  if (!f.measure.empty() && std::find(std::begin(kMeasures), std::end(kMeasures), f.measure) == std::end(kMeasures)) {
+    return core::FieldInvalid("measure", "validation.invalid_choice",
+                              {{"choices", "entry_ban, visa_suspension, quarantine, test_required, "
+                                           "flight_restriction, other"}});
+  }
+  f.state = ctx.req.Query("state");
+  if (!f.state.empty() && f.state != "current" && f.state != "upcoming" && f.state != "ended") {
+    return core::FieldInvalid("state", "validation.invalid_choice", {{"choices", "current, upcoming, ended"}});
+  }
+  f.q = ctx.req.Query("q");
+  if (f.q.size() > 100) return core::FieldInvalid("q", "validation.too_long", {{"max", "100"}});
+  return f;
+}
+
+boost::json::object DetailJson(const RuleDetail& d, core::Lang lang, const std::string& today) {
+  boost::json::object o = RuleToJson(d.rule, lang, today);
+  o["versions"] = VersionsToJson(d.versions);
+  o["travellers_alerted"] = d.travellers_alerted;
+  return o;
+}
+
+}  // namespace
+
+void RegisterEntryRuleRoutes(http::Router& router, EntryRulesService& rules, EntryRulesImporter& importer) {
+  const auto everyone = Access::Roles(core::roles::kEveryone);
+  const auto managers = Access::Roles(core::roles::kManagers);
+
+  router.Add({"GET", "/api/v1/entry-rules", everyone, "travel",
+              "The entry-control register: measures by country (country, measure, state=current|upcoming|ended, q)",
+              [&rules](Context& ctx) -> core::Result<Response> {
+                TX_TRY(filter, ParseRuleFilter(ctx));
+                TX_TRY(page, core::ParsePage(ctx.req.query));
+                TX_TRY(list, rules.List(*filter, *page));
+                const std::string today = rules.Today();
+                const core::Lang lang = ctx.lang;
+                return http::JsonResponse(
+                    http::PageJson(*list, [&](const EntryRule& r) { return RuleToJson(r, lang, today); }));
+              }});
+  router.Add({"GET", "/api/v1/entry-rules/export", everyone, "travel",
+              "The matching rules as CSV in a COBAP-like layout (country, policy_type, start_date, end_date, "
+              "source...) or XLSX (format=xlsx); audited",
+              [&rules](Context& ctx) -> core::Result<Response> {
+                TX_TRY(filter, ParseRuleFilter(ctx));
+                TX_TRY(all, rules.Export(*filter, auth::ActorFrom(ctx)));
+                return http::SpreadsheetResponse(
+                    ctx.req, "entry-rules",
+                    [&](const http::BeginSheet& begin, const http::AddRow& add) -> core::Result<std::int64_t> {
+                      begin({"entry_rules",
+                             {"country", "policy_type", "start_date", "end_date", "summary_en", "summary_zh",
+                              "quarantine_days", "quarantine_place", "source", "source_ref", "source_url", "version"},
+                             {8, 18, 12, 12, 40, 40, 10, 20, 30, 16, 40, 8}});
+                      std::int64_t n = 0;
+                      for (const auto& r : *all) {
+                        add({r.country, r.measure, r.effective_from, r.effective_to, r.summary_en, r.summary_zh,
+                             std::to_string(r.quarantine_days), r.quarantine_place, r.source_authority, r.source_ref,
+                             r.source_url, std::to_string(r.version)});
+                        ++n;
+                      }
+                      return n;
+                    });
+              }});
+  router.Add({"POST", "/api/v1/entry-rules", managers, "travel",
+              "Enter a measure: country, measure, summary_zh/summary_en, quarantine_days and quarantine_place, "
+              "effective_from, effective_to, source_authority, source_ref, source_url; travellers there are alerted",
+              [&rules](Context& ctx) -> core::Result<Response> {
+                TX_TRY(in, ctx.Body(ParseEntryRuleInput, true));
+                TX_TRY(d, rules.Create(ctx.User(), *in, auth::ActorFrom(ctx)));
+                return http::JsonResponse(DetailJson(*d, ctx.lang, rules.Today()), 201);
+              },
+              BodyKind::kJson});
+  router.Add({"POST", "/api/v1/entry-rules/imports", managers, "travel",
+              "Upload a CSV or XLSX of entry rules (the export's COBAP-like layout); returns a preview listing every "
+              "invalid row and what the import will do (new rules, changed rules, unchanged)",
+              [&importer](Context& ctx) -> core::Result<Response> {
+                TX_CHECK(http::CheckSpreadsheetUpload(ctx.req));
+                TX_TRY(pv, importer.Preview(ctx.User(), ctx.req.body, ctx.req.Query("filename", "upload"),
+                                           auth::ActorFrom(ctx)));
+                return http::JsonResponse(io::imports::PreviewToJson(*pv, ctx.lang), 201);
+              },
+              BodyKind::kFile, io::imports::kMaxBytes});
+  router.Add({"GET", "/api/v1/entry-rules/imports/{id}", managers, "travel", "An entry rules import's preview and status",
+              [&importer](Context& ctx) -> core::Result<Response> {
+                TX_TRY(pv, importer.Get(ctx.User(), ctx.req.params["id"]));
+                return http::JsonResponse(io::imports::PreviewToJson(*pv, ctx.lang));
+              }});
+  router.Add({"POST", "/api/v1/entry-rules/imports/{id}/confirm", managers, "travel",
+              "Carry out an entry rules import: every row or none, each change a new version",
+              [&importer](Context& ctx) -> core::Result<Response> {
+                TX_TRY(r, importer.Confirm(ctx.User(), ctx.req.params["id"], auth::ActorFrom(ctx)));
+                return http::JsonResponse({{"id", ctx.req.params["id"]},
+                                           {"status", "done"},
+                                           {"created", r->created},
+                                           {"changed", r->changed},
+                                           {"unchanged", r->unchanged},
+                                           {"travellers_alerted", r->travellers_alerted}});
+              }});
+  router.Add({"GET", "/api/v1/entry-rules/{id}", everyone, "travel",
+              "A measure with its versions, newest first, each with what changed",
+              [&rules](Context& ctx) -> core::Result<Response> {
+                TX_TRY(id, ctx.Id());
+                TX_TRY(d, rules.Get(*id));
+                return http::JsonResponse(DetailJson(*d, ctx.lang, rules.Today()));
+              }});
+  router.Add({"PATCH", "/api/v1/entry-rules/{id}", managers, "travel",
+              "Change a measure: a new version (none when nothing changed); travellers there are alerted",
+              [&rules](Context& ctx) -> core::Result<Response> {
+                TX_TRY(id, ctx.Id());
+                TX_TRY(in, ctx.Body(ParseEntryRuleInput, false));
+                TX_TRY(d, rules.Update(ctx.User(), *id, *in, auth::ActorFrom(ctx)));
+                return http::JsonResponse(DetailJson(*d, ctx.lang, rules.Today()));
+              },
+              BodyKind::kJson});
+  router.Add({"GET", "/api/v1/entry-rules/{id}/affected", managers, "travel",
+              "The people in scope the measure concerns (nationality, travellers there or going), and whether "
+              "each was told of its current version; audited",
+              [&rules](Context& ctx) -> core::Result<Response> {
+                TX_TRY(id, ctx.Id());
+                TX_TRY(d, rules.Get(*id));
+                TX_TRY(people, rules.Affected(ctx.User(), *id, auth::ActorFrom(ctx)));
+                boost::json::array items;
+                std::int64_t told = 0;
+                for (const auto& a : *people) {
+                  told += a.told_version == d->rule.version ? 1 : 0;
+                  items.push_back(AffectedToJson(a, ctx.lang, d->rule.version));
+                }
+                return http::JsonResponse({{"version", d->rule.version},
+                                           {"total", static_cast<std::int64_t>(people->size())},
+                                           {"told", told},
+                                           {"items", std::move(items)}});
+              }});
+  router.Add({"POST", "/api/v1/entry-rules/{id}/notify", managers, "travel",
+              "Tell the affected people in scope of the measure, each in their language, once per version "
+              "(reasons: nationality, traveller; again: also those told already)",
+              [&rules](Context& ctx) -> core::Result<Response> {
+                TX_TRY(id, ctx.Id());
+                TX_TRY(in, ctx.Body(ParseNotifyInput));
+                TX_TRY(r, rules.NotifyAffected(ctx.User(), *id, *in, auth::ActorFrom(ctx)));
+                return http::JsonResponse(
+                    {{"told", r->told}, {"already_told", r->already_told}, {"unreachable", r->unreachable}});
+              },
+              BodyKind::kJson});
+}
+
+}  // namespace tongxin::travel

@@ -9,6 +9,7 @@
 # Usage: bench/partners.sh [seconds-per-run]   (needs a release build: make server)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 bin=${TONGXIN_BIN:-$PWD/build/release/tongxin}
 secs=${1:-10}
 partners=${PARTNERS:-20000}
@@ -69,25 +70,10 @@ sink=$!
 $bin serve --db "$db" --port "$port" --log-level warn --web-root /nonexistent --workers 16 --db-pool 8 \
   --notify-smtp-url "smtp://127.0.0.1:$smtp_port" --notify-smtp-from bench@tongxin.example --jobs-interval-seconds 1 &
 server=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 base="http://127.0.0.1:$port"
-curl -sf -c "$out/cj" -H 'Content-Type: application/json' -d '{"username":"office","password":"Tongxin2020!"}' \
-  "$base/api/v1/auth/login" >"$out/login.json"
-csrf=$(sed -E 's/.*"csrf_token":"([0-9a-f]+)".*/\1/' "$out/login.json")
-post() { curl -sf -b "$out/cj" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' -d "$2" "$base$1"; }
-export TOKEN=$(post /api/v1/auth/tokens '{"name":"bench"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
-auth=(-H "Authorization: Bearer $TOKEN")
+bench_wait
+bench_login
 
-run() {  # name, connections, wrk arguments...
-  local name=$1 c=$2
-  shift 2
-  local r
-  r=$(wrk -t"$(( c < 2 ? 1 : 2 ))" -c"$c" -d"${secs}s" --latency "$@")
-  local errors
-  errors=$(echo "$r" | awk '/Non-2xx/ {print $NF}')
-  printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$c" "$(echo "$r" | awk '/Requests\/sec/ {print $2}')" \
-    "$(echo "$r" | awk '$1=="50%" {print $2}')" "$(echo "$r" | awk '$1=="99%" {print $2}')" "${errors:-0}"
-}
 enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
 
 echo "tongxin $($bin --version | cut -d' ' -f2), $(nproc) cores, $(date -u +%Y-%m-%d)," \

@@ -81,6 +81,22 @@ core::Result<Preview> Load(soci::session& sql, const std::string& id, std::int64
   return p;
 }
 
+std::string FieldForHeader(std::string_view header, const std::vector<HeaderAlias>& aliases) {
+  const std::string key = HeaderKey(header);
+  for (const auto& a : aliases) {
+    for (const char* n : a.names) {
+      if (key == HeaderKey(n)) return a.field;
+    }
+  }
+  return "";
+}
+
+core::Status Confirmable(const Preview& p) {
+  if (p.status == "done") return core::Conflict("imports.already_done");
+  if (!p.issues.empty()) return core::Conflict("imports.has_errors", {{"invalid", std::to_string(p.total - p.valid)}});
+  return {};
+}
+
 boost::json::object PreviewToJson(const Preview& p, core::Lang lang, std::size_t max_issues) {
   boost::json::array issues;
   for (std::size_t i = 0; i < p.issues.size() && i < max_issues; ++i) {

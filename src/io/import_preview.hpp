@@ -52,6 +52,18 @@ std::string HeaderKey(std::string_view header);
 // True when every cell is blank.
 bool BlankRow(const Row& row);
 
+// The spellings a column may have in a file: a field and its header names.
+struct HeaderAlias {
+  const char* field;
+  std::vector<const char*> names;  // compared as HeaderKey
+};
+// The field a header names by `aliases`, or "".
+std::string FieldForHeader(std::string_view header, const std::vector<HeaderAlias>& aliases);
+
+// A preview that may be carried out: still pending, with no invalid row. Errors (409):
+// imports.already_done, imports.has_errors (details.invalid: how many rows).
+core::Status Confirmable(const Preview& p);
+
 // Stores the preview as pending under a fresh id (set in p), for user_id and kind.
 void Save(soci::session& sql, Preview& p, std::int64_t user_id, const std::string& kind, const std::string& now);
 // The user's preview of this kind. Errors: imports.not_found.

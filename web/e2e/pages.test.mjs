@@ -11,13 +11,13 @@ const pages = {
     '/incident-plans', '/supplies/stores', '/supplies/post', '/supplies/distributions', '/supplies/items', '/supplies/donations',
     '/supplies/donations?direction=out', '/supplies/donations/new', '/supplies/donors', '/supplies/rates', '/supplies/stocktake',
     '/supplies/reports', '/supplies/reports?tab=distributions', '/partners', '/partners/letters', '/partners/letters?state=awaiting&box=in',
-    '/partners/templates', '/partners/mailings', '/partners/visits', '/trips', '/trips?status=stranded', '/notices', '/profile'],
+    '/partners/templates', '/partners/mailings', '/partners/visits', '/trips', '/trips?status=stranded', '/entry-rules', '/notices', '/profile'],
   leader: ['/', '/people', '/health/today', '/health/plans', '/incidents', '/supplies/stores', '/supplies/distributions',
-    '/supplies/reports', '/supplies/items', '/supplies/donations', '/partners', '/partners/letters', '/trips'],
-  hr: ['/partners', '/partners/letters', '/partners/visits', '/trips'],
+    '/supplies/reports', '/supplies/items', '/supplies/donations', '/partners', '/partners/letters', '/trips', '/entry-rules'],
+  hr: ['/partners', '/partners/letters', '/partners/visits', '/trips', '/entry-rules'],
   finance: ['/supplies/donations', '/supplies/rates'],
   volunteer: ['/', '/people', '/supplies/items', '/trips'],
-  foreign: ['/health/checkin', '/me', '/supplies/mine', '/incidents', '/trips', '/notices', '/profile'],
+  foreign: ['/health/checkin', '/me', '/supplies/mine', '/incidents', '/trips', '/entry-rules', '/notices', '/profile'],
 }
 // Words the Chinese interface keeps in Latin letters.
 const LATIN_OK = new Set(['PDF', 'XLSX', 'CSV', 'IP', 'ID', 'EN', 'API', 'WeChat', 'Tongxin', 'WCAG', 'Email', 'HTTPS', 'Excel', 'PNG', 'JPEG', 'MiB'])
@@ -97,6 +97,12 @@ before(async () => {
       texts.push(tr.name, tr.unit_name, tr.cities, tr.location, tr.needs_note, tr.contact_abroad, tr.approval_ref, ...halves(tr.purpose, ' / '),
         ...full.legs.flatMap((l) => [l.flight, ...halves(l.from_place, ' '), ...halves(l.to_place, ' ')]),
         ...full.events.flatMap((e) => [e.note, e.actor_name, e.location]))
+    }
+    for (const r of (await get('/api/v1/entry-rules?page_size=100')).items) {
+      const full = await get(`/api/v1/entry-rules/${r.id}`)
+      const fields = (x) => [x.summary_zh, x.summary_en, x.quarantine_place, ...(x.quarantine_place ?? '').split(' / '), x.source_authority, x.source_ref, x.source_url]
+      texts.push(...fields(r), r.created_by_name, r.updated_by_name,
+        ...full.versions.flatMap((v) => [v.actor_name, ...fields(v.data)]))
     }
     for (const l of (await get('/api/v1/partners/letters?page_size=200')).items) {
       texts.push(l.subject, l.summary, l.partner_name, l.contact_name, l.handler_name, ...l.subject.split(' / '))
@@ -219,6 +225,10 @@ for (const [viewport, size] of [['desktop', { width: 1366, height: 800 }], ['pho
               await settle(page)
               problems.push(...(await check(page, '/trips/:id', lang)))
             }
+            const { body: rules } = await api(server.base, auth, 'GET', '/api/v1/entry-rules?country=KR')
+            await page.goto(`${server.base}/entry-rules/${rules.items[0].id}`)  // two versions, people affected
+            await settle(page)
+            problems.push(...(await check(page, '/entry-rules/:id', lang)))
             for (const direction of ['in', 'out']) {  // money received, goods given
               const { body: ds } = await api(server.base, auth, 'GET', `/api/v1/supplies/donations?direction=${direction}&page_size=1`)
               await page.goto(`${server.base}/supplies/donations/${ds.items[0].id}`)
@@ -231,6 +241,10 @@ for (const [viewport, size] of [['desktop', { width: 1366, height: 800 }], ['pho
             await page.goto(`${server.base}/trips/${own.items[0].id}`)
             await settle(page)
             problems.push(...(await check(page, '/trips/:id', lang)))
+            const { body: gb } = await api(server.base, await apiLogin(server.base, 'foreign'), 'GET', '/api/v1/entry-rules?country=GB')
+            await page.goto(`${server.base}/entry-rules/${gb.items[0].id}`)
+            await settle(page)
+            problems.push(...(await check(page, '/entry-rules/:id', lang)))
             const { body: mine } = await api(server.base, await apiLogin(server.base, 'foreign'), 'GET', '/api/v1/supplies/mine')
             if (mine.items.length) {
               await page.goto(`${server.base}/supplies/receive/${mine.items[0].id}`)

@@ -17,13 +17,8 @@ namespace {
 
 constexpr const char* kKind = "partners";  // the imports table's kind
 
-struct HeaderAlias {
-  const char* field;
-  std::vector<const char*> names;  // compared as io::imports::HeaderKey
-};
-
-const std::vector<HeaderAlias>& Aliases() {
-  static const std::vector<HeaderAlias> kAliases = {
+const std::vector<io::imports::HeaderAlias>& Aliases() {
+  static const std::vector<io::imports::HeaderAlias> kAliases = {
       {"name_zh", {"name_zh", "中文名称", "中文名", "名称（中文）", "chinesename"}},
       {"name_en", {"name_en", "英文名称", "英文名", "外文名称", "englishname", "name"}},
       {"kind", {"kind", "类型", "机构类型", "type"}},
@@ -106,13 +101,7 @@ void AddFieldErrors(io::imports::Preview& pv, int row, const core::Error& e, con
 }  // namespace
 
 std::string PartnerFieldForHeader(std::string_view header) {
-  const std::string key = io::imports::HeaderKey(header);
-  for (const auto& a : Aliases()) {
-    for (const char* n : a.names) {
-      if (key == io::imports::HeaderKey(n)) return a.field;
-    }
-  }
-  return "";
+  return io::imports::FieldForHeader(header, Aliases());
 }
 
 core::Result<io::imports::Preview> PartnersImporter::Preview(const core::Principal& who, std::string_view bytes,
@@ -258,10 +247,7 @@ core::Result<io::imports::Preview> PartnersImporter::Get(const core::Principal& 
 core::Result<ImportResult> PartnersImporter::Confirm(const core::Principal& who, const std::string& id,
                                                      const auth::Actor& actor) {
   TX_TRY(pv, Get(who, id));
-  if (pv->status == "done") return core::Conflict("imports.already_done");
-  if (!pv->issues.empty()) {
-    return core::Conflict("imports.has_errors", {{"invalid", std::to_string(pv->total - pv->valid)}});
-  }
+  TX_CHECK(io::imports::Confirmable(*pv));
   return partners_.db().InTransaction([&](soci::session& sql) -> core::Result<ImportResult> {
     // Claim the import first so two confirmations cannot both write.
     if (!io::imports::Claim(sql, id)) return core::Conflict("imports.already_done");

@@ -12,13 +12,8 @@
 namespace tongxin::people {
 namespace {
 
-struct HeaderAlias {
-  const char* field;
-  std::vector<const char*> names;  // compared after lower-casing and removing spaces, _ and -
-};
-
-const std::vector<HeaderAlias>& Aliases() {
-  static const std::vector<HeaderAlias> kAliases = {
+const std::vector<io::imports::HeaderAlias>& Aliases() {
+  static const std::vector<io::imports::HeaderAlias> kAliases = {
       {"name_zh", {"name_zh", "中文姓名", "姓名", "chinesename"}},
       {"name_latin", {"name_latin", "外文姓名", "英文姓名", "name", "latinname", "englishname", "fullname"}},
       {"gender", {"gender", "性别", "sex"}},
@@ -71,13 +66,7 @@ std::string NormaliseValue(const std::string& field, const std::string& raw) {
 }  // namespace
 
 std::string FieldForHeader(std::string_view header) {
-  const std::string key = io::imports::HeaderKey(header);
-  for (const auto& a : Aliases()) {
-    for (const char* n : a.names) {
-      if (key == io::imports::HeaderKey(n)) return a.field;
-    }
-  }
-  return "";
+  return io::imports::FieldForHeader(header, Aliases());
 }
 
 ImportPreview ValidateTable(const io::Table& table, const std::map<std::string, std::int64_t>& units_by_key,
@@ -222,10 +211,7 @@ core::Result<ImportPreview> PeopleImporter::Get(const core::Principal& who, cons
 core::Result<int> PeopleImporter::Confirm(const core::Principal& who, const std::string& id,
                                           const auth::Actor& actor) {
   TX_TRY(pv, Get(who, id));
-  if (pv->status == "done") return core::Conflict("imports.already_done");
-  if (!pv->issues.empty()) {
-    return core::Conflict("imports.has_errors", {{"invalid", std::to_string(pv->total - pv->valid)}});
-  }
+  TX_CHECK(io::imports::Confirmable(*pv));
   return people_.db().InTransaction([&](soci::session& sql) -> core::Result<int> {
     // Claim the import first so two confirmations cannot both write.
     if (!io::imports::Claim(sql, id)) return core::Conflict("imports.already_done");

@@ -21,13 +21,8 @@ namespace {
 
 constexpr const char* kKind = "entry_rules";  // the imports table's kind
 
-struct HeaderAlias {
-  const char* field;
-  std::vector<const char*> names;  // compared as io::imports::HeaderKey
-};
-
-const std::vector<HeaderAlias>& Aliases() {
-  static const std::vector<HeaderAlias> kAliases = {
+const std::vector<io::imports::HeaderAlias>& Aliases() {
+  static const std::vector<io::imports::HeaderAlias> kAliases = {
       {"country", {"country", "countrycode", "iso2", "国家", "国家或地区", "国家/地区", "国家代码"}},
       {"measure", {"measure", "policytype", "policy", "type", "措施类型", "措施", "类型"}},
       {"effective_from", {"effective_from", "startdate", "start", "from", "生效日期", "开始日期", "起始日期"}},
@@ -82,13 +77,7 @@ void AddFieldErrors(io::imports::Preview& pv, int row, const core::Error& e) {
 }  // namespace
 
 std::string RuleFieldForHeader(std::string_view header) {
-  const std::string key = io::imports::HeaderKey(header);
-  for (const auto& a : Aliases()) {
-    for (const char* n : a.names) {
-      if (key == io::imports::HeaderKey(n)) return a.field;
-    }
-  }
-  return "";
+  return io::imports::FieldForHeader(header, Aliases());
 }
 
 std::string MeasureFromText(std::string_view text) {
@@ -239,10 +228,7 @@ core::Result<io::imports::Preview> EntryRulesImporter::Get(const core::Principal
 core::Result<RuleImportResult> EntryRulesImporter::Confirm(const core::Principal& who, const std::string& id,
                                                            const auth::Actor& actor) {
   TX_TRY(pv, Get(who, id));
-  if (pv->status == "done") return core::Conflict("imports.already_done");
-  if (!pv->issues.empty()) {
-    return core::Conflict("imports.has_errors", {{"invalid", std::to_string(pv->total - pv->valid)}});
-  }
+  TX_CHECK(io::imports::Confirmable(*pv));
   return rules_.db().InTransaction([&](soci::session& sql) -> core::Result<RuleImportResult> {
     if (!io::imports::Claim(sql, id)) return core::Conflict("imports.already_done");
     RuleImportResult done;

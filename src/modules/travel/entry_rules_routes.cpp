@@ -77,7 +77,7 @@ void RegisterEntryRuleRoutes(http::Router& router, EntryRulesService& rules, Ent
                       std::int64_t n = 0;
                       for (const auto& r : *all) {
                         add({r.country, r.measure, r.effective_from, r.effective_to, r.summary_en, r.summary_zh,
-                             std::to_string(r.quarantine_days), r.quarantine_place, r.source_authority, r.source_ref,
+                             r.quarantine_days > 0 ? std::to_string(r.quarantine_days) : "", r.quarantine_place, r.source_authority, r.source_ref,
                              r.source_url, std::to_string(r.version)});
                         ++n;
                       }

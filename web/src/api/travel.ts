@@ -1,7 +1,7 @@
 // Trips abroad (因公临时出国（境）): the board with counts by status, one trip with its
 // flights and timeline, and the moves the office and the traveller make.
-import { download, get, patch, post, type Query } from './request'
-import type { Paged } from './types'
+import { download, get, patch, post, upload, type Query } from './request'
+import type { ImportPreview, Paged } from './types'
 
 export const TRIP_STATUSES = ['planned', 'abroad', 'stranded', 'returning', 'observation', 'home', 'cancelled'] as const
 export type TripStatus = (typeof TRIP_STATUSES)[number]
@@ -85,3 +85,79 @@ export const reportPosition = (id: number, body: PositionBody) => post<Trip>(`/a
 export const logAssistance = (id: number, body: AssistBody) => post<Trip>(`/api/v1/trips/${id}/assistance`, body)
 export const exportTrips = (q: TripQuery, format: 'xlsx' | 'csv') =>
   download('/api/v1/trips/export', { ...q, page: undefined, page_size: undefined, format })
+
+// The entry-control register (入境管制措施): measures by country, each change a version.
+export const MEASURES = ['entry_ban', 'visa_suspension', 'quarantine', 'test_required', 'flight_restriction', 'other'] as const
+export type Measure = (typeof MEASURES)[number]
+export const RULE_STATES = ['current', 'upcoming', 'ended'] as const
+export interface RuleChange { field: string; before: string; after: string }
+export interface RuleVersion { version: number; at: string; actor_name: string; changes: RuleChange[] }
+export interface EntryRule {
+  id: number
+  country: string
+  measure: Measure
+  measure_label: string
+  summary: string
+  summary_lang: 'zh' | 'en'
+  summary_zh: string
+  summary_en: string
+  quarantine_days: number
+  quarantine_place: string
+  effective_from: string
+  effective_to: string
+  source_authority: string
+  source_ref: string
+  source_url: string
+  version: number
+  state: (typeof RULE_STATES)[number]
+  created_by_name: string
+  created_at: string
+  updated_by_name: string
+  updated_at: string
+  versions?: RuleVersion[]
+  travellers_alerted?: number
+}
+export interface RuleBody {
+  country?: string
+  measure?: string
+  summary_zh?: string
+  summary_en?: string
+  quarantine_days?: number
+  quarantine_place?: string
+  effective_from?: string
+  effective_to?: string
+  source_authority?: string
+  source_ref?: string
+  source_url?: string
+}
+export interface AffectedPerson {
+  person_id: number
+  name: string
+  nationality: string
+  category: string
+  language: string
+  unit_name: string
+  reasons: ('nationality' | 'traveller')[]
+  trip_id: number | null
+  trip_status: string
+  told_version: number
+  told_at: string
+  told_current: boolean
+}
+export interface Affected { version: number; total: number; told: number; items: AffectedPerson[] }
+export interface NotifyReport { told: number; already_told: number; unreachable: number }
+export interface RuleQuery extends Query { country?: string; measure?: string; state?: string; q?: string; page?: number; page_size?: number }
+export interface RuleImportResult { id: string; status: string; created: number; changed: number; unchanged: number; travellers_alerted: number }
+
+export const listEntryRules = (q: RuleQuery) => get<Paged<EntryRule>>('/api/v1/entry-rules', q)
+export const getEntryRule = (id: number) => get<EntryRule>(`/api/v1/entry-rules/${id}`)
+export const createEntryRule = (body: RuleBody) => post<EntryRule>('/api/v1/entry-rules', body)
+export const updateEntryRule = (id: number, body: RuleBody) => patch<EntryRule>(`/api/v1/entry-rules/${id}`, body)
+export const ruleAffected = (id: number) => get<Affected>(`/api/v1/entry-rules/${id}/affected`)
+export const notifyAffected = (id: number, body: { reasons?: string[]; again?: boolean }) =>
+  post<NotifyReport>(`/api/v1/entry-rules/${id}/notify`, body)
+export const exportEntryRules = (q: RuleQuery, format: 'xlsx' | 'csv') =>
+  download('/api/v1/entry-rules/export', { ...q, page: undefined, page_size: undefined, format })
+export const previewRuleImport = (file: File, _unit: number | undefined, onProgress: (pct: number) => void) =>
+  upload<ImportPreview>('/api/v1/entry-rules/imports', file, { filename: file.name }, onProgress)
+export const confirmRuleImport = (id: string) => post<RuleImportResult>(`/api/v1/entry-rules/imports/${id}/confirm`)

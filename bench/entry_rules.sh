@@ -5,7 +5,7 @@
 # travellers, in the office's scope, audited) for the UK (one nationality of 20) and for
 # China (39,600 people), against GET /healthz in the same run; then one rule change
 # (PATCH: a new version, alerts to the office of every traveller there) and one "notify
-# affected" to everyone the UK rule affects, each timed once.
+# affected" to everyone the UK rule affects (in-app and email, queued), each timed once.
 # Usage: bench/entry_rules.sh [seconds-per-run]   (needs a release build: make server)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,8 +18,10 @@ out=$(mktemp -d /tmp/tongxin-rules-XXXXXX)
 db=sqlite:$out/bench.db
 file=$out/bench.db
 port=$((23000 + RANDOM % 1000))
+smtp_port=$((24000 + RANDOM % 1000))
 server=""
-trap '[ -n "$server" ] && kill $server 2>/dev/null; [ -n "${BENCH_KEEP:-}" ] || rm -rf "$out"' EXIT
+sink=""
+trap '[ -n "$server" ] && kill $server 2>/dev/null; [ -n "$sink" ] && kill $sink 2>/dev/null; [ -n "${BENCH_KEEP:-}" ] || rm -rf "$out"' EXIT
 
 $bin demo --db "$db" --log-level warn >/dev/null
 t0=$(date +%s.%N)
@@ -35,7 +37,7 @@ WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $people
 INSERT INTO people (unit_id, name_zh, name_latin, nationality, language, category, email, status, sort_name, search_text,
   created_at, updated_at)
 SELECT (SELECT id FROM uu WHERE k = i % 8), '', printf('Bench %06d', i),
-  CASE WHEN i % 10 < 6 THEN 'CN' ELSE (SELECT code FROM cc WHERE k = i % 20) END,
+  CASE WHEN i % 10 < 6 THEN 'CN' ELSE (SELECT code FROM cc WHERE k = (i / 10) % 20) END,
   CASE WHEN i % 10 < 6 THEN 'zh-CN' ELSE 'en' END, CASE WHEN i % 10 < 6 THEN 'staff' ELSE 'foreign_staff' END,
   printf('bench%06d@bench.example', i), 'active', printf('bench %06d', i), printf('bench %06d', i),
   '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z'
@@ -52,7 +54,11 @@ ANALYZE;
 SQL
 t1=$(date +%s.%N)
 
-$bin serve --db "$db" --port "$port" --log-level warn --web-root /nonexistent --workers 16 --db-pool 8 &
+: > "$out/sink.log"
+python3 bench/smtp_sink.py "$smtp_port" "$out/sink.log" &
+sink=$!
+$bin serve --db "$db" --port "$port" --log-level warn --web-root /nonexistent --workers 16 --db-pool 8 \
+  --notify-smtp-url "smtp://127.0.0.1:$smtp_port" --notify-smtp-from bench@tongxin.example &
 server=$!
 base="http://127.0.0.1:$port"
 bench_wait
@@ -72,8 +78,8 @@ echo "| request | connections | req/s | median | p99 | non-2xx |"
 echo "|---|---|---|---|---|---|"
 run "GET /healthz (baseline)" 1 "$base/healthz"
 run "GET /api/v1/entry-rules (the register)" 1 "${auth[@]}" "$base/api/v1/entry-rules"
-run "GET /api/v1/entry-rules/{GB}/affected" 1 "${auth[@]}" "$base/api/v1/entry-rules/$gb/affected"
-run "GET /api/v1/entry-rules/{CN}/affected (39,600 people)" 1 "${auth[@]}" "$base/api/v1/entry-rules/$cn/affected"
+run "GET /api/v1/entry-rules/{GB}/affected (first page of 50)" 1 "${auth[@]}" "$base/api/v1/entry-rules/$gb/affected"
+run "GET /api/v1/entry-rules/{CN}/affected (39,600 people; first page)" 1 "${auth[@]}" "$base/api/v1/entry-rules/$cn/affected"
 
 once() {  # name, method, path, body
   local t

@@ -74,6 +74,12 @@ describe('entry rules in a browser', () => {
     await page.waitForSelector('[data-test=rule-told]:has-text("1 of 2 told")')  // Zhang Wei has no email
     assert.equal(await page.locator('[data-test=affected-told]').count(), 1)
     await shot(page, 'rules-02-affected-told')
+    // Only those not told yet: Zhang Wei.
+    await page.click('[data-test=rule-untold-only]')
+    await page.waitForFunction(() => document.querySelectorAll('[data-test=affected-person]').length === 1)
+    assert.match(await page.textContent('[data-test=affected-person]'), /Zhang Wei/)
+    await page.click('[data-test=rule-untold-only]')
+    await page.waitForFunction(() => document.querySelectorAll('[data-test=affected-person]').length === 2)
 
     // A change is a new version with what changed.
     await page.click('[data-test=rule-edit]')

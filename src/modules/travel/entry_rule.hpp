@@ -87,6 +87,13 @@ struct AffectedPerson {
   std::string told_at;
 };
 
+// A page of the affected: counts over all of them in scope, matching the told filter.
+struct AffectedPage {
+  std::int64_t version = 0;  // the rule's, read in the same transaction
+  std::int64_t total = 0, told = 0, matching = 0;
+  std::vector<AffectedPerson> items;
+};
+
 struct NotifyInput {
   std::vector<std::string> reasons;  // empty = everyone affected
   bool again = false;                // also those told of this version already

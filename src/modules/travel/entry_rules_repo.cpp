@@ -100,20 +100,46 @@ std::vector<EntryRuleVersion> Versions(soci::session& sql, std::int64_t rule_id)
   return kVersions.All(sql, q);
 }
 
-std::vector<AffectedPerson> Affected(soci::session& sql, const core::Principal& who, const EntryRule& r) {
-  // One statement: the nationality arm uses people_nationality; the trips arm reads the
-  // trips not over (statuses) — few beside the people.
-  Query q("SELECT pe.id, pe.name_zh, pe.name_latin, pe.nationality, pe.category, pe.language, u.name_zh, u.name_en, "
-          "x.why, x.trip_id, x.trip_status, "
-          "COALESCE((SELECT MAX(n.version) FROM entry_rule_notices n WHERE n.rule_id = :rid AND n.person_id = pe.id), "
-          "0), COALESCE((SELECT MAX(n.at) FROM entry_rule_notices n WHERE n.rule_id = :rid2 AND n.person_id = pe.id), "
-          "'') FROM (SELECT p.id AS person_id, 'nationality' AS why, 0 AS trip_id, '' AS trip_status FROM people p "
-          "WHERE p.nationality = :c AND p.status = 'active' UNION ALL SELECT t.person_id, 'traveller', t.id, t.status "
-          "FROM trips t WHERE t.status IN ('planned', 'abroad', 'stranded', 'returning') AND (',' || t.countries || ',' "
-          "|| t.location_country || ',') LIKE :cl) x JOIN people pe ON pe.id = x.person_id JOIN units u ON u.id = "
-          "pe.unit_id WHERE 1 = 1");
-  q.Bind("rid", r.id).Bind("rid2", r.id).Bind("c", r.country).Bind("cl", "%," + r.country + ",%");
+namespace {
+
+// One row per reason a person is concerned: the nationality arm uses people_nationality;
+// the trips arm reads the trips not over (statuses), few beside the people.
+constexpr const char* kReasons =
+    "(SELECT p.id AS person_id, 'nationality' AS why, 0 AS trip_id, '' AS trip_status FROM people p WHERE "
+    "p.nationality = :c AND p.status = 'active' UNION ALL SELECT t.person_id, 'traveller', t.id, t.status FROM trips "
+    "t WHERE t.status IN ('planned', 'abroad', 'stranded', 'returning') AND (',' || t.countries || ',' || "
+    "t.location_country || ',') LIKE :cl) x";
+// Who was told, from one grouped read of the rule's notices.
+constexpr const char* kTold =
+    " LEFT JOIN (SELECT person_id, MAX(version) AS v, MAX(at) AS at FROM entry_rule_notices WHERE rule_id = :rid "
+    "GROUP BY person_id) n ON n.person_id = pe.id";
+
+Query& BindAffected(Query& q, const EntryRule& r) {
+  return q.Bind("rid", r.id).Bind("c", r.country).Bind("cl", "%," + r.country + ",%");
+}
+
+// The people once each, in scope, with what they were told: "FROM ... WHERE ...".
+Query PeopleOf(const core::Principal& who, const EntryRule& r) {
+  Query q(std::string("FROM (SELECT DISTINCT person_id FROM ") + kReasons + ") d JOIN people pe ON pe.id = " +
+          "d.person_id" + kTold + " WHERE 1 = 1");
+  BindAffected(q, r);
   storage::AppendUnitScope(q, who, "pe.unit_id");
+  return q;
+}
+
+std::vector<AffectedPerson> AffectedRows(soci::session& sql, const core::Principal& who, const EntryRule& r,
+                                         const std::vector<std::int64_t>* only) {
+  Query q(std::string("SELECT pe.id, pe.name_zh, pe.name_latin, pe.nationality, pe.category, pe.language, ") +
+          "u.name_zh, u.name_en, x.why, x.trip_id, x.trip_status, COALESCE(n.v, 0), COALESCE(n.at, '') FROM " +
+          kReasons + " JOIN people pe ON pe.id = x.person_id JOIN units u ON u.id = pe.unit_id" + kTold +
+          " WHERE 1 = 1");
+  BindAffected(q, r);
+  storage::AppendUnitScope(q, who, "pe.unit_id");
+  if (only) {
+    std::string ids;
+    for (const auto id : *only) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+    q.Append(" AND pe.id IN (" + ids + ")");
+  }
   q.Append(" ORDER BY pe.sort_name, pe.id, x.why");
   std::vector<AffectedPerson> out;
   std::map<std::int64_t, std::size_t> at;  // person -> index in out
@@ -143,6 +169,41 @@ std::vector<AffectedPerson> Affected(soci::session& sql, const core::Principal& 
       a.trip_status = GetStr(row, 10);
     }
   }
+  return out;
+}
+
+}  // namespace
+
+std::vector<AffectedPerson> Affected(soci::session& sql, const core::Principal& who, const EntryRule& r) {
+  return AffectedRows(sql, who, r, nullptr);
+}
+
+AffectedPage AffectedPaged(soci::session& sql, const core::Principal& who, const EntryRule& r,
+                           std::optional<bool> told, const core::PageRequest& page) {
+  // Counts in SQL, then the page's people by name, then only their details: a rule may
+  // concern tens of thousands (a country's nationals).
+  AffectedPage out;
+  out.version = r.version;
+  {
+    Query q = PeopleOf(who, r).Wrap("SELECT COUNT(*), COALESCE(SUM(CASE WHEN n.v = :ver THEN 1 ELSE 0 END), 0) ");
+    q.Bind("ver", r.version);
+    soci::rowset<soci::row> rs = q.Rows(sql);
+    for (const auto& row : rs) {
+      out.total = GetInt(row, 0);
+      out.told = GetInt(row, 1);
+    }
+  }
+  out.matching = !told ? out.total : *told ? out.told : out.total - out.told;
+  Query q = PeopleOf(who, r).Wrap("SELECT pe.id ");
+  if (told) {
+    q.Append(*told ? " AND n.v = :ver" : " AND (n.v IS NULL OR n.v <> :ver)");
+    q.Bind("ver", r.version);
+  }
+  q.Append(" ORDER BY pe.sort_name, pe.id" + PageClause(page));
+  std::vector<std::int64_t> ids;
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& row : rs) ids.push_back(GetInt(row, 0));
+  if (!ids.empty()) out.items = AffectedRows(sql, who, r, &ids);
   return out;
 }
 

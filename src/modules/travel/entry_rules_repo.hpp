@@ -31,6 +31,9 @@ std::vector<EntryRuleVersion> Versions(soci::session& sql, std::int64_t rule_id)
 // or with a trip there that is planned or not over (a trip's countries or where the
 // traveller is now), with the newest version each was told of. By name.
 std::vector<AffectedPerson> Affected(soci::session& sql, const core::Principal& who, const EntryRule& r);
+// The same a page at a time, counted in SQL; told filters on being told of the current version.
+AffectedPage AffectedPaged(soci::session& sql, const core::Principal& who, const EntryRule& r,
+                           std::optional<bool> told, const core::PageRequest& page);
 void AddNotice(soci::session& sql, std::int64_t rule_id, std::int64_t version, std::int64_t person_id,
                const std::string& reason, const std::string& lang, const std::string& channels, const std::string& at,
                std::optional<std::int64_t> actor_id, const std::string& actor_name);

@@ -137,20 +137,25 @@ void RegisterEntryRuleRoutes(http::Router& router, EntryRulesService& rules, Ent
               BodyKind::kJson});
   router.Add({"GET", "/api/v1/entry-rules/{id}/affected", managers, "travel",
               "The people in scope the measure concerns (nationality, travellers there or going), and whether "
-              "each was told of its current version; audited",
+              "each was told of its current version (told=true|false; paged; counts over all); audited",
               [&rules](Context& ctx) -> core::Result<Response> {
                 TX_TRY(id, ctx.Id());
-                TX_TRY(d, rules.Get(*id));
-                TX_TRY(people, rules.Affected(ctx.User(), *id, auth::ActorFrom(ctx)));
-                boost::json::array items;
-                std::int64_t told = 0;
-                for (const auto& a : *people) {
-                  told += a.told_version == d->rule.version ? 1 : 0;
-                  items.push_back(AffectedToJson(a, ctx.lang, d->rule.version));
+                TX_TRY(page, core::ParsePage(ctx.req.query));
+                const std::string told_filter = ctx.req.Query("told");
+                if (!told_filter.empty() && told_filter != "true" && told_filter != "false") {
+                  return core::FieldInvalid("told", "validation.invalid_choice", {{"choices", "true, false"}});
                 }
-                return http::JsonResponse({{"version", d->rule.version},
-                                           {"total", static_cast<std::int64_t>(people->size())},
-                                           {"told", told},
+                std::optional<bool> told;
+                if (!told_filter.empty()) told = told_filter == "true";
+                TX_TRY(people, rules.Affected(ctx.User(), *id, told, *page, auth::ActorFrom(ctx)));
+                boost::json::array items;
+                for (const auto& a : people->items) items.push_back(AffectedToJson(a, ctx.lang, people->version));
+                return http::JsonResponse({{"version", people->version},
+                                           {"total", people->total},
+                                           {"told", people->told},
+                                           {"matching", people->matching},
+                                           {"page", page->page},
+                                           {"page_size", page->page_size},
                                            {"items", std::move(items)}});
               }});
   router.Add({"POST", "/api/v1/entry-rules/{id}/notify", managers, "travel",

@@ -160,15 +160,18 @@ std::int64_t EntryRulesService::AlertTravellers(soci::session& sql, const EntryR
   return alerted;
 }
 
-core::Result<std::vector<AffectedPerson>> EntryRulesService::Affected(const core::Principal& who, std::int64_t id,
-                                                                      const auth::Actor& actor) {
+core::Result<AffectedPage> EntryRulesService::Affected(const core::Principal& who, std::int64_t id,
+                                                      std::optional<bool> told, const core::PageRequest& page,
+                                                      const auth::Actor& actor) {
   TX_CHECK(CheckKeeper(who));
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<std::vector<AffectedPerson>> {
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<AffectedPage> {
     auto r = repo::FindRule(sql, id);
     if (!r) return core::NotFound("entry_rules.not_found");
-    auto people = repo::Affected(sql, who, *r);
+    auto people = repo::AffectedPaged(sql, who, *r, told, page);
+    boost::json::array shown;
+    for (const auto& a : people.items) shown.push_back(a.person_id);
     auth::RecordAudit(sql, actor, Now(), "read", "entry_rule_affected", std::to_string(id), "",
-                      boost::json::serialize(boost::json::object{{"people", static_cast<std::int64_t>(people.size())}}));
+                      boost::json::serialize(boost::json::object{{"people", people.total}, {"shown", std::move(shown)}}));
     return people;
   });
 }

@@ -52,8 +52,8 @@ class EntryRulesService {
                                     const auth::Actor& actor);
 
   // Staff only; audited as a read of people.
-  core::Result<std::vector<AffectedPerson>> Affected(const core::Principal& who, std::int64_t id,
-                                                     const auth::Actor& actor);
+  core::Result<AffectedPage> Affected(const core::Principal& who, std::int64_t id, std::optional<bool> told,
+                                      const core::PageRequest& page, const auth::Actor& actor);
   core::Result<NotifyReport> NotifyAffected(const core::Principal& who, std::int64_t id, const NotifyInput& in,
                                             const auth::Actor& actor);
 

@@ -171,11 +171,23 @@ TEST_F(EntryRulesApiTest, NotifyAffectedTellsEachPersonOncePerVersionInTheirLang
     EXPECT_EQ(a.at("told_at").as_string(), "2020-04-01T02:00:00Z");
   }
 
+  // A page at a time, counts over everyone; only those told, or not.
+  const auto paged = office_->Get(Url(id) + "/affected?page_size=1&page=2").Json();
+  ASSERT_EQ(paged.at("items").as_array().size(), 1u);
+  EXPECT_EQ(paged.at("items").as_array()[0].at("person_id"), affected.at("items").as_array()[1].at("person_id"));
+  EXPECT_EQ(paged.at("total").as_int64(), 2);
+  EXPECT_EQ(paged.at("matching").as_int64(), 2);
+  EXPECT_EQ(paged.at("told").as_int64(), 2);
+  EXPECT_EQ(office_->Get(Url(id) + "/affected?told=false").Json().at("matching").as_int64(), 0);
+  EXPECT_EQ(office_->Get(Url(id) + "/affected?told=true").Json().at("matching").as_int64(), 2);
+  EXPECT_EQ(office_->Get(Url(id) + "/affected?told=maybe").ErrorField(), "told");
+
   // A new version: told again, of the new one.
   ASSERT_EQ(office_->Patch(Url(id), {{"effective_to", "2020-05-31"}}).status, 200);
   affected = office_->Get(Url(id) + "/affected").Json();
   EXPECT_EQ(affected.at("told").as_int64(), 0);
   EXPECT_EQ(affected.at("items").as_array()[0].at("told_version").as_int64(), 1);
+  EXPECT_EQ(office_->Get(Url(id) + "/affected?told=false").Json().at("items").as_array().size(), 2u);
   EXPECT_EQ(office_->Post(Url(id) + "/notify", object{}).Json().at("told").as_int64(), 2);
   EXPECT_EQ(NoticesAbout(*foreign_, "Entry rules of GB"), 2);
   EXPECT_EQ(server_.Count("entry_rule_notices"), 4);

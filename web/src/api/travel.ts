@@ -144,7 +144,7 @@ export interface AffectedPerson {
   told_at: string
   told_current: boolean
 }
-export interface Affected { version: number; total: number; told: number; items: AffectedPerson[] }
+export interface Affected { version: number; total: number; told: number; matching: number; page: number; page_size: number; items: AffectedPerson[] }
 export interface NotifyReport { told: number; already_told: number; unreachable: number }
 export interface RuleQuery extends Query { country?: string; measure?: string; state?: string; q?: string; page?: number; page_size?: number }
 export interface RuleImportResult { id: string; status: string; created: number; changed: number; unchanged: number; travellers_alerted: number }
@@ -153,7 +153,8 @@ export const listEntryRules = (q: RuleQuery) => get<Paged<EntryRule>>('/api/v1/e
 export const getEntryRule = (id: number) => get<EntryRule>(`/api/v1/entry-rules/${id}`)
 export const createEntryRule = (body: RuleBody) => post<EntryRule>('/api/v1/entry-rules', body)
 export const updateEntryRule = (id: number, body: RuleBody) => patch<EntryRule>(`/api/v1/entry-rules/${id}`, body)
-export const ruleAffected = (id: number) => get<Affected>(`/api/v1/entry-rules/${id}/affected`)
+export const ruleAffected = (id: number, q: { page?: number; page_size?: number; told?: boolean } = {}) =>
+  get<Affected>(`/api/v1/entry-rules/${id}/affected`, { ...q, told: q.told === undefined ? undefined : String(q.told) })
 export const notifyAffected = (id: number, body: { reasons?: string[]; again?: boolean }) =>
   post<NotifyReport>(`/api/v1/entry-rules/${id}/notify`, body)
 export const exportEntryRules = (q: RuleQuery, format: 'xlsx' | 'csv') =>

@@ -10,10 +10,13 @@
 #include <boost/url/url_view.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace tongxin::storage {
 namespace {
+
+constexpr int kBusyTimeoutSeconds = 10;
 
 std::string Quote(const std::string& v) {
   std::string out = "'";
@@ -44,26 +47,65 @@ core::Result<std::string> PostgresConnectString(const std::string& url) {
   return out;
 }
 
-WriteTx::WriteTx(soci::session& sql, Dialect dialect) : sql_(sql) {
-  if (dialect == Dialect::kSqlite) {
-    sql_ << "BEGIN IMMEDIATE";
+bool TurnLock::TryLockFor(std::chrono::milliseconds wait) {
+  std::unique_lock lock(mu_);
+  const std::uint64_t me = next_++;
+  queue_.push_back(me);
+  if (!turn_.wait_for(lock, wait, [&] { return !held_ && queue_.front() == me; })) {
+    queue_.erase(std::find(queue_.begin(), queue_.end(), me));
+    lock.unlock();
+    turn_.notify_all();  // the next in line may be free to go now
+    return false;
+  }
+  queue_.pop_front();
+  held_ = true;
+  return true;
+}
+
+void TurnLock::Unlock() {
+  {
+    std::lock_guard lock(mu_);
+    held_ = false;
+  }
+  turn_.notify_all();
+}
+
+std::size_t TurnLock::waiting() const {
+  std::lock_guard lock(mu_);
+  return queue_.size();
+}
+
+WriteTx::WriteTx(soci::session& sql, Database& db) : sql_(sql) {
+  if (db.dialect() == Dialect::kSqlite) {
+    if (!db.writer_.TryLockFor(std::chrono::seconds(kBusyTimeoutSeconds))) throw WriterBusy();
+    writer_ = &db.writer_;
+    try {
+      sql_ << "BEGIN IMMEDIATE";
+    } catch (...) {
+      writer_->Unlock();
+      throw;
+    }
   } else {
     sql_.begin();
   }
 }
 
 WriteTx::~WriteTx() {
-  if (done_) return;
-  try {
-    sql_.rollback();
-  } catch (...) {
-    // The connection is broken; the pool's next user sees the error.
+  if (!done_) {
+    try {
+      sql_.rollback();
+    } catch (...) {
+      // The connection is broken; the pool's next user sees the error.
+    }
   }
+  if (writer_) writer_->Unlock();
 }
 
 void WriteTx::Commit() {
   sql_.commit();
   done_ = true;
+  if (writer_) writer_->Unlock();
+  writer_ = nullptr;
 }
 
 Database::~Database() = default;
@@ -74,7 +116,7 @@ void Database::OpenSession(soci::session& s) const {
     s << "PRAGMA journal_mode=WAL";
     s << "PRAGMA synchronous=NORMAL";
     s << "PRAGMA foreign_keys=ON";
-    s << "PRAGMA busy_timeout=10000";
+    s << "PRAGMA busy_timeout=" << kBusyTimeoutSeconds * 1000;
   } else {
     s.open(soci::postgresql, connect_);
     s << "SET client_min_messages TO WARNING";
@@ -124,7 +166,7 @@ core::Result<std::unique_ptr<Database>> Database::Open(const std::string& url, s
     std::string path = url.substr(7);
     if (path.empty()) return core::MakeError(core::Errc::kInvalid, "config.invalid", {{"field", "db"}});
     TX_CHECK(CreateOwnerOnly(path));
-    db->connect_ = "db=" + path + " timeout=10";
+    db->connect_ = "db=" + path + " timeout=" + std::to_string(kBusyTimeoutSeconds);
   } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     db->dialect_ = Dialect::kPostgres;
     TX_TRY(conn, PostgresConnectString(url));

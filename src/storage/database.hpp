@@ -7,7 +7,12 @@
 #include <soci/soci.h>
 
 #include <cstddef>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <type_traits>
 
@@ -25,13 +30,32 @@ core::Error TranslateDbError(const std::exception& e);
 // "postgresql://user:pw@host:port/db?options=..." -> libpq "key='value' ..." form.
 core::Result<std::string> PostgresConnectString(const std::string& url);
 
+// A lock taken in the order asked for (a ticket queue): whoever lets go and asks again
+// goes behind those already waiting. Thread-safe.
+class TurnLock {
+ public:
+  bool TryLockFor(std::chrono::milliseconds wait);
+  void Unlock();
+  std::size_t waiting() const;
+
+ private:
+  mutable std::mutex mu_;
+  std::condition_variable turn_;
+  std::deque<std::uint64_t> queue_;  // tickets waiting, oldest first
+  std::uint64_t next_ = 0;
+  bool held_ = false;
+};
+
 // A write transaction. On SQLite it begins IMMEDIATE, taking the write lock up front: a
 // deferred transaction that reads and then writes cannot wait for another writer (SQLite
 // answers "database is locked" at once), an immediate one waits out the busy timeout.
+// On SQLite the process's writers also take turns on one lock first: SQLite's busy handler
+// polls (every 100 ms at last), so a writer could starve behind a run of others; the lock
+// queues them in turn instead. Waiting longer than the busy timeout throws WriterBusy.
 // Rolls back on destruction unless committed.
 class WriteTx {
  public:
-  WriteTx(soci::session& sql, Dialect dialect);
+  WriteTx(soci::session& sql, Database& db);
   ~WriteTx();
   WriteTx(const WriteTx&) = delete;
   WriteTx& operator=(const WriteTx&) = delete;
@@ -39,7 +63,14 @@ class WriteTx {
 
  private:
   soci::session& sql_;
+  TurnLock* writer_ = nullptr;  // held until committed or rolled back
   bool done_ = false;
+};
+
+// No turn to write within the busy timeout (translated to kUnavailable).
+class WriterBusy : public soci::soci_error {
+ public:
+  WriterBusy() : soci::soci_error("database is locked (waiting for another writer)") {}
 };
 
 // Creates a SQLite file (and its folder, when missing) readable by the owner only.
@@ -54,6 +85,8 @@ class Database {
 
   Dialect dialect() const { return dialect_; }
   std::size_t pool_size() const { return pool_size_; }
+  // Writers waiting for their turn (SQLite; always 0 on PostgreSQL).
+  std::size_t writers_waiting() const { return writer_.waiting(); }
 
   // Runs fn(soci::session&) with a leased connection. fn returns core::Result<T>;
   // driver exceptions thrown inside become the translated Error.
@@ -73,7 +106,7 @@ class Database {
   auto InTransaction(F&& fn) -> decltype(fn(std::declval<soci::session&>())) {
     try {
       soci::session sql(*pool_);
-      WriteTx tx(sql, dialect_);
+      WriteTx tx(sql, *this);
       auto result = fn(sql);
       if (result.ok()) tx.Commit();
       return result;  // the transaction's destructor rolls back when not committed
@@ -88,7 +121,7 @@ class Database {
   auto InScratch(F&& fn) -> decltype(fn(std::declval<soci::session&>())) {
     try {
       soci::session sql(*pool_);
-      WriteTx tx(sql, dialect_);
+      WriteTx tx(sql, *this);
       return fn(sql);  // never committed
     } catch (const soci::soci_error& e) {
       return TranslateDbError(e);
@@ -105,12 +138,14 @@ class Database {
   core::Status BackupTo(const std::string& path);
 
  private:
+  friend class WriteTx;
   Database() = default;
   void OpenSession(soci::session& s) const;  // throws the driver's exception
   std::unique_ptr<soci::connection_pool> pool_;
   std::string connect_;  // the driver's connection string
   Dialect dialect_ = Dialect::kSqlite;
   std::size_t pool_size_ = 0;
+  TurnLock writer_;  // SQLite: the process's writers, in turn
 };
 
 }  // namespace tongxin::storage

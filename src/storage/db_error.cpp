@@ -27,6 +27,11 @@ std::string LogText(const std::exception& e) {
 
 core::Error TranslateDbError(const std::exception& e) {
   core::Error err = core::Internal(LogText(e));
+  if (dynamic_cast<const WriterBusy*>(&e)) {
+    err.code = core::Errc::kUnavailable;
+    err.reason = "server.unavailable";
+    return err;
+  }
   if (const auto* se = dynamic_cast<const soci::sqlite3_soci_error*>(&e)) {
     const int code = se->result() & 0xFF;
     if (code == SQLITE_CONSTRAINT) {

@@ -92,7 +92,7 @@ void GroupWriter::Loop() {
     }
     InstallStatementCache(session_.get(), cache_.get());
     auto run = [&](soci::session& sql) -> core::Status {
-      WriteTx tx(sql, db_.dialect());
+      WriteTx tx(sql, db_);
       for (std::size_t i = 0; i < batch.size(); ++i) {
         Cached(sql, "SAVEPOINT unit", "")->Run();
         try {

@@ -4,6 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <future>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 #include "storage/migrate.hpp"
 #include "storage/migrations_data.hpp"
@@ -98,6 +102,49 @@ TEST_F(DatabaseTest, ExceptionRollsBackEveryWrite) {
   ASSERT_FALSE(st);
   EXPECT_EQ(st.error().code, core::Errc::kInternal);
   EXPECT_EQ(Count("units"), 0);
+}
+
+// SQLite's busy handler polls, so a writer could starve behind a run of others; the
+// process's writers take turns instead: one that asks again goes behind those waiting.
+TEST_F(DatabaseTest, SqliteWritersTakeTurnsInTheOrderTheyAsked) {
+  if (db_->dialect() != Dialect::kSqlite) GTEST_SKIP() << "PostgreSQL writers do not wait for one another's turn";
+  std::mutex mu;
+  std::vector<std::string> order;
+  auto note = [&](const std::string& who) {
+    std::lock_guard lock(mu);
+    order.push_back(who);
+  };
+  std::promise<void> first_in;
+  std::thread a([&] {
+    auto one = db_->InTransaction([&](soci::session& sql) -> core::Status {
+      first_in.set_value();
+      while (db_->writers_waiting() == 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      Query("INSERT INTO units (code, name_zh, kind, created_at, updated_at) VALUES ('A1', '甲', 'office', 't', 't')").Exec(sql);
+      note("a1");
+      return {};
+    });
+    EXPECT_TRUE(one.ok());
+    // At once again: behind the one waiting.
+    auto two = db_->InTransaction([&](soci::session& sql) -> core::Status {
+      Query("INSERT INTO units (code, name_zh, kind, created_at, updated_at) VALUES ('A2', '甲', 'office', 't', 't')").Exec(sql);
+      note("a2");
+      return {};
+    });
+    EXPECT_TRUE(two.ok());
+  });
+  first_in.get_future().wait();
+  std::thread b([&] {
+    auto r = db_->InTransaction([&](soci::session& sql) -> core::Status {
+      Query("INSERT INTO units (code, name_zh, kind, created_at, updated_at) VALUES ('B', '乙', 'office', 't', 't')").Exec(sql);
+      note("b");
+      return {};
+    });
+    EXPECT_TRUE(r.ok());
+  });
+  a.join();
+  b.join();
+  EXPECT_EQ(order, (std::vector<std::string>{"a1", "b", "a2"}));
+  EXPECT_EQ(db_->writers_waiting(), 0u);
 }
 
 TEST_F(DatabaseTest, QueryBindsTextSafelyAndReturnsIds) {

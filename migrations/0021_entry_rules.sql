@@ -53,3 +53,6 @@ CREATE TABLE entry_rule_notices (
 );
 CREATE UNIQUE INDEX entry_rule_notices_person ON entry_rule_notices(rule_id, version, person_id);
 CREATE INDEX entry_rule_notices_rule ON entry_rule_notices(rule_id, person_id, version);
+-- Who a country's rules concern, by name a page at a time: nationals read from the index
+-- alone (the unit for the caller's scope), without the people's rows.
+CREATE INDEX people_nationality_sort ON people(status, nationality, sort_name, unit_id);

@@ -102,26 +102,33 @@ std::vector<EntryRuleVersion> Versions(soci::session& sql, std::int64_t rule_id)
 
 namespace {
 
-// One row per reason a person is concerned: the nationality arm uses people_nationality;
-// the trips arm reads the trips not over (statuses), few beside the people.
-constexpr const char* kReasons =
-    "(SELECT p.id AS person_id, 'nationality' AS why, 0 AS trip_id, '' AS trip_status FROM people p WHERE "
-    "p.nationality = :c AND p.status = 'active' UNION ALL SELECT t.person_id, 'traveller', t.id, t.status FROM trips "
-    "t WHERE t.status IN ('planned', 'abroad', 'stranded', 'returning') AND (',' || t.countries || ',' || "
-    "t.location_country || ',') LIKE :cl) x";
+constexpr const char* kTravelling =
+    "t.status IN ('planned', 'abroad', 'stranded', 'returning') AND (',' || t.countries || ',' || "
+    "t.location_country || ',') LIKE :cl";
+
+// One row per reason a person is concerned: of the nationality (active), or on a trip there
+// not over; `also` narrows both arms (to a page's people).
+std::string Reasons(const std::string& also) {
+  return "(SELECT p.id AS person_id, 'nationality' AS why, 0 AS trip_id, '' AS trip_status FROM people p WHERE "
+         "p.nationality = :c AND p.status = 'active'" + (also.empty() ? "" : " AND p.id " + also) +
+         " UNION ALL SELECT t.person_id, 'traveller', t.id, t.status FROM trips t WHERE " + kTravelling +
+         (also.empty() ? "" : " AND t.person_id " + also) + ") x";
+}
 // Who was told, from one grouped read of the rule's notices.
-constexpr const char* kTold =
-    " LEFT JOIN (SELECT person_id, MAX(version) AS v, MAX(at) AS at FROM entry_rule_notices WHERE rule_id = :rid "
-    "GROUP BY person_id) n ON n.person_id = pe.id";
+std::string Told(const std::string& also) {
+  return " LEFT JOIN (SELECT person_id, MAX(version) AS v, MAX(at) AS at FROM entry_rule_notices WHERE rule_id = "
+         ":rid" + (also.empty() ? "" : " AND person_id " + also) + " GROUP BY person_id) n ON n.person_id = pe.id";
+}
 
 Query& BindAffected(Query& q, const EntryRule& r) {
   return q.Bind("rid", r.id).Bind("c", r.country).Bind("cl", "%," + r.country + ",%");
 }
 
-// The people once each, in scope, with what they were told: "FROM ... WHERE ...".
+// The people once each, in scope, with what they were told: "FROM ... WHERE ...". The
+// nationals come from people_nationality_sort alone, the travellers by id.
 Query PeopleOf(const core::Principal& who, const EntryRule& r) {
-  Query q(std::string("FROM (SELECT DISTINCT person_id FROM ") + kReasons + ") d JOIN people pe ON pe.id = " +
-          "d.person_id" + kTold + " WHERE 1 = 1");
+  Query q("FROM people pe" + Told("") + " WHERE ((pe.nationality = :c AND pe.status = 'active') OR " +
+          "pe.id IN (SELECT t.person_id FROM trips t WHERE " + kTravelling + "))");
   BindAffected(q, r);
   storage::AppendUnitScope(q, who, "pe.unit_id");
   return q;
@@ -129,17 +136,17 @@ Query PeopleOf(const core::Principal& who, const EntryRule& r) {
 
 std::vector<AffectedPerson> AffectedRows(soci::session& sql, const core::Principal& who, const EntryRule& r,
                                          const std::vector<std::int64_t>* only) {
+  std::string in;
+  if (only) {
+    for (const auto id : *only) in += (in.empty() ? "" : ", ") + std::to_string(id);
+    in = "IN (" + in + ")";
+  }
   Query q(std::string("SELECT pe.id, pe.name_zh, pe.name_latin, pe.nationality, pe.category, pe.language, ") +
           "u.name_zh, u.name_en, x.why, x.trip_id, x.trip_status, COALESCE(n.v, 0), COALESCE(n.at, '') FROM " +
-          kReasons + " JOIN people pe ON pe.id = x.person_id JOIN units u ON u.id = pe.unit_id" + kTold +
+          Reasons(in) + " JOIN people pe ON pe.id = x.person_id JOIN units u ON u.id = pe.unit_id" + Told(in) +
           " WHERE 1 = 1");
   BindAffected(q, r);
   storage::AppendUnitScope(q, who, "pe.unit_id");
-  if (only) {
-    std::string ids;
-    for (const auto id : *only) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
-    q.Append(" AND pe.id IN (" + ids + ")");
-  }
   q.Append(" ORDER BY pe.sort_name, pe.id, x.why");
   std::vector<AffectedPerson> out;
   std::map<std::int64_t, std::size_t> at;  // person -> index in out

@@ -168,6 +168,7 @@ const std::map<std::string, std::set<std::string>>& Expected() {
       {"GET /api/v1/entry-rules/{id}", kAll},
       {"PATCH /api/v1/entry-rules/{id}", kManagers},
       {"GET /api/v1/entry-rules/{id}/affected", kManagers},
+      {"GET /api/v1/entry-rules/{id}/affected/export", kManagers},
       {"POST /api/v1/entry-rules/{id}/notify", kManagers},
       {"GET /api/v1/partners/visits", kExporters},
       {"POST /api/v1/partners/visits", kManagers},

@@ -1,7 +1,7 @@
 // The entry-control register in a browser: the office enters the UK's entry ban on a
 // desktop (a bad end date refused, naming the field), sees who it concerns — Oliver
 // Bennett, British and stranded there, and Zhang Wei, going there — tells them, changes
-// the measure and reads the new version's diff; Oliver, on his phone, finds the measure on
+// the measure and reads the new version's diff (and exports the list of them); Oliver, on his phone, finds the measure on
 // his trip and reads it in English; the office exports the register as CSV in the COBAP
 // layout. axe-core on every page.
 import { after, before, describe, it } from 'node:test'
@@ -80,6 +80,13 @@ describe('entry rules in a browser', () => {
     assert.match(await page.textContent('[data-test=affected-person]'), /Zhang Wei/)
     await page.click('[data-test=rule-untold-only]')
     await page.waitForFunction(() => document.querySelectorAll('[data-test=affected-person]').length === 2)
+    // The list of them as XLSX.
+    await page.click('[data-test=affected-export]')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=affected-export-xlsx]')])
+    const file = join(server.dir, download.suggestedFilename())
+    await download.saveAs(file)
+    assert.match(download.suggestedFilename(), /affected.*\.xlsx$/)
+    assert.equal(readFileSync(file).subarray(0, 2).toString(), 'PK')
 
     // A change is a new version with what changed.
     await page.click('[data-test=rule-edit]')

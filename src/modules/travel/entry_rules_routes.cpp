@@ -4,12 +4,17 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "auth/actor.hpp"
 #include "core/paging.hpp"
+#include "core/pick.hpp"
 #include "core/text.hpp"
 #include "http/route_kit.hpp"
 #include "http/spreadsheet.hpp"
+#include "modules/travel/trip.hpp"
 
 namespace tongxin::travel {
 namespace {
@@ -35,6 +40,16 @@ core::Result<EntryRuleFilter> ParseRuleFilter(const Context& ctx) {
   f.q = ctx.req.Query("q");
   if (f.q.size() > 100) return core::FieldInvalid("q", "validation.too_long", {{"max", "100"}});
   return f;
+}
+
+// told=true|false: those told of the rule's current version, or not yet; absent: everyone.
+core::Result<std::optional<bool>> ParseToldFilter(const Context& ctx) {
+  const std::string v = ctx.req.Query("told");
+  if (v.empty()) return std::optional<bool>{};
+  if (v != "true" && v != "false") {
+    return core::FieldInvalid("told", "validation.invalid_choice", {{"choices", "true, false"}});
+  }
+  return std::optional<bool>{v == "true"};
 }
 
 boost::json::object DetailJson(const RuleDetail& d, core::Lang lang, const std::string& today) {
@@ -141,13 +156,8 @@ void RegisterEntryRuleRoutes(http::Router& router, EntryRulesService& rules, Ent
               [&rules](Context& ctx) -> core::Result<Response> {
                 TX_TRY(id, ctx.Id());
                 TX_TRY(page, core::ParsePage(ctx.req.query));
-                const std::string told_filter = ctx.req.Query("told");
-                if (!told_filter.empty() && told_filter != "true" && told_filter != "false") {
-                  return core::FieldInvalid("told", "validation.invalid_choice", {{"choices", "true, false"}});
-                }
-                std::optional<bool> told;
-                if (!told_filter.empty()) told = told_filter == "true";
-                TX_TRY(people, rules.Affected(ctx.User(), *id, told, *page, auth::ActorFrom(ctx)));
+                TX_TRY(told, ParseToldFilter(ctx));
+                TX_TRY(people, rules.Affected(ctx.User(), *id, *told, *page, auth::ActorFrom(ctx)));
                 boost::json::array items;
                 for (const auto& a : people->items) items.push_back(AffectedToJson(a, ctx.lang, people->version));
                 return http::JsonResponse({{"version", people->version},
@@ -157,6 +167,42 @@ void RegisterEntryRuleRoutes(http::Router& router, EntryRulesService& rules, Ent
                                            {"page", page->page},
                                            {"page_size", page->page_size},
                                            {"items", std::move(items)}});
+              }});
+  router.Add({"GET", "/api/v1/entry-rules/{id}/affected/export", managers, "travel",
+              "Everyone in scope the measure concerns (told=true|false), as XLSX (format=xlsx) or CSV, with "
+              "why and whether each was told of its current version; audited",
+              [&rules](Context& ctx) -> core::Result<Response> {
+                TX_TRY(id, ctx.Id());
+                TX_TRY(told, ParseToldFilter(ctx));
+                TX_TRY(all, rules.AffectedAll(ctx.User(), *id, *told, auth::ActorFrom(ctx)));
+                const std::int64_t version = all->version;
+                const core::Lang lang = ctx.lang;
+                const bool zh = lang == core::Lang::kZh;
+                return http::SpreadsheetResponse(
+                    ctx.req, (zh ? "入境措施涉及人员-" : "entry-rule-affected-") + std::to_string(*id),
+                    [&](const http::BeginSheet& begin, const http::AddRow& add) -> core::Result<std::int64_t> {
+                      std::vector<std::string> head =
+                          zh ? std::vector<std::string>{"人员编号", "姓名", "拉丁姓名", "国籍", "类别", "语言",
+                                                        "单位", "涉及原因", "出访", "出访状态", "已告知版本",
+                                                        "告知时间", "已告知当前版本"}
+                             : std::vector<std::string>{"Person", "Name (Chinese)", "Name (Latin)", "Nationality",
+                                                        "Category", "Language", "Unit", "Why", "Trip", "Trip status",
+                                                        "Told of version", "Told at", "Told of the current version"};
+                      begin({zh ? "涉及人员" : "Affected", head, {10, 16, 24, 8, 14, 8, 24, 18, 10, 12, 10, 22, 12}});
+                      std::int64_t n = 0;
+                      for (const auto& a : all->items) {
+                        std::string why;
+                        for (const auto& r : a.reasons) why += (why.empty() ? "" : zh ? "、" : ", ") + TripLabel(lang, "why", r);
+                        add({std::to_string(a.person_id), a.name_zh, a.name_latin, a.nationality, a.category,
+                             a.language, core::Pick(lang, a.unit_name_zh, a.unit_name_en), why,
+                             a.trip_id ? "TR-" + std::to_string(*a.trip_id) : "",
+                             a.trip_status.empty() ? "" : TripLabel(lang, "status", a.trip_status),
+                             a.told_version > 0 ? std::to_string(a.told_version) : "", a.told_at,
+                             a.told_version == version ? (zh ? "是" : "yes") : (zh ? "否" : "no")});
+                        ++n;
+                      }
+                      return n;
+                    });
               }});
   router.Add({"POST", "/api/v1/entry-rules/{id}/notify", managers, "travel",
               "Tell the affected people in scope of the measure, each in their language, once per version "

@@ -176,6 +176,29 @@ core::Result<AffectedPage> EntryRulesService::Affected(const core::Principal& wh
   });
 }
 
+core::Result<AffectedPage> EntryRulesService::AffectedAll(const core::Principal& who, std::int64_t id,
+                                                         std::optional<bool> told, const auth::Actor& actor) {
+  TX_CHECK(CheckKeeper(who));
+  return db_.InTransaction([&](soci::session& sql) -> core::Result<AffectedPage> {
+    auto r = repo::FindRule(sql, id);
+    if (!r) return core::NotFound("entry_rules.not_found");
+    AffectedPage all;
+    all.version = r->version;
+    for (auto& a : repo::Affected(sql, who, *r)) {
+      ++all.total;
+      const bool told_current = a.told_version >= r->version;
+      if (told_current) ++all.told;
+      if (told && *told != told_current) continue;
+      all.items.push_back(std::move(a));
+    }
+    all.matching = static_cast<std::int64_t>(all.items.size());
+    auth::RecordAudit(sql, actor, Now(), "export", "entry_rule_affected", std::to_string(id), "",
+                      boost::json::serialize(boost::json::object{
+                          {"rows", all.matching}, {"told", told ? boost::json::value(*told) : boost::json::value()}}));
+    return all;
+  });
+}
+
 core::Result<NotifyReport> EntryRulesService::NotifyAffected(const core::Principal& who, std::int64_t id,
                                                              const NotifyInput& in, const auth::Actor& actor) {
   TX_CHECK(CheckKeeper(who));

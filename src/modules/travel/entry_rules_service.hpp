@@ -54,6 +54,10 @@ class EntryRulesService {
   // Staff only; audited as a read of people.
   core::Result<AffectedPage> Affected(const core::Principal& who, std::int64_t id, std::optional<bool> told,
                                       const core::PageRequest& page, const auth::Actor& actor);
+  // Everyone affected in scope (told filter as above) for an export, with the rule's version;
+  // audited as an export of people.
+  core::Result<AffectedPage> AffectedAll(const core::Principal& who, std::int64_t id, std::optional<bool> told,
+                                         const auth::Actor& actor);
   core::Result<NotifyReport> NotifyAffected(const core::Principal& who, std::int64_t id, const NotifyInput& in,
                                             const auth::Actor& actor);
 

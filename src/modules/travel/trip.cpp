@@ -243,4 +243,27 @@ boost::json::object TripToJson(const Trip& t, core::Lang lang, bool full) {
   return o;
 }
 
+std::string TripLabel(core::Lang lang, const std::string& group, const std::string& key) {
+  static const std::map<std::string, std::pair<const char*, const char*>> kLabels = {
+      {"status.planned", {"计划中", "Planned"}},
+      {"status.abroad", {"在境外", "Abroad"}},
+      {"status.stranded", {"滞留", "Stranded"}},
+      {"status.returning", {"回国途中", "Returning"}},
+      {"status.observation", {"入境观察", "In observation"}},
+      {"status.home", {"已回国", "Home"}},
+      {"status.cancelled", {"已取消", "Cancelled"}},
+      {"kind.official", {"因公", "Official"}},
+      {"kind.private", {"因私", "Private"}},
+      {"reason.flights_cancelled", {"航班取消", "Flights cancelled"}},
+      {"reason.entry_ban", {"入境限制", "Entry ban"}},
+      {"reason.illness", {"患病", "Illness"}},
+      {"reason.other", {"其他", "Other"}},
+      {"why.nationality", {"国籍", "Nationality"}},
+      {"why.traveller", {"出访人员", "Traveller"}},
+  };
+  auto it = kLabels.find(group + "." + key);
+  if (it == kLabels.end()) return key;
+  return lang == core::Lang::kZh ? it->second.first : it->second.second;
+}
+
 }  // namespace tongxin::travel

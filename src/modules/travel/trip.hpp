@@ -121,4 +121,8 @@ struct TripFilter {
 // currency) and the cost totals by currency.
 boost::json::object TripToJson(const Trip& t, core::Lang lang, bool full = true);
 
+// A code's label for people ("status.stranded" -> 滞留 / Stranded; groups status, kind,
+// reason, and why: an entry rule's reasons nationality and traveller); the code when unknown.
+std::string TripLabel(core::Lang lang, const std::string& group, const std::string& key);
+
 }  // namespace tongxin::travel

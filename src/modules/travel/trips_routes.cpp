@@ -36,27 +36,6 @@ core::Result<TripFilter> ParseTripFilter(const Context& ctx) {
   return f;
 }
 
-std::string Label(core::Lang lang, const std::string& group, const std::string& key) {
-  static const std::map<std::string, std::pair<const char*, const char*>> kLabels = {
-      {"status.planned", {"计划中", "Planned"}},
-      {"status.abroad", {"在境外", "Abroad"}},
-      {"status.stranded", {"滞留", "Stranded"}},
-      {"status.returning", {"回国途中", "Returning"}},
-      {"status.observation", {"入境观察", "In observation"}},
-      {"status.home", {"已回国", "Home"}},
-      {"status.cancelled", {"已取消", "Cancelled"}},
-      {"kind.official", {"因公", "Official"}},
-      {"kind.private", {"因私", "Private"}},
-      {"reason.flights_cancelled", {"航班取消", "Flights cancelled"}},
-      {"reason.entry_ban", {"入境限制", "Entry ban"}},
-      {"reason.illness", {"患病", "Illness"}},
-      {"reason.other", {"其他", "Other"}},
-  };
-  auto it = kLabels.find(group + "." + key);
-  if (it == kLabels.end()) return key;
-  return lang == core::Lang::kZh ? it->second.first : it->second.second;
-}
-
 boost::json::object ListJson(const TripList& list, core::Lang lang) {
   boost::json::object o = http::PageJson(list.page, [&](const Trip& t) { return TripToJson(t, lang, false); });
   boost::json::object counts;
@@ -105,10 +84,10 @@ void RegisterTripRoutes(http::Router& router, TripsService& trips) {
                       std::int64_t n = 0;
                       for (const auto& t : *all) {
                         add({"TR-" + std::to_string(t.id), zh && !t.name_zh.empty() ? t.name_zh : t.name_latin,
-                             zh ? t.unit_name_zh : t.unit_name_en, Label(lang, "kind", t.kind), t.purpose, t.countries,
+                             zh ? t.unit_name_zh : t.unit_name_en, TripLabel(lang, "kind", t.kind), t.purpose, t.countries,
                              t.cities, t.depart_on, t.return_on, t.departed_on, t.returned_on, t.approval_ref,
-                             Label(lang, "status", t.status),
-                             t.stranded_reason.empty() ? "" : Label(lang, "reason", t.stranded_reason), t.location,
+                             TripLabel(lang, "status", t.status),
+                             t.stranded_reason.empty() ? "" : TripLabel(lang, "reason", t.stranded_reason), t.location,
                              t.needs});
                         ++n;
                       }

@@ -268,6 +268,32 @@ TEST_F(EntryRulesApiTest, OnlyTheOfficeKeepsTheRegisterAndSeesOnlyThePeopleInIts
   for (const auto& a : affected.at("items").as_array()) {
     EXPECT_EQ(a.at("told_current").as_bool(), a.at("name").as_string() == "Giulia Rossi");
   }
+
+  // The export: everyone in scope (or those not told yet), why, and who was told; audited.
+  const auto audit_before = server_.Count("audit_log");
+  auto csv = office_->Get(Url(it) + "/affected/export?format=csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_NE(csv.body.find("Person,Name (Chinese),Name (Latin),Nationality"), std::string::npos) << csv.body.substr(0, 120);
+  EXPECT_NE(csv.body.find("Giulia Rossi"), std::string::npos);
+  EXPECT_NE(csv.body.find("Li Na"), std::string::npos);
+  EXPECT_NE(csv.body.find("Traveller"), std::string::npos);
+  EXPECT_NE(csv.body.find("Stranded"), std::string::npos);
+  auto untold = office_->Get(Url(it) + "/affected/export?format=csv&told=false").body;
+  EXPECT_EQ(untold.find("Giulia Rossi"), std::string::npos);
+  EXPECT_NE(untold.find("Li Na"), std::string::npos);
+  auto narrow_csv = narrow->Get(Url(it) + "/affected/export?format=csv").body;
+  EXPECT_NE(narrow_csv.find("Giulia Rossi"), std::string::npos);
+  EXPECT_EQ(narrow_csv.find("Li Na"), std::string::npos);  // outside the narrow office's scope
+  office_->SetLanguage("zh-CN");
+  auto zh_csv = office_->Get(Url(it) + "/affected/export?format=csv").body;
+  EXPECT_NE(zh_csv.find("姓名"), std::string::npos);
+  EXPECT_NE(zh_csv.find("滞留"), std::string::npos);
+  office_->SetLanguage("en");
+  EXPECT_EQ(office_->Get(Url(it) + "/affected/export").body.substr(0, 2), "PK");  // XLSX by default
+  EXPECT_EQ(server_.Count("audit_log"), audit_before + 5);
+  EXPECT_EQ(hr->Get(Url(it) + "/affected/export").status, 403);
+  EXPECT_EQ(office_->Get(Url(999999) + "/affected/export").status, 404);
+  EXPECT_EQ(office_->Get(Url(it) + "/affected/export?told=maybe").ErrorField(), "told");
 }
 
 TEST_F(EntryRulesApiTest, ImportAndExportInACobapLikeCsv) {

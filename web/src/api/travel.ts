@@ -157,6 +157,8 @@ export const ruleAffected = (id: number, q: { page?: number; page_size?: number;
   get<Affected>(`/api/v1/entry-rules/${id}/affected`, { ...q, told: q.told === undefined ? undefined : String(q.told) })
 export const notifyAffected = (id: number, body: { reasons?: string[]; again?: boolean }) =>
   post<NotifyReport>(`/api/v1/entry-rules/${id}/notify`, body)
+export const exportAffected = (id: number, told: boolean | undefined, format: 'xlsx' | 'csv') =>
+  download(`/api/v1/entry-rules/${id}/affected/export`, { told: told === undefined ? undefined : String(told), format })
 export const exportEntryRules = (q: RuleQuery, format: 'xlsx' | 'csv') =>
   download('/api/v1/entry-rules/export', { ...q, page: undefined, page_size: undefined, format })
 export const previewRuleImport = (file: File, _unit: number | undefined, onProgress: (pct: number) => void) =>

@@ -15,6 +15,7 @@
 #include <mutex>
 #include <string>
 #include <type_traits>
+#include <utility>
 
 #include "core/result.hpp"
 
@@ -113,6 +114,20 @@ class Database {
     } catch (const soci::soci_error& e) {
       return TranslateDbError(e);
     }
+  }
+
+  // A read that is audited: read(session) -> Result<T> on a session outside any write
+  // transaction (on SQLite the writers go on meanwhile), then record(session, const T&) ->
+  // Status in a short write transaction of its own. The result is given only when the
+  // record was written too.
+  template <class Read, class Record>
+  auto ReadThenRecord(Read&& read, Record&& record) -> decltype(read(std::declval<soci::session&>())) {
+    auto result = WithSession(std::forward<Read>(read));
+    if (!result.ok()) return result;
+    core::Status recorded =
+        InTransaction([&](soci::session& sql) -> core::Status { return record(sql, result.value()); });
+    if (!recorded.ok()) return recorded.error();
+    return result;
   }
 
   // Like InTransaction, but always rolled back: what fn writes is seen by its own reads

@@ -147,6 +147,53 @@ TEST_F(DatabaseTest, SqliteWritersTakeTurnsInTheOrderTheyAsked) {
   EXPECT_EQ(db_->writers_waiting(), 0u);
 }
 
+TEST_F(DatabaseTest, AnAuditedReadLetsWritersGoOnAndGivesItsResultOnlyWhenRecorded) {
+  auto count = [&](soci::session& sql, const char* code) {
+    return Query("SELECT COUNT(*) FROM units WHERE code = :c").Bind("c", code).Scalar(sql);
+  };
+  // A writer on another thread commits while the read is under way: the read holds no
+  // write lock (it would wait out the busy timeout on SQLite otherwise).
+  auto read = db_->ReadThenRecord(
+      [&](soci::session& sql) -> core::Result<std::int64_t> {
+        std::thread writer([&] {
+          auto w = db_->InTransaction([&](soci::session& s) -> core::Status {
+            Query("INSERT INTO units (code, name_zh, kind, created_at, updated_at) VALUES ('W', '写', 'office', 't', 't')")
+                .Exec(s);
+            return {};
+          });
+          EXPECT_TRUE(w.ok());
+        });
+        writer.join();
+        return count(sql, "W");
+      },
+      [&](soci::session& sql, const std::int64_t& seen) -> core::Status {
+        Query("INSERT INTO units (code, name_zh, kind, created_at, updated_at) VALUES ('R', :n, 'office', 't', 't')")
+            .Bind("n", std::to_string(seen))
+            .Exec(sql);
+        return {};
+      });
+  ASSERT_TRUE(read.ok()) << read.error().reason;
+  EXPECT_EQ(*read, 1);
+  // The record failing withholds the result; a read failing records nothing.
+  auto refused = db_->ReadThenRecord([&](soci::session& sql) -> core::Result<std::int64_t> { return count(sql, "R"); },
+                                     [&](soci::session&, const std::int64_t&) -> core::Status {
+                                       return core::Forbidden("auth.forbidden");
+                                     });
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().reason, "auth.forbidden");
+  bool recorded = false;
+  auto missing = db_->ReadThenRecord(
+      [&](soci::session&) -> core::Result<std::int64_t> { return core::NotFound("units.not_found"); },
+      [&](soci::session&, const std::int64_t&) -> core::Status {
+        recorded = true;
+        return {};
+      });
+  EXPECT_FALSE(missing.ok());
+  EXPECT_FALSE(recorded);
+  auto units = db_->WithSession([&](soci::session& sql) -> core::Result<std::int64_t> { return count(sql, "R"); });
+  EXPECT_EQ(*units, 1);
+}
+
 TEST_F(DatabaseTest, QueryBindsTextSafelyAndReturnsIds) {
   auto id = db_->InTransaction([&](soci::session& sql) -> core::Result<std::int64_t> {
     return Query("INSERT INTO units (code, name_zh, kind, created_at, updated_at) VALUES (:c, :n, 'office', 't', 't') "

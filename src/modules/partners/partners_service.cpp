@@ -138,19 +138,22 @@ core::Result<core::Page<Partner>> PartnersService::List(const core::Principal& w
 
 core::Result<std::vector<Partner>> PartnersService::Export(const core::Principal& who, const PartnerFilter& f,
                                                            const auth::Actor& actor) {
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<std::vector<Partner>> {
-    if (f.unit_id) TX_CHECK(auth::guard::Unit(sql, who, *f.unit_id, "unit_id"));
-    auto all = repo::AllPartners(sql, who, f);
-    std::int64_t contacts = 0;
-    for (const auto& p : all) contacts += static_cast<std::int64_t>(p.contacts.size());
-    auth::RecordAudit(sql, actor, Now(), "export", "partner", "", "",
-                      boost::json::serialize(boost::json::object{{"rows", static_cast<std::int64_t>(all.size())},
-                                                                 {"contacts", contacts},
-                                                                 {"q", f.q},
-                                                                 {"country", f.country},
-                                                                 {"kind", f.kind}}));
-    return all;
-  });
+  return db_.ReadThenRecord(
+      [&](soci::session& sql) -> core::Result<std::vector<Partner>> {
+        if (f.unit_id) TX_CHECK(auth::guard::Unit(sql, who, *f.unit_id, "unit_id"));
+        return repo::AllPartners(sql, who, f);
+      },
+      [&](soci::session& sql, const std::vector<Partner>& all) -> core::Status {
+        std::int64_t contacts = 0;
+        for (const auto& p : all) contacts += static_cast<std::int64_t>(p.contacts.size());
+        auth::RecordAudit(sql, actor, Now(), "export", "partner", "", "",
+                          boost::json::serialize(boost::json::object{{"rows", static_cast<std::int64_t>(all.size())},
+                                                                     {"contacts", contacts},
+                                                                     {"q", f.q},
+                                                                     {"country", f.country},
+                                                                     {"kind", f.kind}}));
+        return {};
+      });
 }
 
 core::Result<Partner> PartnersService::Get(const core::Principal& who, std::int64_t id, const auth::Actor& actor) {

@@ -384,13 +384,17 @@ core::Result<core::Page<Recipient>> DistributionsService::RecipientsOf(const cor
 
 core::Result<std::pair<Distribution, std::vector<Recipient>>> DistributionsService::ExportRecipients(
     const core::Principal& who, std::int64_t id, const auth::Actor& actor) {
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<std::pair<Distribution, std::vector<Recipient>>> {
-    TX_TRY(d, ReadableDistribution(sql, who, id));
-    auto rows = repo::AllRecipients(sql, id);
-    auth::RecordAudit(sql, actor, supplies_.Now(), "export", "supply_distribution", std::to_string(id), "",
-                      "{\"recipients\":" + std::to_string(rows.size()) + "}");
-    return std::make_pair(*d, std::move(rows));
-  });
+  using Sheet = std::pair<Distribution, std::vector<Recipient>>;
+  return db_.ReadThenRecord(
+      [&](soci::session& sql) -> core::Result<Sheet> {
+        TX_TRY(d, ReadableDistribution(sql, who, id));
+        return std::make_pair(*d, repo::AllRecipients(sql, id));
+      },
+      [&](soci::session& sql, const Sheet& sheet) -> core::Status {
+        auth::RecordAudit(sql, actor, supplies_.Now(), "export", "supply_distribution", std::to_string(id), "",
+                          "{\"recipients\":" + std::to_string(sheet.second.size()) + "}");
+        return {};
+      });
 }
 
 // ---- shares ----

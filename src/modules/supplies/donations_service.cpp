@@ -188,14 +188,17 @@ core::Result<DonationsService::Listed> DonationsService::List(const core::Princi
 
 core::Result<DonationsService::All> DonationsService::Export(const core::Principal& who, const DonationFilter& f,
                                                              const auth::Actor& actor) {
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<All> {
-    All out{repo::AllDonations(sql, Reader(sql, who), f), SeesAmountsOn(sql, who)};
-    auth::RecordAudit(sql, actor, supplies_.Now(), "export", "donation", "", "",
-                      boost::json::serialize(boost::json::object{{"direction", f.direction},
-                                                                 {"rows", static_cast<std::int64_t>(out.items.size())},
-                                                                 {"amounts", out.amounts}}));
-    return out;
-  });
+  return db_.ReadThenRecord(
+      [&](soci::session& sql) -> core::Result<All> {
+        return All{repo::AllDonations(sql, Reader(sql, who), f), SeesAmountsOn(sql, who)};
+      },
+      [&](soci::session& sql, const All& out) -> core::Status {
+        auth::RecordAudit(sql, actor, supplies_.Now(), "export", "donation", "", "",
+                          boost::json::serialize(boost::json::object{{"direction", f.direction},
+                                                                     {"rows", static_cast<std::int64_t>(out.items.size())},
+                                                                     {"amounts", out.amounts}}));
+        return {};
+      });
 }
 
 core::Result<Donation> DonationsService::InScope(soci::session& sql, const core::Principal& who, std::int64_t id) {

@@ -49,15 +49,16 @@ core::Result<core::Page<EntryRule>> EntryRulesService::List(const EntryRuleFilte
 
 core::Result<std::vector<EntryRule>> EntryRulesService::Export(const EntryRuleFilter& f, const auth::Actor& actor) {
   const std::string today = Today();
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<std::vector<EntryRule>> {
-    auto all = repo::AllRules(sql, f, today);
-    auth::RecordAudit(sql, actor, Now(), "export", "entry_rule", "", "",
-                      boost::json::serialize(boost::json::object{{"rows", static_cast<std::int64_t>(all.size())},
-                                                                 {"country", f.country},
-                                                                 {"measure", f.measure},
-                                                                 {"state", f.state}}));
-    return all;
-  });
+  return db_.ReadThenRecord(
+      [&](soci::session& sql) -> core::Result<std::vector<EntryRule>> { return repo::AllRules(sql, f, today); },
+      [&](soci::session& sql, const std::vector<EntryRule>& all) -> core::Status {
+        auth::RecordAudit(sql, actor, Now(), "export", "entry_rule", "", "",
+                          boost::json::serialize(boost::json::object{{"rows", static_cast<std::int64_t>(all.size())},
+                                                                     {"country", f.country},
+                                                                     {"measure", f.measure},
+                                                                     {"state", f.state}}));
+        return {};
+      });
 }
 
 core::Result<RuleDetail> EntryRulesService::Get(std::int64_t id) {
@@ -164,39 +165,48 @@ core::Result<AffectedPage> EntryRulesService::Affected(const core::Principal& wh
                                                       std::optional<bool> told, const core::PageRequest& page,
                                                       const auth::Actor& actor) {
   TX_CHECK(CheckKeeper(who));
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<AffectedPage> {
-    auto r = repo::FindRule(sql, id);
-    if (!r) return core::NotFound("entry_rules.not_found");
-    auto people = repo::AffectedPaged(sql, who, *r, told, page);
-    boost::json::array shown;
-    for (const auto& a : people.items) shown.push_back(a.person_id);
-    auth::RecordAudit(sql, actor, Now(), "read", "entry_rule_affected", std::to_string(id), "",
-                      boost::json::serialize(boost::json::object{{"people", people.total}, {"shown", std::move(shown)}}));
-    return people;
-  });
+  return db_.ReadThenRecord(
+      [&](soci::session& sql) -> core::Result<AffectedPage> {
+        auto r = repo::FindRule(sql, id);
+        if (!r) return core::NotFound("entry_rules.not_found");
+        return repo::AffectedPaged(sql, who, *r, told, page);
+      },
+      [&](soci::session& sql, const AffectedPage& people) -> core::Status {
+        boost::json::array shown;
+        for (const auto& a : people.items) shown.push_back(a.person_id);
+        auth::RecordAudit(
+            sql, actor, Now(), "read", "entry_rule_affected", std::to_string(id), "",
+            boost::json::serialize(boost::json::object{{"people", people.total}, {"shown", std::move(shown)}}));
+        return {};
+      });
 }
 
 core::Result<AffectedPage> EntryRulesService::AffectedAll(const core::Principal& who, std::int64_t id,
                                                          std::optional<bool> told, const auth::Actor& actor) {
   TX_CHECK(CheckKeeper(who));
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<AffectedPage> {
-    auto r = repo::FindRule(sql, id);
-    if (!r) return core::NotFound("entry_rules.not_found");
-    AffectedPage all;
-    all.version = r->version;
-    for (auto& a : repo::Affected(sql, who, *r)) {
-      ++all.total;
-      const bool told_current = a.told_version >= r->version;
-      if (told_current) ++all.told;
-      if (told && *told != told_current) continue;
-      all.items.push_back(std::move(a));
-    }
-    all.matching = static_cast<std::int64_t>(all.items.size());
-    auth::RecordAudit(sql, actor, Now(), "export", "entry_rule_affected", std::to_string(id), "",
-                      boost::json::serialize(boost::json::object{
-                          {"rows", all.matching}, {"told", told ? boost::json::value(*told) : boost::json::value()}}));
-    return all;
-  });
+  return db_.ReadThenRecord(
+      [&](soci::session& sql) -> core::Result<AffectedPage> {
+        auto r = repo::FindRule(sql, id);
+        if (!r) return core::NotFound("entry_rules.not_found");
+        AffectedPage all;
+        all.version = r->version;
+        for (auto& a : repo::Affected(sql, who, *r)) {
+          ++all.total;
+          const bool told_current = a.told_version >= r->version;
+          if (told_current) ++all.told;
+          if (told && *told != told_current) continue;
+          all.items.push_back(std::move(a));
+        }
+        all.matching = static_cast<std::int64_t>(all.items.size());
+        return all;
+      },
+      [&](soci::session& sql, const AffectedPage& all) -> core::Status {
+        auth::RecordAudit(sql, actor, Now(), "export", "entry_rule_affected", std::to_string(id), "",
+                          boost::json::serialize(boost::json::object{
+                              {"rows", all.matching},
+                              {"told", told ? boost::json::value(*told) : boost::json::value()}}));
+        return {};
+      });
 }
 
 core::Result<NotifyReport> EntryRulesService::NotifyAffected(const core::Principal& who, std::int64_t id,

@@ -97,19 +97,22 @@ core::Result<TripList> TripsService::List(const core::Principal& who, TripFilter
 
 core::Result<std::vector<Trip>> TripsService::Export(const core::Principal& who, TripFilter f,
                                                     const auth::Actor& actor) {
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<std::vector<Trip>> {
-    if (!auth::guard::IsStaff(who.role)) f.own_only = true;
-    if (f.person_id && !f.own_only) TX_CHECK(auth::guard::Person(sql, who, *f.person_id, "person_id"));
-    auto all = repo::AllTrips(sql, who, f);
-    std::string statuses;
-    for (const auto& s : f.statuses) statuses += (statuses.empty() ? "" : ",") + s;
-    auth::RecordAudit(sql, actor, Now(), "export", "trip", "", "",
-                      boost::json::serialize(boost::json::object{{"rows", static_cast<std::int64_t>(all.size())},
-                                                                 {"status", statuses},
-                                                                 {"country", f.country},
-                                                                 {"q", f.q}}));
-    return all;
-  });
+  return db_.ReadThenRecord(
+      [&](soci::session& sql) -> core::Result<std::vector<Trip>> {
+        if (!auth::guard::IsStaff(who.role)) f.own_only = true;
+        if (f.person_id && !f.own_only) TX_CHECK(auth::guard::Person(sql, who, *f.person_id, "person_id"));
+        return repo::AllTrips(sql, who, f);
+      },
+      [&](soci::session& sql, const std::vector<Trip>& all) -> core::Status {
+        std::string statuses;
+        for (const auto& s : f.statuses) statuses += (statuses.empty() ? "" : ",") + s;
+        auth::RecordAudit(sql, actor, Now(), "export", "trip", "", "",
+                          boost::json::serialize(boost::json::object{{"rows", static_cast<std::int64_t>(all.size())},
+                                                                     {"status", statuses},
+                                                                     {"country", f.country},
+                                                                     {"q", f.q}}));
+        return {};
+      });
 }
 
 core::Result<Trip> TripsService::Get(const core::Principal& who, std::int64_t id, const auth::Actor& actor) {

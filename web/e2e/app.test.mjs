@@ -124,7 +124,7 @@ describe('Tongxin in a browser', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-test=people-table] .el-table__row').length === 2)
 
     await page.click('[data-test=people-export]')
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=export-xlsx]')])
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=people-export-xlsx]')])
     const file = join(server.dir, download.suggestedFilename())
     await download.saveAs(file)
     assert.match(download.suggestedFilename(), /\.xlsx$/)

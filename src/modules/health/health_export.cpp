@@ -1,23 +1,16 @@
 // Health export layouts.
 #include "modules/health/health_export.hpp"
 
-#include <map>
-
+#include "core/labels.hpp"
 #include "core/text.hpp"
 #include "modules/health/health_repo.hpp"
 
 namespace tongxin::health {
 namespace {
 
-std::string Label(const std::map<std::string, std::pair<const char*, const char*>>& m, const std::string& k,
-                  core::Lang lang) {
-  auto it = m.find(k);
-  if (it == m.end()) return k;
-  return lang == core::Lang::kZh ? it->second.first : it->second.second;
-}
-
-const std::map<std::string, std::pair<const char*, const char*>>& Words() {
-  static const std::map<std::string, std::pair<const char*, const char*>> k = {
+// Slots, report states, channels, places and contact as the reports spell them.
+std::string Word(const std::string& key, core::Lang lang) {
+  static const core::LabelTable k = {
       {"morning", {"上午", "Morning"}}, {"afternoon", {"下午", "Afternoon"}}, {"noon", {"中午", "Noon"}},
       {"evening", {"晚上", "Evening"}}, {"missing", {"未报", "missing"}}, {"reported", {"已报", "reported"}},
       {"late", {"迟报", "late"}}, {"self", {"本人", "self"}}, {"phone", {"电话", "phone"}},
@@ -25,7 +18,7 @@ const std::map<std::string, std::pair<const char*, const char*>>& Words() {
       {"campus", {"校内", "on campus"}}, {"home_city", {"本市家中", "home, city"}},
       {"elsewhere_china", {"国内其他地区", "elsewhere in China"}}, {"abroad", {"境外", "abroad"}},
       {"none", {"无", "none"}}, {"suspected", {"疑似", "suspected"}}, {"confirmed", {"确诊", "confirmed"}}};
-  return k;
+  return k(key, lang);
 }
 
 std::string Temp(int tenths) { return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10); }
@@ -40,7 +33,7 @@ ExportShape DailyReportShape(soci::session& sql, const std::string& day, core::L
                  : std::vector<std::string>{"Unit", "Chinese name", "Latin name", "Nationality"};
   s.widths = {24, 12, 22, 8};
   for (const auto& name : repo::SlotNames(sql, day)) {
-    const std::string label = Label(Words(), name, lang);
+    const std::string label = Word(name, lang);
     s.headers.push_back(label + (zh ? " 体温" : " °C"));
     s.headers.push_back(label + (zh ? " 状态" : " status"));
     s.widths.push_back(10);
@@ -110,12 +103,12 @@ std::int64_t WriteDailyReport(soci::session& sql, const core::Principal& who, co
         if (r.recheck_tenths > 0) note((zh ? "复测 " : "re-check ") + Temp(r.recheck_tenths));
         const std::string& symptoms = r.symptoms;
         if (!symptoms.empty()) note(symptoms);
-        if (r.contact != "none") note(Label(Words(), r.contact, lang));
-        if (r.location == "abroad") note(Label(Words(), "abroad", lang));
+        if (r.contact != "none") note(Word(r.contact, lang));
+        if (r.location == "abroad") note(Word("abroad", lang));
       } else {
         ++unit_missing;
       }
-      io::Cell st(Label(Words(), status, lang));
+      io::Cell st(Word(status, lang));
       st.highlight = status == "missing";
       row[5 + 2 * slot] = st;
     }
@@ -151,11 +144,11 @@ std::int64_t WriteHistory(soci::session& sql, const core::Principal& who, const 
     alert.highlight = r.alert_tenths > 0;
     io::Cell recheck(r.recheck_tenths > 0 ? Temp(r.recheck_tenths) : "");
     recheck.highlight = r.recheck_tenths >= fever_tenths;
-    std::string location = Label(Words(), r.location, lang);
+    std::string location = Word(r.location, lang);
     if (!r.location_country.empty()) location += " " + r.location_country;
-    sink({r.day, Label(Words(), r.slot_name, lang), zh || r.unit_en.empty() ? r.unit_zh : r.unit_en, r.name_zh,
+    sink({r.day, Word(r.slot_name, lang), zh || r.unit_en.empty() ? r.unit_zh : r.unit_en, r.name_zh,
           r.name_latin, reveal ? r.id_number : core::MaskIdentifier(r.id_number), temp, alert, recheck, r.method, r.symptoms, location,
-          Label(Words(), r.contact, lang), Label(Words(), r.channel, lang), r.late ? (zh ? "是" : "yes") : "",
+          Word(r.contact, lang), Word(r.channel, lang), r.late ? (zh ? "是" : "yes") : "",
           r.submitted_at, io::Cell::Number(static_cast<double>(r.version))});
     ++n;
   });

@@ -1,12 +1,12 @@
 // Incident labels.
 #include "modules/incidents/labels.hpp"
 
-#include <map>
+#include "core/labels.hpp"
 
 namespace tongxin::incidents {
 
 std::string Label(const std::string& t, core::Lang lang) {
-  static const std::map<std::string, std::pair<const char*, const char*>> kLabels = {
+  static const core::LabelTable kLabels = {
       {"fever", {"发热", "Fever"}},
       {"suspected_case", {"疑似病例", "Suspected case"}},
       {"close_contact", {"密切接触者", "Close contact"}},
@@ -39,9 +39,7 @@ std::string Label(const std::string& t, core::Lang lang) {
       {"person_added", {"添加相关人员", "Person added"}},
       {"attachment", {"添加附件", "Attachment"}},
   };
-  auto it = kLabels.find(t);
-  if (it == kLabels.end()) return t;
-  return lang == core::Lang::kZh ? it->second.first : it->second.second;
+  return kLabels(t, lang);
 }
 
 }  // namespace tongxin::incidents

@@ -5,6 +5,7 @@
 
 #include "auth/actor.hpp"
 #include "core/json_reader.hpp"
+#include "core/labels.hpp"
 #include "core/paging.hpp"
 #include "core/pick.hpp"
 #include "core/text.hpp"
@@ -56,15 +57,13 @@ core::Result<DonorLink> ParseDonorLink(const boost::json::object& body) {
 }
 
 std::string KindLabel(const std::string& kind, core::Lang lang) {
-  static const std::map<std::string, std::pair<const char*, const char*>> kLabels = {
+  static const core::LabelTable kLabels = {
       {"university", {"高校", "university"}},   {"embassy", {"使馆", "embassy"}},
       {"consulate", {"领事馆", "consulate"}},   {"hospital", {"医院", "hospital"}},
       {"company", {"企业", "company"}},         {"foundation", {"基金会", "foundation"}},
       {"ngo", {"非政府组织", "NGO"}},           {"government", {"政府机构", "government"}},
       {"other", {"其他", "other"}}};
-  auto it = kLabels.find(kind);
-  if (it == kLabels.end()) return kind;
-  return lang == core::Lang::kZh ? it->second.first : it->second.second;
+  return kLabels(kind, lang);
 }
 
 std::string Join(const std::vector<std::string>& v, const char* sep) {

@@ -1,14 +1,13 @@
 // People export layout.
 #include "modules/people/people_export.hpp"
 
-#include <map>
-
+#include "core/labels.hpp"
 #include "core/text.hpp"
 
 namespace tongxin::people {
 
 std::string ChoiceLabel(const std::string& field, const std::string& value, core::Lang lang) {
-  static const std::map<std::string, std::pair<const char*, const char*>> kLabels = {
+  static const core::LabelTable kLabels = {
       {"category.foreign_staff", {"外籍工作人员", "Foreign staff"}}, {"category.staff", {"教职工", "Staff"}},
       {"category.student", {"学生", "Student"}}, {"category.resident", {"居民", "Resident"}},
       {"category.other", {"其他", "Other"}}, {"gender.male", {"男", "Male"}}, {"gender.female", {"女", "Female"}},
@@ -19,9 +18,7 @@ std::string ChoiceLabel(const std::string& field, const std::string& value, core
       {"employment_status.on_leave", {"休假", "On leave"}}, {"employment_status.left", {"离职", "Left"}},
       {"employment_status.retired", {"退休", "Retired"}}, {"status.active", {"在册", "Active"}},
       {"status.archived", {"已归档", "Archived"}}};
-  auto it = kLabels.find(field + "." + value);
-  if (it == kLabels.end()) return value;
-  return lang == core::Lang::kZh ? it->second.first : it->second.second;
+  return kLabels(field, value, lang);
 }
 
 io::SheetShape PeopleColumns(core::Lang lang) {

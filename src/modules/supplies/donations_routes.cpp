@@ -4,6 +4,7 @@
 #include "auth/actor.hpp"
 #include "core/currencies.hpp"
 #include "core/json_reader.hpp"
+#include "core/labels.hpp"
 #include "core/paging.hpp"
 #include "core/pick.hpp"
 #include "core/text.hpp"
@@ -44,7 +45,7 @@ core::Result<DonationFilter> ParseFilter(const Context& ctx) {
 }
 
 std::string Label(const std::string& value, core::Lang lang) {
-  static const std::map<std::string, std::pair<const char*, const char*>> kLabels = {
+  static const core::LabelTable kLabels = {
       {"in", {"收到捐赠", "received"}},        {"out", {"对外捐赠", "given"}},
       {"money", {"资金", "money"}},             {"goods", {"物资", "goods"}},
       {"to_thank", {"待致谢", "to thank"}},     {"letter_sent", {"已寄感谢信", "letter sent"}},
@@ -53,9 +54,7 @@ std::string Label(const std::string& value, core::Lang lang) {
       {"community", {"社区", "community"}},     {"school", {"学校", "school"}},
       {"other", {"其他", "other"}},             {"institution", {"机构", "institution"}},
       {"company", {"企业", "company"}},         {"person", {"个人", "person"}}};
-  auto it = kLabels.find(value);
-  if (it == kLabels.end()) return value;
-  return lang == core::Lang::kZh ? it->second.first : it->second.second;
+  return kLabels(value, lang);
 }
 
 boost::json::object ListJson(const core::Page<Donation>& page, bool amounts, core::Lang lang) {

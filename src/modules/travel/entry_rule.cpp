@@ -1,13 +1,12 @@
 // Entry-control rules: parsing, versions and their diff, JSON.
 #include "modules/travel/entry_rule.hpp"
 
-#include <boost/json.hpp>
-
 #include <algorithm>
-#include <map>
+#include <boost/json.hpp>
 
 #include "core/described_json.hpp"
 #include "core/json_reader.hpp"
+#include "core/labels.hpp"
 #include "core/local_time.hpp"
 #include "core/pick.hpp"
 #include "core/text.hpp"
@@ -149,7 +148,7 @@ core::Result<NotifyInput> ParseNotifyInput(const boost::json::object& body) {
 }
 
 std::string MeasureLabel(std::string_view measure, core::Lang lang) {
-  static const std::map<std::string_view, std::pair<const char*, const char*>> kLabels = {
+  static const core::LabelTable kLabels = {
       {"entry_ban", {"禁止入境", "Entry ban"}},
       {"visa_suspension", {"暂停签证", "Visa suspension"}},
       {"quarantine", {"入境隔离", "Quarantine"}},
@@ -157,9 +156,7 @@ std::string MeasureLabel(std::string_view measure, core::Lang lang) {
       {"flight_restriction", {"航班限制", "Flight restriction"}},
       {"other", {"其他措施", "Other measure"}},
   };
-  auto it = kLabels.find(measure);
-  if (it == kLabels.end()) return std::string(measure);
-  return lang == core::Lang::kZh ? it->second.first : it->second.second;
+  return kLabels(measure, lang);
 }
 
 boost::json::object RuleToJson(const EntryRule& r, core::Lang lang, const std::string& today) {

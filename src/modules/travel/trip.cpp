@@ -1,14 +1,14 @@
 // Trips: transitions, request parsing and JSON.
 #include "modules/travel/trip.hpp"
 
-#include <boost/json.hpp>
-
 #include <algorithm>
+#include <boost/json.hpp>
 #include <map>
 
 #include "core/currencies.hpp"
 #include "core/described_json.hpp"
 #include "core/json_reader.hpp"
+#include "core/labels.hpp"
 #include "core/local_time.hpp"
 #include "core/pick.hpp"
 #include "core/text.hpp"
@@ -244,7 +244,7 @@ boost::json::object TripToJson(const Trip& t, core::Lang lang, bool full) {
 }
 
 std::string TripLabel(core::Lang lang, const std::string& group, const std::string& key) {
-  static const std::map<std::string, std::pair<const char*, const char*>> kLabels = {
+  static const core::LabelTable kLabels = {
       {"status.planned", {"计划中", "Planned"}},
       {"status.abroad", {"在境外", "Abroad"}},
       {"status.stranded", {"滞留", "Stranded"}},
@@ -261,9 +261,7 @@ std::string TripLabel(core::Lang lang, const std::string& group, const std::stri
       {"why.nationality", {"国籍", "Nationality"}},
       {"why.traveller", {"出访人员", "Traveller"}},
   };
-  auto it = kLabels.find(group + "." + key);
-  if (it == kLabels.end()) return key;
-  return lang == core::Lang::kZh ? it->second.first : it->second.second;
+  return kLabels(group, key, lang);
 }
 
 }  // namespace tongxin::travel

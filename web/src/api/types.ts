@@ -121,3 +121,6 @@ export interface ApiToken {
   last_used_at: string
   token?: string
 }
+
+// The file formats a list exports to.
+export type ExportFormat = 'xlsx' | 'csv'

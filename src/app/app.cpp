@@ -26,7 +26,7 @@ namespace {
 const std::vector<core::Status (*)(AppContext&)> kModules = {&auth::Register, &people::Register, &notify::Register,
                                                              &health::Register, &incidents::Register,
                                                              &supplies::Register, &partners::Register,
-                                                             &travel::Register};
+                                                             &travel::Register, &announcements::Register};
 
 }  // namespace
 

@@ -12,6 +12,7 @@
 #include "core/result.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
+#include "modules/announcements/announcements_service.hpp"
 #include "modules/health/health_service.hpp"
 #include "modules/incidents/incidents_service.hpp"
 #include "modules/notify/notify_service.hpp"
@@ -58,6 +59,7 @@ class App {
   partners::VisitsService& visits() { return modules_->Get<partners::VisitsService>(); }
   travel::TripsService& trips() { return modules_->Get<travel::TripsService>(); }
   travel::EntryRulesService& entry_rules() { return modules_->Get<travel::EntryRulesService>(); }
+  announcements::AnnouncementsService& announcements() { return modules_->Get<announcements::AnnouncementsService>(); }
   // Background jobs; started with the server unless jobs_interval_seconds is 0.
   Scheduler& scheduler() { return *scheduler_; }
   const core::Clock& clock() const { return *clock_; }

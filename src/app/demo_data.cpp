@@ -5,6 +5,7 @@
 #include <map>
 
 #include "app/demo_partners.hpp"
+#include "app/demo_announcements.hpp"
 #include "app/demo_travel.hpp"
 #include "auth/auth_repo.hpp"
 #include "core/local_time.hpp"
@@ -423,6 +424,7 @@ core::Result<bool> LoadDemoData(App& app) {
   TX_CHECK(LoadPartners(app, system, actor, ids));
   TX_CHECK(LoadEntryRules(app, system, actor));
   TX_CHECK(LoadTravel(app, system, actor));
+  TX_CHECK(LoadAnnouncements(app));
   return true;
 }
 

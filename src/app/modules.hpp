@@ -22,3 +22,4 @@ namespace tongxin::incidents { core::Status Register(app::AppContext& ctx); std:
 namespace tongxin::supplies { core::Status Register(app::AppContext& ctx); }
 namespace tongxin::partners { core::Status Register(app::AppContext& ctx); }
 namespace tongxin::travel { core::Status Register(app::AppContext& ctx); std::vector<app::Setting> ConfigKeys(); }
+namespace tongxin::announcements { core::Status Register(app::AppContext& ctx); }

@@ -144,6 +144,14 @@ std::string FieldLabel(std::string_view field, Lang lang) {
       return lang == Lang::kZh ? member + "（第 " + row + " 行）" : member + " (row " + row + ")";
     }
   }
+  // A member of a list of values ("audience.roles[1]"): the list's label and the item.
+  if (!field.empty() && field.back() == ']') {
+    if (const auto open = field.rfind('['); open != std::string_view::npos && open > 0) {
+      const std::string item(field.substr(open + 1, field.size() - open - 2));
+      const std::string list = FieldLabel(field.substr(0, open), lang);
+      return lang == Lang::kZh ? list + "（第 " + item + " 项）" : list + " (item " + item + ")";
+    }
+  }
   auto t = Catalogue().Find(Kind::kLabel, field);
   // A member of a nested object ("recipients.unit_id"): the member's label.
   if (!t) {

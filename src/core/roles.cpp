@@ -28,7 +28,7 @@ const std::vector<NamedRoleSet>& NamedRoleSets() {
   static const std::vector<NamedRoleSet> kSets = {
       {"admins", roles::kAdmins},   {"managers", roles::kManagers}, {"editors", roles::kEditors},
       {"staff", roles::kStaff},     {"readers", roles::kReaders},   {"incident_readers", roles::kIncidentReaders},
-      {"own_record", roles::kOwnRecord}, {"everyone", roles::kEveryone},
+      {"overseers", roles::kOverseers}, {"own_record", roles::kOwnRecord}, {"everyone", roles::kEveryone},
   };
   return kSets;
 }

@@ -56,6 +56,7 @@ inline constexpr RoleSet kReaders{Role::kAdmin, Role::kOffice, Role::kDepartment
                                   Role::kVolunteer};                                   // people and units
 inline constexpr RoleSet kIncidentReaders{Role::kAdmin, Role::kOffice, Role::kDepartment, Role::kLeader,
                                           Role::kForeignStaff};                        // staff, and the person
+inline constexpr RoleSet kOverseers{Role::kAdmin, Role::kOffice, Role::kLeader};        // every notice, who read it
 inline constexpr RoleSet kOwnRecord{Role::kForeignStaff};                             // see only themselves
 inline constexpr RoleSet kEveryone = RoleSet::All();
 }  // namespace roles

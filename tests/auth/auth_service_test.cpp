@@ -169,8 +169,8 @@ TEST_F(AuthServiceTest, MeNamesTheRoleSetsTheCallerBelongsTo) {
     return out;
   };
   EXPECT_EQ(sets("office"), (std::set<std::string>{"managers", "editors", "staff", "readers", "incident_readers",
-                                                   "everyone"}));
-  EXPECT_EQ(sets("leader"), (std::set<std::string>{"staff", "readers", "incident_readers", "everyone"}));
+                                                   "overseers", "everyone"}));
+  EXPECT_EQ(sets("leader"), (std::set<std::string>{"staff", "readers", "incident_readers", "overseers", "everyone"}));
   EXPECT_EQ(sets("foreign"), (std::set<std::string>{"incident_readers", "own_record", "everyone"}));
 }
 

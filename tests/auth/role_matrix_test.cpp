@@ -17,6 +17,7 @@ const std::set<std::string> kManagers = {"admin", "office"};
 const std::set<std::string> kEditors = {"admin", "office", "department"};
 const std::set<std::string> kReaders = {"admin", "office", "department", "leader", "volunteer"};
 const std::set<std::string> kExporters = {"admin", "office", "department", "leader"};
+const std::set<std::string> kOverseers = {"admin", "office", "leader"};
 const std::set<std::string> kIncidentReaders = {"admin", "office", "department", "leader", "foreign_staff"};
 
 const std::map<std::string, std::set<std::string>>& Expected() {
@@ -170,6 +171,20 @@ const std::map<std::string, std::set<std::string>>& Expected() {
       {"GET /api/v1/entry-rules/{id}/affected", kManagers},
       {"GET /api/v1/entry-rules/{id}/affected/export", kManagers},
       {"POST /api/v1/entry-rules/{id}/notify", kManagers},
+      {"GET /api/v1/announcements", kAll},
+      {"GET /api/v1/announcements/all", kOverseers},
+      {"POST /api/v1/announcements", kManagers},
+      {"GET /api/v1/announcements/{id}", kAll},
+      {"PATCH /api/v1/announcements/{id}", kManagers},
+      {"POST /api/v1/announcements/{id}/submit", kManagers},
+      {"POST /api/v1/announcements/{id}/review", kManagers},
+      {"POST /api/v1/announcements/{id}/withdraw", kManagers},
+      {"POST /api/v1/announcements/{id}/acknowledge", kAll},
+      {"GET /api/v1/announcements/{id}/receipts", kOverseers},
+      {"POST /api/v1/announcements/{id}/remind", kManagers},
+      {"GET /api/v1/public/announcements", kPublic},
+      {"GET /api/v1/public/announcements.atom", kPublic},
+      {"GET /api/v1/public/announcements/{id}", kPublic},
       {"GET /api/v1/partners/visits", kExporters},
       {"POST /api/v1/partners/visits", kManagers},
       {"GET /api/v1/partners/visits/{id}", kExporters},

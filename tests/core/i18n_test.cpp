@@ -39,6 +39,9 @@ TEST(I18nTest, FieldErrorsNameTheFieldInTheCallersLanguage) {
   EXPECT_EQ(Message(e, Lang::kEn), "ID number must be at most 32 characters");
   EXPECT_EQ(Message(e, Lang::kZh), "证件号码 最多 32 个字符");
   EXPECT_EQ(e.details.at("field"), "id_number");
+  // An item of a list of values, within a nested object: the list's label and the item.
+  EXPECT_EQ(FieldLabel("audience.nationalities[1]", Lang::kEn), "nationalities (item 1)");
+  EXPECT_EQ(FieldLabel("audience.nationalities[1]", Lang::kZh), "国籍（第 1 项）");
 }
 
 TEST(I18nTest, UnknownReasonFallsBackToGenericText) {

@@ -20,6 +20,7 @@ setRequestLanguage(i18n.global.locale.value)
 setUnauthenticatedHandler(() => {
   const session = useSession(pinia)
   session.user = null
-  if (router.currentRoute.value.name !== 'login') router.push({ name: 'login' })
+  // Pages open without login (the login page, the public notices) stay where they are.
+  if (!router.currentRoute.value.meta.public && !router.resolve(window.location.pathname).meta.public) router.push({ name: 'login' })
 })
 app.mount('#app')

@@ -33,6 +33,24 @@ std::optional<Recipient> PersonRecipient(soci::session& sql, std::int64_t person
   return std::nullopt;
 }
 
+std::optional<Recipient> UserRecipient(soci::session& sql, std::int64_t user_id) {
+  Query q("SELECT u.person_id, u.email, u.language, COALESCE(p.email, '') AS person_email, COALESCE(p.language, '') "
+          "AS person_language FROM users u LEFT JOIN people p ON p.id = u.person_id WHERE u.id = :u AND u.active = 1");
+  q.Bind("u", user_id);
+  soci::rowset<soci::row> rs = q.Rows(sql);
+  for (const auto& r : rs) {
+    Recipient to;
+    to.user_id = user_id;
+    to.person_id = GetOptInt(r, "person_id");
+    const std::string email = GetStr(r, "email");
+    to.email = email.empty() ? GetStr(r, "person_email") : email;
+    const std::string lang = GetStr(r, "language");
+    to.lang = LangOf(lang.empty() ? GetStr(r, "person_language") : lang);
+    return to;
+  }
+  return std::nullopt;
+}
+
 std::vector<StaffMember> ActiveStaff(soci::session& sql, const std::vector<std::string>& roles) {
   std::vector<StaffMember> out;
   if (roles.empty()) return out;

@@ -27,6 +27,8 @@ using notify::OutboxFilter;
 
 // The person's address and language: their account's when they have an active one.
 std::optional<Recipient> PersonRecipient(soci::session& sql, std::int64_t person_id);
+// An active account: its email (else its person's) and language (else its person's).
+std::optional<Recipient> UserRecipient(soci::session& sql, std::int64_t user_id);
 // Active accounts with one of `roles`, each with the paths of its units, ordered by id.
 std::vector<StaffMember> ActiveStaff(soci::session& sql, const std::vector<std::string>& roles);
 

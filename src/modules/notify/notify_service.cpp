@@ -31,6 +31,10 @@ std::optional<Recipient> NotifyService::ForPerson(soci::session& sql, std::int64
   return repo::PersonRecipient(sql, person_id);
 }
 
+std::optional<Recipient> NotifyService::ForUser(soci::session& sql, std::int64_t user_id) {
+  return repo::UserRecipient(sql, user_id);
+}
+
 std::vector<StaffMember> NotifyService::Staff(soci::session& sql, const std::vector<std::string>& roles) {
   return repo::ActiveStaff(sql, roles);
 }

@@ -48,6 +48,8 @@ class NotifyService {
 
   // The person, through their account when they have one.
   std::optional<Recipient> ForPerson(soci::session& sql, std::int64_t person_id);
+  // An active account (nullopt when there is none).
+  std::optional<Recipient> ForUser(soci::session& sql, std::int64_t user_id);
   // Active accounts of these roles that have units, with their unit scopes.
   using StaffMember = notify::StaffMember;
   std::vector<StaffMember> Staff(soci::session& sql,

@@ -26,7 +26,7 @@ export interface User {
 // The signed-in user: a User plus what the session adds.
 // The role sets the server declares its routes with (core/roles.hpp); /auth/me says which
 // the caller belongs to, so no view repeats a list of roles.
-export type RoleSet = 'admins' | 'managers' | 'editors' | 'staff' | 'readers' | 'incident_readers' | 'own_record' | 'everyone'
+export type RoleSet = 'admins' | 'managers' | 'editors' | 'staff' | 'readers' | 'incident_readers' | 'overseers' | 'own_record' | 'everyone'
 
 export interface Me extends User {
   csrf_token: string

@@ -16,6 +16,13 @@ export const router = createRouter({
       component: () => import('@/views/auth/login/index.vue'),
       meta: { titleKey: 'auth.title', public: true },
     },
+    // The public notices: no login, no app around them.
+    {
+      path: '/public/announcements/:id?',
+      name: 'public-announcements',
+      component: () => import('@/views/announcements/public/index.vue'),
+      meta: { titleKey: 'announcements.publicTitle', public: true },
+    },
     {
       path: '/',
       component: () => import('@/layouts/BasicLayout.vue'),

@@ -1,0 +1,102 @@
+// Demo notices.
+#include "app/demo_announcements.hpp"
+
+#include "auth/auth_repo.hpp"
+#include "core/clock.hpp"
+
+namespace tongxin::app {
+namespace {
+
+// The demo account as the service sees it (written by the office, approved by the admin).
+core::Result<std::pair<core::Principal, auth::Actor>> As(App& app, const char* username) {
+  return app.db().WithSession([&](soci::session& sql) -> core::Result<std::pair<core::Principal, auth::Actor>> {
+    auto u = auth::repo::FindUserByName(sql, username);
+    if (!u) return core::Internal(std::string("demo notices: no user ") + username);
+    core::Principal p;
+    p.user_id = u->id;
+    p.username = u->username;
+    p.display_name = u->display_name;
+    p.role = u->role;
+    p.all_units = true;
+    auth::Actor a;
+    a.user_id = u->id;
+    a.username = u->username;
+    return std::pair{p, a};
+  });
+}
+
+}  // namespace
+
+core::Status LoadAnnouncements(App& app) {
+  auto& notices = app.announcements();
+  TX_TRY(office, As(app, "office"));
+  TX_TRY(admin, As(app, "admin"));
+  const auto& [op, oa] = *office;
+  const auto& [ap, aa] = *admin;
+  struct Demo {
+    const char* category;
+    const char *title_zh, *title_en, *body_zh, *body_en, *pending;
+    bool pinned, is_public, ack;
+    announcements::Audience audience;
+    const char* stage;  // draft, review, approved, scheduled
+  };
+  const Demo demo[] = {
+      {"service_guide", "关于疫情防控期间国际交流业务办理安排的通知",
+       "Arrangements for international exchange services during the epidemic",
+       "疫情防控期间，国际交流与合作处暂停现场办公，各项业务改为线上办理：\n"
+       "一、因公出国（境）申请、外籍教师证件办理、来访接待等事项，请通过学校办事大厅在线提交；\n"
+       "二、咨询电话：027-87651234（工作日 8:30–17:30），邮箱：intl@whut.edu.cn；\n"
+       "三、紧急情况请拨打 24 小时值班电话。\n请各单位转告相关人员。",
+       "While the epidemic lasts the International Office does not receive visitors; all services are online:\n"
+       "1. Applications for official trips abroad, foreign teachers' permits and visits are submitted through the "
+       "university's online service hall;\n2. Questions: 027-87651234 (working days 8:30–17:30), "
+       "intl@whut.edu.cn;\n3. In an emergency call the 24-hour duty phone.\nPlease pass this on.",
+       "", true, true, false, {}, "approved"},
+      {"protection_reminder", "关于做好个人防护、坚持每日两次健康报告的提醒",
+       "Protecting yourself and reporting twice a day: a reminder",
+       "请各位外籍教师尽量减少外出，外出时佩戴口罩，勤洗手、常通风；每天上午和下午各报告一次体温；"
+       "如有发热、咳嗽等症状，请立即联系国际处，不要自行前往医院。",
+       "Please go out as little as you can and wear a mask when you do; wash your hands often and air your "
+       "rooms. Report your temperature every morning and afternoon. With a fever or a cough, call the "
+       "International Office at once rather than going to a hospital yourself.",
+       "", false, false, true, {{}, {"foreign_staff"}, {}, {}}, "approved"},
+      {"procedure", "外籍教师返校流程", "Returning to campus: the steps for foreign teachers",
+       "一、返校前 14 天每日健康报告；二、提前 3 天向所在学院和国际处报备行程；三、入校时出示健康码并测温；"
+       "四、境外返校人员按规定居家观察 14 天。",
+       "1. Report your health daily for the 14 days before you return; 2. tell your school and the International "
+       "Office of your journey 3 days ahead; 3. show your health code and have your temperature taken at the gate; "
+       "4. if you arrive from abroad, observe 14 days at home as required.",
+       "", false, false, false, {{}, {"foreign_staff"}, {}, {}}, "scheduled"},
+      {"policy", "关于转发国家移民管理局部分国家入境管控措施的通知", "",
+       "现将国家移民管理局发布的部分国家和地区入境管控措施转发给你们，请有出访计划的单位和个人及时了解，"
+       "合理安排行程。具体措施见“入境管制措施”页面。",
+       "", "en", false, false, false, {{"office", "department", "leader"}, {}, {}, {}}, "review"},
+      {"service_guide", "外籍教师线上授课平台使用指南（草稿）", "Teaching online: a guide for foreign teachers (draft)",
+       "待教务处确认平台后补充。", "To be completed once the Academic Affairs Office confirms the platform.", "", false,
+       false, false, {{}, {"foreign_staff"}, {}, {}}, "draft"},
+  };
+  const std::string tomorrow = core::FormatIso(app.clock().Now() + std::chrono::hours(24));
+  for (const auto& d : demo) {
+    announcements::AnnouncementInput in;
+    in.category = d.category;
+    in.title_zh = d.title_zh;
+    in.title_en = d.title_en;
+    in.body_zh = d.body_zh;
+    in.body_en = d.body_en;
+    in.pending_lang = d.pending;
+    in.pinned = d.pinned;
+    in.is_public = d.is_public;
+    in.ack_required = d.ack;
+    in.audience = d.audience;
+    if (std::string(d.stage) == "scheduled") in.publish_at = tomorrow;
+    TX_TRY(made, notices.Create(op, in, oa));
+    const std::string stage = d.stage;
+    if (stage == "draft") continue;
+    TX_CHECK(notices.Submit(op, made->a.id, oa));
+    if (stage == "review") continue;
+    TX_CHECK(notices.Review(ap, made->a.id, {true, ""}, aa));
+  }
+  return {};
+}
+
+}  // namespace tongxin::app

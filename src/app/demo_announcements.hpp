@@ -1,0 +1,14 @@
+// Demo notices for `make run`, from the bulletin's story: the office's service guide for
+// international exchange during the epidemic (public, pinned), a protection reminder that
+// foreign staff acknowledge, the return-to-campus procedure scheduled for tomorrow, a
+// forwarded entry-control policy whose English is still to come (in review), and a draft.
+#pragma once
+
+#include "app/app.hpp"
+#include "core/result.hpp"
+
+namespace tongxin::app {
+
+core::Status LoadAnnouncements(App& app);
+
+}  // namespace tongxin::app

@@ -3,6 +3,7 @@
 
 #include "auth/auth_repo.hpp"
 #include "core/clock.hpp"
+#include "modules/announcements/announcements_repo.hpp"
 
 namespace tongxin::app {
 namespace {
@@ -94,6 +95,14 @@ core::Status LoadAnnouncements(App& app) {
     if (stage == "draft") continue;
     TX_CHECK(notices.Submit(op, made->a.id, oa));
     if (stage == "review") continue;
+    // The notices already out came out before today: their audience was told then, so
+    // nothing of theirs waits in the outbox (the scheduled one is told when it comes out).
+    if (stage != "scheduled") {
+      TX_CHECK(app.db().InTransaction([&](soci::session& sql) -> core::Status {
+        announcements::repo::SetAnnounced(sql, made->a.id, made->a.created_at);
+        return {};
+      }));
+    }
     TX_CHECK(notices.Review(ap, made->a.id, {true, ""}, aa));
   }
   return {};

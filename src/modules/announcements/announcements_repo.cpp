@@ -168,15 +168,6 @@ void SetAudience(soci::session& sql, std::int64_t id, const Audience& a) {
   for (auto v : a.units) add("unit", std::to_string(v));
 }
 
-std::vector<std::int64_t> ExistingUnits(soci::session& sql, const std::vector<std::int64_t>& ids) {
-  std::vector<std::int64_t> out;
-  for (auto id : ids) {
-    Query q("SELECT COUNT(*) FROM units WHERE id = :id");
-    if (q.Bind("id", id).Scalar(sql) > 0) out.push_back(id);
-  }
-  return out;
-}
-
 bool InAudience(soci::session& sql, std::int64_t id, std::int64_t user_id) {
   Query q("SELECT COUNT(*) FROM users u LEFT JOIN people p ON p.id = u.person_id WHERE u.id = :uid AND " +
           Match(":aid"));

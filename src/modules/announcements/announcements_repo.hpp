@@ -30,8 +30,6 @@ std::int64_t Insert(soci::session& sql, const Announcement& a);
 void Update(soci::session& sql, const Announcement& a);
 Audience AudienceOf(soci::session& sql, std::int64_t id);
 void SetAudience(soci::session& sql, std::int64_t id, const Audience& a);
-// Units of these ids that exist (to name the ones that do not).
-std::vector<std::int64_t> ExistingUnits(soci::session& sql, const std::vector<std::int64_t>& ids);
 
 bool InAudience(soci::session& sql, std::int64_t id, std::int64_t user_id);
 // read_at, acked_at ("" when absent).

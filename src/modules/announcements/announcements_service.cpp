@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "auth/guard.hpp"
 #include "core/described_json.hpp"
 #include "modules/announcements/announcements_repo.hpp"
 
@@ -113,12 +114,10 @@ core::Result<AnnouncementView> AnnouncementsService::Save(const core::Principal&
       before.created_by_name = who.display_name.empty() ? who.username : who.display_name;
       before.created_at = now;
     }
+    // The units it is addressed to: each one the writer's to address (the one scope guard).
     if (in.audience) {
-      const auto existing = repo::ExistingUnits(sql, in.audience->units);
       for (std::size_t i = 0; i < in.audience->units.size(); ++i) {
-        if (std::find(existing.begin(), existing.end(), in.audience->units[i]) == existing.end()) {
-          return core::FieldInvalid("audience.units[" + std::to_string(i) + "]", "announcements.unknown_unit");
-        }
+        TX_CHECK(auth::guard::Unit(sql, who, in.audience->units[i], "audience.units[" + std::to_string(i) + "]"));
       }
     }
     if (before.status == "approved") {

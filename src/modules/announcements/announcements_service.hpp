@@ -39,7 +39,8 @@ class AnnouncementsService {
   // first opening is their read receipt). Errors: announcements.not_found.
   core::Result<AnnouncementView> Get(const core::Principal& who, std::int64_t id, const auth::Actor& actor);
 
-  // Errors: auth.forbidden, field errors, announcements.unknown_unit (audience.units[i]).
+  // Errors: auth.forbidden, field errors; a unit of the audience unknown (units.not_found,
+  // naming audience.units[i]) or outside the writer's units (auth.out_of_scope).
   core::Result<AnnouncementView> Create(const core::Principal& who, const AnnouncementInput& in,
                                         const auth::Actor& actor);
   // Drafts and notices in review change freely; an approved notice's text, times and pin

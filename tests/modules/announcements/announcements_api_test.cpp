@@ -191,6 +191,12 @@ TEST_F(AnnouncementsApiTest, RemindersGoToThoseOfTheAudienceInTheCallersUnitsWho
                 .status,
             201);
   auto narrow = server_.As("office_sie");
+  // It addresses only its own units (the community is not one of them).
+  object elsewhere = Reminder();
+  elsewhere["audience"] = object{{"units", array{server_.UnitId("COMM")}}};
+  auto refused = narrow->Post("/api/v1/announcements", elsewhere);
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(refused.ErrorCode(), "auth.out_of_scope");
   EXPECT_EQ(Names(narrow->Get(Url(id) + "/receipts?state=unread").Json()),
             (std::set<std::string>{"Oliver Bennett", "SIE office"}));
   Later(std::chrono::hours(24));

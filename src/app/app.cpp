@@ -137,6 +137,7 @@ core::Status App::Start() {
   server_ = std::make_unique<http::Server>(opt, *dispatcher_);
   if (auto st = server_->Start(); !st) return st;
   spdlog::info("listening on http://{}:{}", config_.host, server_->port());
+  modules_->Get<notify::ChannelsService>().SetListenPort(server_->port());
   scheduler_->Start();
   return {};
 }

@@ -15,6 +15,7 @@
 #include "modules/announcements/announcements_service.hpp"
 #include "modules/health/health_service.hpp"
 #include "modules/incidents/incidents_service.hpp"
+#include "modules/notify/channels_service.hpp"
 #include "modules/notify/notify_service.hpp"
 #include "modules/people/people_import.hpp"
 #include "modules/partners/mailings_service.hpp"
@@ -50,6 +51,7 @@ class App {
   people::PeopleImporter& importer() { return modules_->Get<people::PeopleImporter>(); }
   health::HealthService& health() { return modules_->Get<health::HealthService>(); }
   notify::NotifyService& notify() { return modules_->Get<notify::NotifyService>(); }
+  notify::ChannelsService& channels() { return modules_->Get<notify::ChannelsService>(); }
   incidents::IncidentsService& incidents() { return modules_->Get<incidents::IncidentsService>(); }
   supplies::SuppliesService& supplies() { return modules_->Get<supplies::SuppliesService>(); }
   supplies::DistributionsService& distributions() { return modules_->Get<supplies::DistributionsService>(); }

@@ -234,6 +234,14 @@ const std::map<std::string, std::set<std::string>>& Expected() {
       {"POST /api/v1/notices/read-all", kAll},
       {"GET /api/v1/admin/outbox", kAdmin},
       {"POST /api/v1/admin/outbox/{id}/requeue", kAdmin},
+      {"GET /api/v1/admin/channels", kAdmin},
+      {"POST /api/v1/admin/channels", kAdmin},
+      {"GET /api/v1/admin/channels/{id}", kAdmin},
+      {"PATCH /api/v1/admin/channels/{id}", kAdmin},
+      {"POST /api/v1/admin/channels/{id}/test", kAdmin},
+      {"POST /api/v1/hooks/sms/{id}/status", kPublic},
+      {"GET /api/v1/notices/quiet-hours", kAll},
+      {"PUT /api/v1/notices/quiet-hours", kAll},
   };
   return kTable;
 }

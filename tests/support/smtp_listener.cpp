@@ -1,9 +1,6 @@
 // Test SMTP server.
 #include "support/smtp_listener.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
 #include <sodium.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -142,41 +139,9 @@ std::string ReceivedMail::Subject() const {
   return s;
 }
 
-SmtpListener::SmtpListener() {
-  listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-  int one = 1;
-  ::setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  if (::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(listen_fd_, 16) != 0) {
-    throw std::runtime_error("smtp listener: bind/listen failed");
-  }
-  socklen_t len = sizeof addr;
-  ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len);
-  port_ = ntohs(addr.sin_port);
-  thread_ = std::thread([this] {
-    while (!stopping_) {
-      pollfd p{listen_fd_, POLLIN, 0};
-      if (::poll(&p, 1, 100) <= 0) continue;
-      int fd = ::accept(listen_fd_, nullptr, nullptr);
-      if (fd < 0) continue;
-      Serve(fd);  // one client at a time is enough for tests
-      ::close(fd);
-    }
-  });
-}
-
-SmtpListener::~SmtpListener() {
-  stopping_ = true;
-  if (thread_.joinable()) thread_.join();
-  if (listen_fd_ >= 0) ::close(listen_fd_);
-}
+SmtpListener::SmtpListener() : server_([this](int fd) { Serve(fd); }) {}
 
 void SmtpListener::Serve(int fd) {
-  timeval tv{5, 0};
-  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   std::string buf, line;
   ReceivedMail mail;
   Reply(fd, "220 tongxin-test ESMTP");

@@ -10,6 +10,8 @@
 #include <mutex>
 #include <string>
 #include <thread>
+
+#include "support/loopback_server.hpp"
 #include <vector>
 
 namespace tongxin::testing {
@@ -35,8 +37,7 @@ struct ReceivedMail {
 class SmtpListener {
  public:
   SmtpListener();
-  ~SmtpListener();
-  std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
+  std::string url() const { return "smtp://127.0.0.1:" + std::to_string(server_.port()); }
   // Refuse the next n messages at end of DATA with "451 try again later".
   void FailNext(int n) { fail_next_ = n; }
   std::vector<ReceivedMail> Messages();
@@ -46,15 +47,12 @@ class SmtpListener {
 
  private:
   void Serve(int fd);
-  int listen_fd_ = -1;
-  unsigned short port_ = 0;
   std::atomic<int> fail_next_{0};
   std::atomic<int> refused_{0};
-  std::atomic<bool> stopping_{false};
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<ReceivedMail> messages_;
-  std::thread thread_;
+  LoopbackServer server_;  // last: its thread stops before the members it uses go
 };
 
 }  // namespace tongxin::testing

@@ -15,7 +15,12 @@ boost::json::object OutboxToJson(const Notification& n) {
   return {{"id", n.id},
           {"channel", n.channel},
           {"kind", n.kind},
-          {"address", core::MaskEmail(n.address)},
+          {"address", n.channel == "sms"     ? core::MaskPhone(n.address)
+                      : n.channel == "email" ? core::MaskEmail(n.address)
+                                             : n.address},
+          {"channel_id", n.channel_id ? boost::json::value(*n.channel_id) : boost::json::value(nullptr)},
+          {"delivery", n.delivery},
+          {"delivered_at", n.delivered_at},
           {"subject", n.subject},
           {"status", n.status},
           {"attempts", n.attempts},

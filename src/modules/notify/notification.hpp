@@ -20,6 +20,9 @@ struct Recipient {
   std::optional<std::int64_t> person_id;
   std::string email;
   core::Lang lang = core::Lang::kZh;
+  std::string phone;  // for SMS: the person's phone
+  // Quiet hours of the account (local "HH:MM"; both "" = none): email and SMS wait.
+  std::string quiet_from, quiet_to;
 };
 
 // An active staff account with the units it covers.
@@ -37,8 +40,9 @@ struct FileAttachment {
   std::string bytes;
 };
 
-// channel: "email" | "inapp".
-// status: email: pending → sending → sent | pending (retry) | failed | unknown (claimed by
+// channel: "email" | "inapp" | "wecom" | "dingtalk" | "sms" (the last three through the
+//   message channel channel_id).
+// status: email and channels: pending → sending → sent | pending (retry) | failed | unknown (claimed by
 //   a sender that never reported back: not retried, so a message is never sent twice);
 //   in-app: sent on insert.
 struct Notification {
@@ -47,7 +51,7 @@ struct Notification {
   std::string kind;  // reminder, missing_escalation, alert, alert_escalated, recheck
   std::optional<std::int64_t> user_id;
   std::optional<std::int64_t> person_id;
-  std::string address;  // email address (email channel)
+  std::string address;  // email address (email), phone (sms), channel name (group robots)
   std::string lang;     // "zh-CN" | "en": the language the text was written in
   std::string subject;
   std::string body;
@@ -60,10 +64,14 @@ struct Notification {
   std::string created_at;
   std::string sent_at;
   std::string read_at;
+  std::optional<std::int64_t> channel_id;
+  std::string external_ref;  // the SMS gateway's message id
+  std::string delivery;      // sms: "delivered" | "undelivered" (the gateway's callback)
+  std::string delivered_at;
 };
 BOOST_DESCRIBE_STRUCT(Notification, (), (
     id, channel, kind, user_id, person_id, address, lang, subject, body, link, dedup_key, status, attempts,
-    next_attempt_at, last_error, created_at, sent_at, read_at))
+    next_attempt_at, last_error, created_at, sent_at, read_at, channel_id, external_ref, delivery, delivered_at))
 
 // The in-app view (no address, no retry details).
 boost::json::object NoticeToJson(const Notification& n);

@@ -4,6 +4,7 @@
 #include "app/module.hpp"
 #include "app/modules.hpp"
 #include "core/i18n.hpp"
+#include "modules/notify/channels_routes.hpp"
 #include "modules/notify/notify_routes.hpp"
 #include "modules/notify/notify_service.hpp"
 
@@ -32,8 +33,27 @@ core::Status Register(app::AppContext& ctx) {
   NotifySettings settings;
   settings.max_attempts = c.max_attempts;
   settings.retry_base_seconds = c.retry_seconds;
+  settings.time_zone = ctx.config.time_zone;
   auto& notify = ctx.Provide(std::make_unique<NotifyService>(ctx.db, ctx.clock, Mailer(smtp), settings));
-  ctx.AddRoutes([&notify](http::Router& router) { RegisterNotifyRoutes(router, notify); });
+  ChannelSettings channel_settings;
+  channel_settings.public_url = ctx.config.public_url;
+  channel_settings.host = ctx.config.host == "0.0.0.0" ? "127.0.0.1" : ctx.config.host;
+  channel_settings.port = ctx.config.port;
+  auto& channels = ctx.Provide(std::make_unique<ChannelsService>(ctx.db, ctx.clock, settings, channel_settings));
+  ctx.AddRoutes([&notify, &channels](http::Router& router) {
+    RegisterNotifyRoutes(router, notify);
+    RegisterChannelRoutes(router, channels);
+  });
+  ctx.AddJob("channels", [&channels] {
+    // WeCom, DingTalk and SMS: each channel within its rate limit, for up to 20 s a pass.
+    auto r = channels.SendDue(std::chrono::seconds(20));
+    if (!r) {
+      spdlog::error("channel sender: {}", r.error().reason);
+    } else if (r->sent + r->retried + r->failed + r->expired > 0) {
+      spdlog::info("channels: {} sent, {} to retry, {} failed, {} left unknown", r->sent, r->retried, r->failed,
+                   r->expired);
+    }
+  }, app::AppContext::JobOrder::kDelivery);
   ctx.AddJob("email", [&notify] {
     // Batch after batch for up to 20 s a pass (a mass letter queues hundreds at once).
     auto r = notify.SendDue(std::chrono::seconds(20));

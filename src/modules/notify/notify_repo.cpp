@@ -12,42 +12,47 @@ const RowMap<Notification> kNotifications("FROM notifications");
 
 core::Lang LangOf(const std::string& code) { return core::ParseLang(code).value_or(core::Lang::kZh); }
 
+// The columns RecipientOf reads, over users u, people p and notify_prefs np (each may be
+// missing): the account's address and language win over the person's.
+constexpr const char* kRecipientColumns =
+    "SELECT u.id AS user_id, p.id AS person_id, COALESCE(u.email, '') AS user_email, "
+    "COALESCE(u.language, '') AS user_language, COALESCE(p.email, '') AS person_email, "
+    "COALESCE(p.language, '') AS person_language, COALESCE(p.phone, '') AS phone, "
+    "COALESCE(np.quiet_from, '') AS quiet_from, COALESCE(np.quiet_to, '') AS quiet_to ";
+
+Recipient RecipientOf(const soci::row& r) {
+  Recipient to;
+  to.user_id = GetOptInt(r, "user_id");
+  to.person_id = GetOptInt(r, "person_id");
+  const std::string user_email = GetStr(r, "user_email");
+  to.email = user_email.empty() ? GetStr(r, "person_email") : user_email;
+  const std::string user_lang = GetStr(r, "user_language");
+  to.lang = LangOf(user_lang.empty() ? GetStr(r, "person_language") : user_lang);
+  to.phone = GetStr(r, "phone");
+  to.quiet_from = GetStr(r, "quiet_from");
+  to.quiet_to = GetStr(r, "quiet_to");
+  return to;
+}
+
 }  // namespace
 
 std::optional<Recipient> PersonRecipient(soci::session& sql, std::int64_t person_id) {
-  Query q("SELECT p.email, p.language, u.id AS user_id, u.email AS user_email, u.language AS user_language "
-          "FROM people p LEFT JOIN users u ON u.person_id = p.id AND u.active = 1 WHERE p.id = :p "
-          "ORDER BY u.id LIMIT 1");
+  Query q(std::string(kRecipientColumns) +
+          "FROM people p LEFT JOIN users u ON u.person_id = p.id AND u.active = 1 "
+          "LEFT JOIN notify_prefs np ON np.user_id = u.id WHERE p.id = :p ORDER BY u.id LIMIT 1");
   q.Bind("p", person_id);
   soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) {
-    Recipient to;
-    to.person_id = person_id;
-    to.user_id = GetOptInt(r, "user_id");
-    const std::string user_email = GetStr(r, "user_email");
-    to.email = user_email.empty() ? GetStr(r, "email") : user_email;
-    const std::string user_lang = GetStr(r, "user_language");
-    to.lang = LangOf(user_lang.empty() ? GetStr(r, "language") : user_lang);
-    return to;
-  }
+  for (const auto& r : rs) return RecipientOf(r);
   return std::nullopt;
 }
 
 std::optional<Recipient> UserRecipient(soci::session& sql, std::int64_t user_id) {
-  Query q("SELECT u.person_id, u.email, u.language, COALESCE(p.email, '') AS person_email, COALESCE(p.language, '') "
-          "AS person_language FROM users u LEFT JOIN people p ON p.id = u.person_id WHERE u.id = :u AND u.active = 1");
+  Query q(std::string(kRecipientColumns) +
+          "FROM users u LEFT JOIN people p ON p.id = u.person_id LEFT JOIN notify_prefs np ON np.user_id = u.id "
+          "WHERE u.id = :u AND u.active = 1");
   q.Bind("u", user_id);
   soci::rowset<soci::row> rs = q.Rows(sql);
-  for (const auto& r : rs) {
-    Recipient to;
-    to.user_id = user_id;
-    to.person_id = GetOptInt(r, "person_id");
-    const std::string email = GetStr(r, "email");
-    to.email = email.empty() ? GetStr(r, "person_email") : email;
-    const std::string lang = GetStr(r, "language");
-    to.lang = LangOf(lang.empty() ? GetStr(r, "person_language") : lang);
-    return to;
-  }
+  for (const auto& r : rs) return RecipientOf(r);
   return std::nullopt;
 }
 
@@ -57,9 +62,11 @@ std::vector<StaffMember> ActiveStaff(soci::session& sql, const std::vector<std::
   // Only the accounts of these roles are read (the jobs ask every pass).
   std::string in;
   for (std::size_t i = 0; i < roles.size(); ++i) in += (i ? ", :r" : ":r") + std::to_string(i);
-  Query q("SELECT u.id, u.email, u.language, p.email AS person_email, un.path, u.role FROM users u "
+  Query q("SELECT u.id, u.email, u.language, p.email AS person_email, un.path, u.role, "
+          "COALESCE(p.phone, '') AS phone, COALESCE(np.quiet_from, '') AS quiet_from, "
+          "COALESCE(np.quiet_to, '') AS quiet_to FROM users u "
           "JOIN user_units uu ON uu.user_id = u.id JOIN units un ON un.id = uu.unit_id "
-          "LEFT JOIN people p ON p.id = u.person_id WHERE u.active = 1 AND u.role IN (" + in + ") ORDER BY u.id");
+          "LEFT JOIN people p ON p.id = u.person_id LEFT JOIN notify_prefs np ON np.user_id = u.id WHERE u.active = 1 AND u.role IN (" + in + ") ORDER BY u.id");
   for (std::size_t i = 0; i < roles.size(); ++i) q.Bind("r" + std::to_string(i), roles[i]);
   soci::rowset<soci::row> rs = q.Rows(sql);
   for (const auto& r : rs) {
@@ -72,6 +79,9 @@ std::vector<StaffMember> ActiveStaff(soci::session& sql, const std::vector<std::
       const std::string email = GetStr(r, "email");
       m.to.email = email.empty() ? GetStr(r, "person_email") : email;
       m.to.lang = LangOf(GetStr(r, "language"));
+      m.to.phone = GetStr(r, "phone");
+      m.to.quiet_from = GetStr(r, "quiet_from");
+      m.to.quiet_to = GetStr(r, "quiet_to");
       out.push_back(std::move(m));
     }
     out.back().scope_paths.push_back(GetStr(r, "path"));
@@ -81,14 +91,16 @@ std::vector<StaffMember> ActiveStaff(soci::session& sql, const std::vector<std::
 
 std::optional<std::int64_t> Enqueue(soci::session& sql, const Notification& n) {
   Query q(std::string("INSERT INTO notifications (channel, kind, user_id, person_id, address, lang, subject, body, "
-                      "link, dedup_key, status, next_attempt_at, created_at, sent_at) VALUES (:ch, :ki, ") +
+                      "link, dedup_key, status, next_attempt_at, created_at, sent_at, channel_id) VALUES (:ch, :ki, ") +
           (n.user_id ? ":uid" : "NULL") + ", " + (n.person_id ? ":pid" : "NULL") +
-          ", :ad, :la, :su, :bo, :li, :dk, :st, :na, :ca, :sa) ON CONFLICT (dedup_key) DO NOTHING");
+          ", :ad, :la, :su, :bo, :li, :dk, :st, :na, :ca, :sa, " + (n.channel_id ? ":cid" : "NULL") +
+          ") ON CONFLICT (dedup_key) DO NOTHING");
   q.Bind("ch", n.channel).Bind("ki", n.kind).Bind("ad", n.address).Bind("la", n.lang).Bind("su", n.subject);
   q.Bind("bo", n.body).Bind("li", n.link).Bind("dk", n.dedup_key).Bind("st", n.status);
   q.Bind("na", n.next_attempt_at).Bind("ca", n.created_at).Bind("sa", n.sent_at);
   if (n.user_id) q.Bind("uid", *n.user_id);
   if (n.person_id) q.Bind("pid", *n.person_id);
+  if (n.channel_id) q.Bind("cid", *n.channel_id);
   if (q.Exec(sql) == 0) return std::nullopt;
   return Query("SELECT id FROM notifications WHERE dedup_key = :k").Bind("k", n.dedup_key).Scalar(sql);
 }
@@ -112,10 +124,15 @@ std::vector<FileAttachment> FilesOf(soci::session& sql, std::int64_t notificatio
   return out;
 }
 
-std::vector<Notification> ClaimDueEmail(soci::session& sql, const std::string& now, int limit) {
-  Query due("SELECT id FROM notifications WHERE channel = 'email' AND status = 'pending' AND next_attempt_at <= :n "
-            "ORDER BY next_attempt_at, id LIMIT " + std::to_string(limit));
+std::vector<Notification> ClaimDue(soci::session& sql, const std::string& now, int limit,
+                                   std::optional<std::int64_t> channel_id) {
+  if (limit <= 0) return {};
+  Query due(channel_id ? "SELECT id FROM notifications WHERE channel_id = :c AND status = 'pending' "
+                         "AND next_attempt_at <= :n ORDER BY next_attempt_at, id LIMIT " + std::to_string(limit)
+                       : "SELECT id FROM notifications WHERE channel = 'email' AND status = 'pending' "
+                         "AND next_attempt_at <= :n ORDER BY next_attempt_at, id LIMIT " + std::to_string(limit));
   due.Bind("n", now);
+  if (channel_id) due.Bind("c", *channel_id);
   std::vector<std::int64_t> ids;
   {
     soci::rowset<soci::row> rs = due.Rows(sql);
@@ -138,6 +155,43 @@ void MarkSent(soci::session& sql, std::int64_t id, const std::string& now) {
   q.Bind("n", now).Bind("id", id).Exec(sql);
 }
 
+std::optional<std::int64_t> RecordDelivery(soci::session& sql, std::int64_t channel_id, const std::string& ref,
+                                           const std::string& delivery, const std::string& error,
+                                           const std::string& now) {
+  std::optional<std::int64_t> id;
+  if (ref.size() > 1 && ref[0] == 'n' && ref.find_first_not_of("0123456789", 1) == std::string::npos &&
+      ref.size() < 19) {
+    id = std::stoll(ref.substr(1));
+  }
+  Query find("SELECT id FROM notifications WHERE channel_id = :c AND channel = 'sms' AND status = 'sent' AND " +
+             std::string(id ? "id = :id" : "external_ref = :r AND external_ref <> ''"));
+  find.Bind("c", channel_id);
+  if (id) {
+    find.Bind("id", *id);
+  } else {
+    find.Bind("r", ref);
+  }
+  std::optional<std::int64_t> found;
+  {
+    soci::rowset<soci::row> rs = find.Rows(sql);
+    for (const auto& r : rs) found = GetInt(r, 0);
+  }
+  if (!found) return std::nullopt;
+  Query q("UPDATE notifications SET delivery = :d, delivered_at = :n, last_error = :e WHERE id = :id");
+  q.Bind("d", delivery).Bind("n", now).Bind("e", error.substr(0, 500)).Bind("id", *found).Exec(sql);
+  return found;
+}
+
+std::int64_t ClaimedSince(soci::session& sql, std::int64_t channel_id, const std::string& since) {
+  Query q("SELECT COUNT(*) FROM notifications WHERE channel_id = :c AND claimed_at >= :s");
+  return q.Bind("c", channel_id).Bind("s", since).Scalar(sql);
+}
+
+void SetExternalRef(soci::session& sql, std::int64_t id, const std::string& ref) {
+  Query q("UPDATE notifications SET external_ref = :r WHERE id = :id");
+  q.Bind("r", ref.substr(0, 200)).Bind("id", id).Exec(sql);
+}
+
 void MarkAttemptFailed(soci::session& sql, std::int64_t id, const std::string& error, bool final,
                        const std::string& next_attempt_at) {
   Query q("UPDATE notifications SET status = :s, last_error = :e, next_attempt_at = :na WHERE id = :id");
@@ -147,7 +201,7 @@ void MarkAttemptFailed(soci::session& sql, std::int64_t id, const std::string& e
 
 int ExpireStaleClaims(soci::session& sql, const std::string& cutoff) {
   Query q("UPDATE notifications SET status = 'unknown', last_error = 'sender stopped during delivery; not retried' "
-          "WHERE channel = 'email' AND status = 'sending' AND claimed_at < :c");
+          "WHERE channel <> 'inapp' AND status = 'sending' AND claimed_at < :c");
   q.Bind("c", cutoff);
   return static_cast<int>(q.Exec(sql));
 }
@@ -193,7 +247,7 @@ std::optional<Notification> FindNotification(soci::session& sql, std::int64_t id
 
 bool Requeue(soci::session& sql, std::int64_t id, const std::string& now) {
   Query q("UPDATE notifications SET status = 'pending', attempts = 0, next_attempt_at = :n, last_error = '' "
-          "WHERE id = :id AND channel = 'email' AND status IN ('failed', 'unknown')");
+          "WHERE id = :id AND channel <> 'inapp' AND status IN ('failed', 'unknown')");
   return q.Bind("n", now).Bind("id", id).Exec(sql) > 0;
 }
 

@@ -39,10 +39,20 @@ std::optional<std::int64_t> Enqueue(soci::session& sql, const Notification& n);
 void AddFiles(soci::session& sql, std::int64_t notification_id, const std::vector<FileAttachment>& files);
 std::vector<FileAttachment> FilesOf(soci::session& sql, std::int64_t notification_id);
 
-// Claims up to `limit` pending email rows due at `now`: they become "sending" with
-// claimed_at = now. Returns the claimed rows. Two senders never claim the same row.
-std::vector<Notification> ClaimDueEmail(soci::session& sql, const std::string& now, int limit);
+// Claims up to `limit` pending rows due at `now`, of the email channel or (channel_id) of
+// one message channel: they become "sending" with claimed_at = now. Returns the claimed
+// rows. Two senders never claim the same row.
+std::vector<Notification> ClaimDue(soci::session& sql, const std::string& now, int limit,
+                                   std::optional<std::int64_t> channel_id = std::nullopt);
 void MarkSent(soci::session& sql, std::int64_t id, const std::string& now);
+// A row's delivery result as the SMS gateway reported it (by our ref "n<id>" or by its
+// own id). Returns the row updated, if any.
+std::optional<std::int64_t> RecordDelivery(soci::session& sql, std::int64_t channel_id, const std::string& ref,
+                                           const std::string& delivery, const std::string& error,
+                                           const std::string& now);
+// How many rows of a channel were claimed since `since` (its rate limit).
+std::int64_t ClaimedSince(soci::session& sql, std::int64_t channel_id, const std::string& since);
+void SetExternalRef(soci::session& sql, std::int64_t id, const std::string& ref);
 // A failed attempt: back to pending at next_attempt_at, or "failed" when final.
 void MarkAttemptFailed(soci::session& sql, std::int64_t id, const std::string& error, bool final,
                        const std::string& next_attempt_at);
@@ -61,7 +71,7 @@ std::optional<Notification> FindNotice(soci::session& sql, std::int64_t user_id,
 
 core::Page<Notification> ListOutbox(soci::session& sql, const OutboxFilter& f, const core::PageRequest& page);
 std::optional<Notification> FindNotification(soci::session& sql, std::int64_t id);
-// An administrator sends a failed or unknown email again: pending, attempts reset.
+// An administrator sends a failed or unknown email or channel message again: pending, attempts reset.
 bool Requeue(soci::session& sql, std::int64_t id, const std::string& now);
 
 // Deletes delivered, failed and unknown notifications created before `before` (ISO), and

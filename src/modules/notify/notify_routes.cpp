@@ -63,11 +63,11 @@ void RegisterNotifyRoutes(http::Router& router, NotifyService& notify) {
               }});
 
   router.Add({"GET", "/api/v1/admin/outbox", admin, "notices",
-              "The notification outbox (channel=email|inapp, status=pending|sending|sent|failed|unknown)",
+              "The notification outbox (channel=email|inapp|wecom|dingtalk|sms, status=pending|sending|sent|failed|unknown)",
               [&notify](Context& ctx) -> core::Result<Response> {
                 TX_TRY(page, core::ParsePage(ctx.req.query));
                 OutboxFilter f{ctx.req.Query("channel"), ctx.req.Query("status")};
-                TX_CHECK(CheckChoice(f.channel, "channel", {"email", "inapp"}));
+                TX_CHECK(CheckChoice(f.channel, "channel", {"email", "inapp", "wecom", "dingtalk", "sms"}));
                 if (auto st = CheckChoice(f.status, "status", {"pending", "sending", "sent", "failed", "unknown"}); !st) {
                   return st.error();
                 }

@@ -7,6 +7,8 @@
 #include <ctime>
 
 #include "core/text.hpp"
+#include "modules/notify/channel.hpp"
+#include "modules/notify/channels_repo.hpp"
 #include "storage/query.hpp"
 
 namespace tongxin::notify {
@@ -23,6 +25,23 @@ std::string RfcDate(core::TimePoint t) {
 }
 
 }  // namespace
+
+std::string FailureReason(const core::Error& e) {
+  return e.details.count("reason") ? e.details.at("reason") : e.reason;
+}
+
+void RecordAttempt(soci::session& sql, const Notification& n, const core::Status& result,
+                   const NotifySettings& settings, core::TimePoint attempted, core::TimePoint now) {
+  if (result) {
+    repo::MarkSent(sql, n.id, core::FormatIso(now));
+    return;
+  }
+  const bool final = n.attempts >= settings.max_attempts;
+  const int shift = std::min(std::max(n.attempts - 1, 0), 6);
+  const auto delay = std::min<std::int64_t>(std::int64_t{settings.retry_base_seconds} << shift, 3600);
+  repo::MarkAttemptFailed(sql, n.id, FailureReason(result.error()), final,
+                          core::FormatIso(attempted + std::chrono::seconds(delay)));
+}
 
 NotifyService::NotifyService(storage::Database& db, const core::Clock& clock, Mailer mailer, NotifySettings settings)
     : db_(db), clock_(clock), mailer_(std::move(mailer)), settings_(settings) {}
@@ -65,6 +84,13 @@ int NotifyService::Queue(soci::session& sql, const Recipient& to, const std::str
   const std::string who = to.user_id     ? "u" + std::to_string(*to.user_id)
                           : to.person_id ? "p" + std::to_string(*to.person_id)
                                          : "a:" + core::ToLowerAscii(to.email);
+  // Email and SMS wait for the end of the recipient's quiet hours; urgent alerts do not.
+  std::string due = now;
+  if (!IsUrgent(kind)) {
+    if (auto end = QuietEnd(to.quiet_from, to.quiet_to, clock_.Now(), settings_.time_zone)) {
+      due = core::FormatIso(*end);
+    }
+  }
   int queued = 0;
   if (to.user_id) {
     n.channel = "inapp";
@@ -73,8 +99,37 @@ int NotifyService::Queue(soci::session& sql, const Recipient& to, const std::str
     n.dedup_key = key + ":" + who + ":inapp";
     queued += repo::Enqueue(sql, n) ? 1 : 0;
   }
+  bool texted = false;
+  for (const auto& ch : channels_repo::Active(sql)) {
+    if (!ch.Relays(kind)) continue;
+    Notification c = n;
+    c.channel = ch.kind;
+    c.channel_id = ch.id;
+    c.status = "pending";
+    c.sent_at.clear();
+    if (ch.is_group()) {
+      // One post per event to the group, whoever else is told of it, in the group's language.
+      const core::Lang lang = core::ParseLang(ch.lang).value_or(core::Lang::kZh);
+      const Message group = lang == to.lang ? msg : compose(lang);
+      c.lang = std::string(core::LangCode(lang));
+      c.subject = group.subject;
+      c.body = group.body;
+      c.address = ch.name;
+      c.user_id.reset();
+      c.person_id.reset();
+      c.dedup_key = key + ":ch" + std::to_string(ch.id);
+    } else {
+      if (to.phone.empty() || texted) continue;  // one text a recipient, through the first gateway
+      texted = true;
+      c.address = to.phone;
+      c.next_attempt_at = due;
+      c.dedup_key = key + ":" + who + ":sms";
+    }
+    queued += repo::Enqueue(sql, c) ? 1 : 0;
+  }
   if (!to.email.empty() && mailer_.enabled()) {
     n.address = to.email;
+    n.next_attempt_at = due;
     queued += EnqueueEmail(sql, std::move(n), key + ":" + who + ":email", files).second ? 1 : 0;
   }
   return queued;
@@ -125,7 +180,7 @@ core::Status NotifyService::SendBatch(SendReport& report) {
   auto claimed = db_.InTransaction([&](soci::session& sql) -> core::Result<std::vector<Notification>> {
     const std::string cutoff = core::FormatIso(now_tp - std::chrono::minutes(settings_.stale_claim_minutes));
     report.expired = repo::ExpireStaleClaims(sql, cutoff);
-    return repo::ClaimDueEmail(sql, now, settings_.batch);
+    return repo::ClaimDue(sql, now, settings_.batch);
   });
   if (!claimed) return claimed.error();
   for (const auto& n : *claimed) {
@@ -138,15 +193,7 @@ core::Status NotifyService::SendBatch(SendReport& report) {
     // A file that cannot be read fails the attempt: the email never goes without it.
     auto st = files ? mailer_.Send(mail) : core::Status(files.error());
     auto recorded = db_.InTransaction([&](soci::session& sql) -> core::Status {
-      if (st) {
-        repo::MarkSent(sql, n.id, core::FormatIso(clock_.Now()));
-        return {};
-      }
-      const bool final = n.attempts >= settings_.max_attempts;
-      const int shift = std::min(n.attempts - 1, 6);
-      const auto delay = std::min<std::int64_t>(std::int64_t{settings_.retry_base_seconds} << shift, 3600);
-      auto reason = st.error().details.count("reason") ? st.error().details.at("reason") : st.error().reason;
-      repo::MarkAttemptFailed(sql, n.id, reason, final, core::FormatIso(now_tp + std::chrono::seconds(delay)));
+      RecordAttempt(sql, n, st, settings_, now_tp, clock_.Now());
       return {};
     });
     if (!recorded) {
@@ -159,7 +206,7 @@ core::Status NotifyService::SendBatch(SendReport& report) {
     } else if (n.attempts >= settings_.max_attempts) {
       ++report.failed;
       spdlog::warn("notification {} to {} failed for good: {}", n.id, core::MaskEmail(n.address),
-                   st.error().details.count("reason") ? st.error().details.at("reason") : st.error().reason);
+                   FailureReason(st.error()));
     } else {
       ++report.retried;
     }

@@ -27,7 +27,15 @@ struct NotifySettings {
   int retry_base_seconds = 60;    // back-off: base × 2^(attempt-1), capped at one hour
   int stale_claim_minutes = 15;   // a "sending" row older than this becomes "unknown"
   int batch = 50;                 // emails per sender pass
+  std::string time_zone = "Asia/Shanghai";  // of quiet hours
 };
+
+// Records a claimed row's delivery attempt: sent, or back to pending after a back-off of
+// retry_base_seconds × 2^(attempt-1) (at most an hour), or failed after the last attempt.
+void RecordAttempt(soci::session& sql, const Notification& n, const core::Status& result,
+                   const NotifySettings& settings, core::TimePoint attempted, core::TimePoint now);
+// The reason of a failed attempt (the server's or libcurl's text when there is one).
+std::string FailureReason(const core::Error& e);
 
 
 struct Message {

@@ -30,7 +30,10 @@ class NotifyApiTest : public ::testing::Test {
     });
     ASSERT_TRUE(st) << st.error().reason;
   }
-  void Send() { ASSERT_TRUE(server_.app().notify().SendDue()); }
+  void Send() {
+    auto r = server_.app().notify().SendDue();
+    ASSERT_TRUE(r) << r.error().reason << " " << r.error().log;
+  }
   // "status/attempts" of the email queued for the demo user `foreign` under event `event`.
   std::string Status(const std::string& event) {
     auto r = server_.app().db().WithSession([&](soci::session& sql) -> core::Result<std::int64_t> {

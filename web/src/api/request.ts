@@ -84,6 +84,7 @@ export async function request<T>(method: string, path: string, body?: unknown, q
 export const get = <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query)
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {})
 export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body)
+export const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body)
 export const del = <T>(path: string) => request<T>('DELETE', path)
 
 // Uploads a file as the raw request body, reporting progress (0..100).

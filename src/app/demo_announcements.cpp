@@ -1,5 +1,7 @@
-// Demo notices.
+// Demo notices and message channels.
 #include "app/demo_announcements.hpp"
+
+#include <boost/json.hpp>
 
 #include "auth/auth_repo.hpp"
 #include "core/clock.hpp"
@@ -105,6 +107,25 @@ core::Status LoadAnnouncements(App& app) {
     }
     TX_CHECK(notices.Review(ap, made->a.id, {true, ""}, aa));
   }
+  return {};
+}
+
+core::Status LoadChannels(App& app) {
+  TX_TRY(admin, As(app, "admin"));
+  const auth::Actor& actor = admin->second;
+  // Set up but stopped: the office's group robots and the campus SMS gateway are real
+  // services; an administrator puts in their own webhook and switches them on.
+  const boost::json::object demo[] = {
+      {{"kind", "wecom"}, {"name", "国际处防控工作群"}, {"url", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=DEMO"},
+       {"kinds", {"alert", "alert_escalated", "trip_overdue", "entry_rule_trip"}}, {"active", false}},
+      {{"kind", "dingtalk"}, {"name", "Foreign staff group (DingTalk)"}, {"lang", "en"},
+       {"url", "https://oapi.dingtalk.com/robot/send?access_token=DEMO"}, {"kinds", {"announcement", "entry_rule"}},
+       {"active", false}},
+      {{"kind", "sms"}, {"name", "校园短信平台"}, {"url", "https://sms.example.edu.cn/api/send"},
+       {"kinds", {"alert", "reminder"}}, {"template_zh", "【同心】{subject}：{body}"},
+       {"template_en", "[Tongxin] {subject}: {body}"}, {"rate_per_minute", 60}, {"active", false}},
+  };
+  for (const auto& body : demo) TX_CHECK(app.channels().Create(body, actor));
   return {};
 }
 

@@ -10,5 +10,7 @@
 namespace tongxin::app {
 
 core::Status LoadAnnouncements(App& app);
+// Message channels, set up and stopped (no real webhook to post to).
+core::Status LoadChannels(App& app);
 
 }  // namespace tongxin::app

@@ -425,6 +425,7 @@ core::Result<bool> LoadDemoData(App& app) {
   TX_CHECK(LoadEntryRules(app, system, actor));
   TX_CHECK(LoadTravel(app, system, actor));
   TX_CHECK(LoadAnnouncements(app));
+  TX_CHECK(LoadChannels(app));
   return true;
 }
 

@@ -12,6 +12,7 @@
 #include "core/local_time.hpp"
 #include "core/text.hpp"
 #include "io/attachment.hpp"
+#include "modules/notify/mailer.hpp"
 
 namespace tongxin::notify {
 namespace {
@@ -63,21 +64,6 @@ core::Status CheckUrl(const std::string& url, const SelfAddress& self) {
                            port == self.public_port;
   if (self_local || self_public) return core::FieldInvalid("url", "notify.url_is_self");
   return {};
-}
-
-std::string PercentEncode(const std::string& s) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
 }
 
 std::string Text(const std::string& subject, const std::string& body, const std::string& link) {

@@ -164,25 +164,9 @@ core::Result<bool> ChannelsService::SendBatch(const Channel& c, SendReport& repo
     auto reply = Post(out, settings_.timeout_seconds);
     core::Result<std::string> ref = reply ? ReadReply(c, reply->status, reply->body) : core::Result<std::string>(reply.error());
     const core::Status st = ref ? core::Status() : core::Status(ref.error());
-    auto recorded = db_.InTransaction([&](soci::session& sql) -> core::Status {
-      RecordAttempt(sql, n, st, notify_, now_tp, clock_.Now());
+    RecordAttempt(db_, clock_, n, st, notify_, now_tp, report, [&](soci::session& sql) {
       if (ref && !ref->empty()) repo::SetExternalRef(sql, n.id, *ref);
-      return {};
     });
-    if (!recorded) {
-      // The row stays "sending" and later becomes "unknown": never posted twice.
-      spdlog::error("notification {}: could not record the delivery result: {}", n.id, recorded.error().reason);
-      continue;
-    }
-    if (st) {
-      ++report.sent;
-    } else if (n.attempts >= notify_.max_attempts) {
-      ++report.failed;
-      spdlog::warn("{} message {} through channel {} failed for good: {}", c.kind, n.id, c.id,
-                   FailureReason(st.error()));
-    } else {
-      ++report.retried;
-    }
   }
   return !claimed->empty();
 }

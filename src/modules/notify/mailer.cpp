@@ -35,22 +35,6 @@ std::string OneLine(std::string_view s) {
   return out;
 }
 
-// RFC 2231 / 5987 value: unreserved characters as they are, every other byte %XX.
-std::string PercentEncode(std::string_view s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 struct Upload {
   std::string data;
   std::size_t pos = 0;
@@ -70,6 +54,22 @@ void GlobalInit() {
 }
 
 }  // namespace
+
+// RFC 2231 / 5987 / 3986 value: unreserved characters as they are, every other byte %XX.
+std::string PercentEncode(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
 
 std::string FormatMessage(const SmtpSettings& smtp, const Email& mail) {
   std::string m;

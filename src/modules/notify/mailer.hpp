@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
@@ -29,6 +30,10 @@ struct Email {
   std::string date;        // RFC 5322 date
   std::vector<FileAttachment> files;  // sent as multipart/mixed after the text
 };
+
+// Unreserved characters (RFC 3986) as they are, every other byte %XX: file names in
+// headers (RFC 2231) and query values (a DingTalk signature).
+std::string PercentEncode(std::string_view s);
 
 // The whole message as sent (headers and base64 body, CRLF line ends).
 std::string FormatMessage(const SmtpSettings& smtp, const Email& mail);

@@ -30,17 +30,34 @@ std::string FailureReason(const core::Error& e) {
   return e.details.count("reason") ? e.details.at("reason") : e.reason;
 }
 
-void RecordAttempt(soci::session& sql, const Notification& n, const core::Status& result,
-                   const NotifySettings& settings, core::TimePoint attempted, core::TimePoint now) {
-  if (result) {
-    repo::MarkSent(sql, n.id, core::FormatIso(now));
+void RecordAttempt(storage::Database& db, const core::Clock& clock, const Notification& n,
+                   const core::Status& result, const NotifySettings& settings, core::TimePoint attempted,
+                   SendReport& report, const std::function<void(soci::session&)>& also) {
+  const bool final = n.attempts >= settings.max_attempts;
+  auto recorded = db.InTransaction([&](soci::session& sql) -> core::Status {
+    if (result) {
+      repo::MarkSent(sql, n.id, core::FormatIso(clock.Now()));
+    } else {
+      const int shift = std::min(std::max(n.attempts - 1, 0), 6);
+      const auto delay = std::min<std::int64_t>(std::int64_t{settings.retry_base_seconds} << shift, 3600);
+      repo::MarkAttemptFailed(sql, n.id, FailureReason(result.error()), final,
+                              core::FormatIso(attempted + std::chrono::seconds(delay)));
+    }
+    if (also) also(sql);
+    return {};
+  });
+  if (!recorded) {
+    spdlog::error("notification {}: could not record the delivery result: {}", n.id, recorded.error().reason);
     return;
   }
-  const bool final = n.attempts >= settings.max_attempts;
-  const int shift = std::min(std::max(n.attempts - 1, 0), 6);
-  const auto delay = std::min<std::int64_t>(std::int64_t{settings.retry_base_seconds} << shift, 3600);
-  repo::MarkAttemptFailed(sql, n.id, FailureReason(result.error()), final,
-                          core::FormatIso(attempted + std::chrono::seconds(delay)));
+  if (result) {
+    ++report.sent;
+  } else if (final) {
+    ++report.failed;
+    spdlog::warn("{} notification {} failed for good: {}", n.channel, n.id, FailureReason(result.error()));
+  } else {
+    ++report.retried;
+  }
 }
 
 NotifyService::NotifyService(storage::Database& db, const core::Clock& clock, Mailer mailer, NotifySettings settings)
@@ -192,24 +209,7 @@ core::Status NotifyService::SendBatch(SendReport& report) {
     if (files) mail.files = std::move(*files);
     // A file that cannot be read fails the attempt: the email never goes without it.
     auto st = files ? mailer_.Send(mail) : core::Status(files.error());
-    auto recorded = db_.InTransaction([&](soci::session& sql) -> core::Status {
-      RecordAttempt(sql, n, st, settings_, now_tp, clock_.Now());
-      return {};
-    });
-    if (!recorded) {
-      // The row stays "sending" and later becomes "unknown": never sent twice.
-      spdlog::error("notification {}: could not record the delivery result: {}", n.id, recorded.error().reason);
-      continue;
-    }
-    if (st) {
-      ++report.sent;
-    } else if (n.attempts >= settings_.max_attempts) {
-      ++report.failed;
-      spdlog::warn("notification {} to {} failed for good: {}", n.id, core::MaskEmail(n.address),
-                   FailureReason(st.error()));
-    } else {
-      ++report.retried;
-    }
+    RecordAttempt(db_, clock_, n, st, settings_, now_tp, report);
   }
   return {};
 }

@@ -30,10 +30,6 @@ struct NotifySettings {
   std::string time_zone = "Asia/Shanghai";  // of quiet hours
 };
 
-// Records a claimed row's delivery attempt: sent, or back to pending after a back-off of
-// retry_base_seconds × 2^(attempt-1) (at most an hour), or failed after the last attempt.
-void RecordAttempt(soci::session& sql, const Notification& n, const core::Status& result,
-                   const NotifySettings& settings, core::TimePoint attempted, core::TimePoint now);
 // The reason of a failed attempt (the server's or libcurl's text when there is one).
 std::string FailureReason(const core::Error& e);
 
@@ -47,6 +43,15 @@ using Compose = std::function<Message(core::Lang)>;
 struct SendReport {
   int sent = 0, retried = 0, failed = 0, expired = 0;
 };
+
+// Records a claimed row's delivery attempt in a transaction of its own: sent, or back to
+// pending after a back-off of retry_base_seconds × 2^(attempt-1) (at most an hour), or
+// failed after the last attempt; `also` writes more in that transaction (the gateway's id).
+// Counts it in `report`. When it cannot be recorded the row stays "sending" and later
+// becomes "unknown": never sent twice.
+void RecordAttempt(storage::Database& db, const core::Clock& clock, const Notification& n,
+                   const core::Status& result, const NotifySettings& settings, core::TimePoint attempted,
+                   SendReport& report, const std::function<void(soci::session&)>& also = {});
 
 class NotifyService {
  public:

@@ -97,7 +97,8 @@ describe('entry rules in a browser', () => {
     const newest = await page.locator('[data-test=rule-version]').first().innerText()
     assert.match(newest, /v2/)
     assert.match(newest, /Until[\s\S]*Reference[\s\S]*HO 2020\/14/)
-    assert.match(await page.textContent('[data-test=rule-told]'), /0 of 2 told of version 2/)
+    // The told summary reloads after the versions do: wait for it.
+    await page.waitForSelector('[data-test=rule-told]:has-text("0 of 2 told of version 2")')
     await assertAccessible(page, '/entry-rules/:id with versions')
     await shot(page, 'rules-03-versions')
 

@@ -6,6 +6,8 @@
 #include "auth/auth_repo.hpp"
 #include "core/clock.hpp"
 #include "modules/announcements/announcements_repo.hpp"
+#include "modules/announcements/audience_repo.hpp"
+#include "modules/announcements/broadcasts_repo.hpp"
 
 namespace tongxin::app {
 namespace {
@@ -127,6 +129,42 @@ core::Status LoadChannels(App& app) {
   };
   for (const auto& body : demo) TX_CHECK(app.channels().Create(body, actor));
   return {};
+}
+
+core::Status LoadBroadcasts(App& app) {
+  TX_TRY(office, As(app, "office"));
+  const std::string now = core::FormatIso(app.clock().Now());
+  // The daily briefing to foreign staff (当日疫情通报), paused: the office types the city's
+  // figures, previews it and switches it on (then it goes at 08:00 every day).
+  announcements::Broadcast b;
+  b.name = "当日疫情通报（外籍教职工） Daily briefing for foreign staff";
+  b.subject_zh = "{date} 疫情通报";
+  b.subject_en = "Epidemic briefing, {date}";
+  b.body_zh =
+      "各位外籍教职工：\n武汉市昨日新增确诊 {city_cases} 例。我校昨日体温报告 {reports_yesterday} 人次，发热 "
+      "{fevers_yesterday} 人；目前医学观察 {in_observation} 人；因公在外 {abroad} 人，其中滞留境外 {stranded} 人。\n"
+      "请坚持每日两次体温报告，外出佩戴口罩。如有发热请立即联系国际交流与合作处。";
+  b.body_en =
+      "Dear colleagues,\nWuhan reported {city_cases} new cases yesterday. Yesterday we had {reports_yesterday} "
+      "temperature reports, {fevers_yesterday} of them with a fever; {in_observation} people are in observation; "
+      "{abroad} colleagues are abroad on official trips, {stranded} of them stranded.\nPlease keep reporting your "
+      "temperature twice a day and wear a mask outside. If you have a fever, call the International Office at once.";
+  b.schedule = "daily";
+  b.send_time = "08:00";
+  b.active = 0;
+  b.created_by = office->second.user_id;
+  b.created_by_name = office->first.display_name;
+  b.updated_by_name = office->first.display_name;
+  b.created_at = now;
+  b.updated_at = now;
+  return app.db().InTransaction([&](soci::session& sql) -> core::Status {
+    const auto id = announcements::repo::InsertBroadcast(sql, b);
+    announcements::Audience audience;
+    audience.categories = {"foreign_staff"};
+    announcements::repo::SetAudience(sql, announcements::repo::kBroadcastAudience, id, audience);
+    announcements::repo::SetFigures(sql, id, {{"city_cases", "武汉市新增确诊", "New cases in Wuhan", "", "", ""}});
+    return {};
+  });
 }
 
 }  // namespace tongxin::app

@@ -12,5 +12,7 @@ namespace tongxin::app {
 core::Status LoadAnnouncements(App& app);
 // Message channels, set up and stopped (no real webhook to post to).
 core::Status LoadChannels(App& app);
+// The daily briefing to foreign staff, paused (no notification is queued at demo load).
+core::Status LoadBroadcasts(App& app);
 
 }  // namespace tongxin::app

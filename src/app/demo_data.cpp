@@ -426,6 +426,7 @@ core::Result<bool> LoadDemoData(App& app) {
   TX_CHECK(LoadTravel(app, system, actor));
   TX_CHECK(LoadAnnouncements(app));
   TX_CHECK(LoadChannels(app));
+  TX_CHECK(LoadBroadcasts(app));
   return true;
 }
 

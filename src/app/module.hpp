@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "app/config.hpp"
+#include "app/figures.hpp"
 #include "auth/audit.hpp"
 #include "core/clock.hpp"
 #include "http/router.hpp"
@@ -47,6 +48,8 @@ class AppContext {
   const Config& config;
   storage::Database& db;
   const core::Clock& clock;
+  // Live figures the modules add (see app/figures.hpp), read by those writing from data.
+  Figures figures;
 
   // Keeps a module's service for the application's lifetime and lets later modules find it.
   template <class T>

@@ -22,7 +22,8 @@ bool OneOf(const Range& r, std::string_view v) {
   return std::find(std::begin(r), std::end(r), v) != std::end(r);
 }
 
-// "2020-02-02T09:00:00Z", "2020-02-02T17:00+08:00" -> the instant in UTC, as stored.
+}  // namespace
+
 std::optional<std::string> ParseInstant(const std::string& s) {
   int y, mo, d, h, mi, sec = 0;
   int used = 0;
@@ -56,6 +57,8 @@ std::optional<std::string> ParseInstant(const std::string& s) {
   return core::FormatIso(*t - std::chrono::minutes(offset_min));
 }
 
+namespace {
+
 // A list of strings, each one checked; errors name the member ("audience.roles[1]").
 std::vector<std::string> Strings(core::JsonReader& r, const boost::json::object& o, const char* key,
                                  const std::string& prefix, const std::function<const char*(std::string&)>& check) {
@@ -87,6 +90,8 @@ std::vector<std::string> Strings(core::JsonReader& r, const boost::json::object&
   }
   return out;
 }
+
+}  // namespace
 
 std::optional<Audience> ParseAudience(core::JsonReader& r, const boost::json::object& body) {
   auto it = body.find("audience");
@@ -132,6 +137,8 @@ std::optional<Audience> ParseAudience(core::JsonReader& r, const boost::json::ob
   }
   return a;
 }
+
+namespace {
 
 boost::json::array ToArray(const std::vector<std::string>& v) {
   boost::json::array a;

@@ -17,6 +17,10 @@
 #include "core/i18n.hpp"
 #include "core/result.hpp"
 
+namespace tongxin::core {
+class JsonReader;
+}
+
 namespace tongxin::announcements {
 
 inline constexpr std::string_view kCategories[] = {"service_guide", "procedure", "protection_reminder", "policy"};
@@ -43,6 +47,13 @@ struct Audience {
   std::vector<std::int64_t> units;  // and their sub-units
   bool Everyone() const { return roles.empty() && categories.empty() && nationalities.empty() && units.empty(); }
 };
+
+// "2020-02-02T09:00:00Z", "2020-02-02T17:00+08:00" -> the instant in UTC, as stored;
+// nullopt when it is not one (a time without its zone is ambiguous).
+std::optional<std::string> ParseInstant(const std::string& s);
+// The body's "audience" (absent: nullopt; null: everyone). Field errors name the member
+// (audience.roles[1]); units are checked against the units by the caller.
+std::optional<Audience> ParseAudience(core::JsonReader& r, const boost::json::object& body);
 
 // With the reader's receipt (for the inbox and the page) and the audience.
 struct AnnouncementView {

@@ -7,6 +7,8 @@
 #include "core/i18n.hpp"
 #include "modules/announcements/announcements_routes.hpp"
 #include "modules/announcements/announcements_service.hpp"
+#include "modules/announcements/broadcasts_routes.hpp"
+#include "modules/announcements/broadcasts_service.hpp"
 #include "modules/notify/notify_service.hpp"
 
 namespace tongxin::announcements {
@@ -24,6 +26,18 @@ core::Status Register(app::AppContext& ctx) {
       spdlog::error("announcements job: {}", r.error().reason);
     } else if (*r > 0) {
       spdlog::info("announcements job: {} notices came out", *r);
+    }
+  });
+  // Broadcasts (the daily briefing): sent when their time comes, before the delivery jobs.
+  auto& broadcasts = ctx.Provide(std::make_unique<BroadcastsService>(
+      ctx.db, ctx.clock, ctx.Get<notify::NotifyService>(), ctx.figures, ctx.config.time_zone));
+  ctx.AddRoutes([&broadcasts](http::Router& router) { RegisterBroadcastRoutes(router, broadcasts); });
+  ctx.AddJob("broadcasts", [&broadcasts] {
+    auto r = broadcasts.SendDue();
+    if (!r) {
+      spdlog::error("broadcasts job: {}", r.error().reason);
+    } else if (*r > 0) {
+      spdlog::info("broadcasts job: {} broadcasts sent", *r);
     }
   });
   TX_CHECK(core::AddCatalogue("announcements"));

@@ -2,6 +2,7 @@
 #include "modules/announcements/announcements_repo.hpp"
 
 #include "core/text.hpp"
+#include "modules/announcements/audience_repo.hpp"
 #include "storage/repo_kit.hpp"
 #include "storage/scope.hpp"
 
@@ -16,18 +17,7 @@ constexpr const char* kOrder = " ORDER BY a.pinned DESC, a.publish_at DESC, a.id
 constexpr const char* kLive =
     "a.status = 'approved' AND a.publish_at <= :now AND (a.expire_at = '' OR a.expire_at > :now2)";
 
-// Whether the account `u` (its person `p`) belongs to the audience of the notice `ann`
-// (an SQL expression): everyone when the notice names nobody, else a role, a category or
-// nationality of the person, or a unit whose subtree holds the person's unit or one of the
-// account's own units.
-std::string Match(const std::string& ann) {
-  return "(NOT EXISTS (SELECT 1 FROM announcement_audiences x WHERE x.announcement_id = " + ann +
-         ") OR EXISTS (SELECT 1 FROM announcement_audiences x WHERE x.announcement_id = " + ann +
-         " AND ((x.kind = 'role' AND x.value = u.role) OR (x.kind = 'category' AND x.value = p.category) OR "
-         "(x.kind = 'nationality' AND x.value = p.nationality) OR (x.kind = 'unit' AND EXISTS (SELECT 1 FROM units xu, "
-         "units mu WHERE xu.id = CAST(x.value AS BIGINT) AND mu.path LIKE xu.path || '%' AND (mu.id = p.unit_id OR "
-         "mu.id IN (SELECT uu.unit_id FROM user_units uu WHERE uu.user_id = u.id)))))))";
-}
+std::string Match(const std::string& ann) { return repo::Match(kNoticeAudience, ann); }
 
 Query& BindNow(Query& q, const std::string& now) { return q.Bind("now", now).Bind("now2", now); }
 
@@ -141,32 +131,9 @@ void Update(soci::session& sql, const Announcement& a) {
   BindColumns(q, a).Exec(sql);
 }
 
-Audience AudienceOf(soci::session& sql, std::int64_t id) {
-  Audience out;
-  Query q("SELECT kind, value FROM announcement_audiences WHERE announcement_id = :id ORDER BY kind, value");
-  q.Bind("id", id);
-  for (const auto& row : q.Rows(sql)) {
-    const std::string kind = GetStr(row, 0), value = GetStr(row, 1);
-    if (kind == "role") out.roles.push_back(value);
-    if (kind == "category") out.categories.push_back(value);
-    if (kind == "nationality") out.nationalities.push_back(value);
-    if (kind == "unit") out.units.push_back(std::stoll(value));
-  }
-  return out;
-}
+Audience AudienceOf(soci::session& sql, std::int64_t id) { return AudienceOf(sql, kNoticeAudience, id); }
 
-void SetAudience(soci::session& sql, std::int64_t id, const Audience& a) {
-  Query del("DELETE FROM announcement_audiences WHERE announcement_id = :id");
-  del.Bind("id", id).Exec(sql);
-  const auto add = [&](const char* kind, const std::string& value) {
-    Query q("INSERT INTO announcement_audiences (announcement_id, kind, value) VALUES (:id, :k, :v)");
-    q.Bind("id", id).Bind("k", kind).Bind("v", value).Exec(sql);
-  };
-  for (const auto& v : a.roles) add("role", v);
-  for (const auto& v : a.categories) add("category", v);
-  for (const auto& v : a.nationalities) add("nationality", v);
-  for (auto v : a.units) add("unit", std::to_string(v));
-}
+void SetAudience(soci::session& sql, std::int64_t id, const Audience& a) { SetAudience(sql, kNoticeAudience, id, a); }
 
 bool InAudience(soci::session& sql, std::int64_t id, std::int64_t user_id) {
   Query q("SELECT COUNT(*) FROM users u LEFT JOIN people p ON p.id = u.person_id WHERE u.id = :uid AND " +

@@ -4,6 +4,7 @@
 #include "app/module.hpp"
 #include "app/modules.hpp"
 #include "core/i18n.hpp"
+#include "modules/health/health_figures.hpp"
 #include "modules/health/health_jobs.hpp"
 #include "modules/health/health_routes.hpp"
 #include "modules/health/health_service.hpp"
@@ -42,6 +43,7 @@ core::Status Register(app::AppContext& ctx) {
   auto& jobs = ctx.Provide(std::make_unique<HealthJobs>(ctx.db, ctx.clock, health, ctx.Get<notify::NotifyService>(),
                                                         JobSettings{c.remind_after_minutes, c.escalate_after_minutes}));
   ctx.AddRoutes([&health, &jobs](http::Router& router) { RegisterHealthRoutes(router, health, jobs); });
+  AddFigures(ctx.figures);
   ctx.AddJob("health", [&jobs] {
     auto r = jobs.Run();
     if (!r) {

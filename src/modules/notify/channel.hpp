@@ -22,7 +22,8 @@ inline constexpr std::string_view kChannelKinds[] = {"wecom", "dingtalk", "sms"}
 inline constexpr std::string_view kRelayKinds[] = {
     "alert",        "alert_escalated", "recheck",     "reminder",        "missing_list", "step_due",
     "step_overdue", "low_stock",       "expiry_soon", "announcement",    "entry_rule",   "entry_rule_trip",
-    "trip_overdue", "visit_action",    "answer_due",  "staff_letter",    "test"};
+    "trip_overdue", "visit_action",    "answer_due",  "staff_letter",    "broadcast",
+    "test"};
 // Kinds that do not wait for the end of a recipient's quiet hours.
 inline constexpr std::string_view kUrgentKinds[] = {"alert", "alert_escalated"};
 

@@ -68,10 +68,11 @@ struct Notification {
   std::string external_ref;  // the SMS gateway's message id
   std::string delivery;      // sms: "delivered" | "undelivered" (the gateway's callback)
   std::string delivered_at;
+  std::string batch;  // the sending it belongs to ("broadcast_run:12"), "" for one-off events
 };
 BOOST_DESCRIBE_STRUCT(Notification, (), (
     id, channel, kind, user_id, person_id, address, lang, subject, body, link, dedup_key, status, attempts,
-    next_attempt_at, last_error, created_at, sent_at, read_at, channel_id, external_ref, delivery, delivered_at))
+    next_attempt_at, last_error, created_at, sent_at, read_at, channel_id, external_ref, delivery, delivered_at, batch))
 
 // The in-app view (no address, no retry details).
 boost::json::object NoticeToJson(const Notification& n);

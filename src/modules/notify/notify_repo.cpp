@@ -2,6 +2,7 @@
 #include "modules/notify/notify_repo.hpp"
 
 #include "io/attachment.hpp"
+#include "storage/bulk_insert.hpp"
 #include "storage/repo_kit.hpp"
 
 namespace tongxin::notify::repo {
@@ -56,6 +57,24 @@ std::optional<Recipient> UserRecipient(soci::session& sql, std::int64_t user_id)
   return std::nullopt;
 }
 
+std::vector<Recipient> RecipientsMatching(soci::session& sql, const Query& match) {
+  std::vector<Recipient> out;
+  // Active people (through their active account when they have one), then active accounts
+  // without a person.
+  Query people = match.Wrap(std::string(kRecipientColumns) +
+                                "FROM people p LEFT JOIN users u ON u.person_id = p.id AND u.active = 1 "
+                                "LEFT JOIN notify_prefs np ON np.user_id = u.id WHERE p.status = 'active' AND (",
+                            ") ORDER BY p.id, u.id");
+  for (const auto& r : people.Rows(sql)) out.push_back(RecipientOf(r));
+  Query accounts = match.Wrap(std::string(kRecipientColumns) +
+                                  "FROM users u LEFT JOIN people p ON p.id = u.person_id "
+                                  "LEFT JOIN notify_prefs np ON np.user_id = u.id "
+                                  "WHERE u.active = 1 AND u.person_id IS NULL AND (",
+                              ") ORDER BY u.id");
+  for (const auto& r : accounts.Rows(sql)) out.push_back(RecipientOf(r));
+  return out;
+}
+
 std::vector<StaffMember> ActiveStaff(soci::session& sql, const std::vector<std::string>& roles) {
   std::vector<StaffMember> out;
   if (roles.empty()) return out;
@@ -91,18 +110,32 @@ std::vector<StaffMember> ActiveStaff(soci::session& sql, const std::vector<std::
 
 std::optional<std::int64_t> Enqueue(soci::session& sql, const Notification& n) {
   Query q(std::string("INSERT INTO notifications (channel, kind, user_id, person_id, address, lang, subject, body, "
-                      "link, dedup_key, status, next_attempt_at, created_at, sent_at, channel_id) VALUES (:ch, :ki, ") +
+                      "link, dedup_key, status, next_attempt_at, created_at, sent_at, batch, channel_id) VALUES (:ch, :ki, ") +
           (n.user_id ? ":uid" : "NULL") + ", " + (n.person_id ? ":pid" : "NULL") +
-          ", :ad, :la, :su, :bo, :li, :dk, :st, :na, :ca, :sa, " + (n.channel_id ? ":cid" : "NULL") +
+          ", :ad, :la, :su, :bo, :li, :dk, :st, :na, :ca, :sa, :ba, " + (n.channel_id ? ":cid" : "NULL") +
           ") ON CONFLICT (dedup_key) DO NOTHING");
   q.Bind("ch", n.channel).Bind("ki", n.kind).Bind("ad", n.address).Bind("la", n.lang).Bind("su", n.subject);
   q.Bind("bo", n.body).Bind("li", n.link).Bind("dk", n.dedup_key).Bind("st", n.status);
-  q.Bind("na", n.next_attempt_at).Bind("ca", n.created_at).Bind("sa", n.sent_at);
+  q.Bind("na", n.next_attempt_at).Bind("ca", n.created_at).Bind("sa", n.sent_at).Bind("ba", n.batch);
   if (n.user_id) q.Bind("uid", *n.user_id);
   if (n.person_id) q.Bind("pid", *n.person_id);
   if (n.channel_id) q.Bind("cid", *n.channel_id);
   if (q.Exec(sql) == 0) return std::nullopt;
   return Query("SELECT id FROM notifications WHERE dedup_key = :k").Bind("k", n.dedup_key).Scalar(sql);
+}
+
+long long EnqueueMany(soci::session& sql, const std::vector<Notification>& rows) {
+  storage::BulkInsert insert(
+      "INSERT INTO notifications (channel, kind, user_id, person_id, address, lang, subject, body, link, dedup_key, "
+      "status, next_attempt_at, created_at, sent_at, batch, channel_id)",
+      16, " ON CONFLICT (dedup_key) DO NOTHING");
+  for (const auto& n : rows) {
+    insert.Text(n.channel).Text(n.kind).OptInt(n.user_id).OptInt(n.person_id).Text(n.address).Text(n.lang);
+    insert.Text(n.subject).Text(n.body).Text(n.link).Text(n.dedup_key).Text(n.status).Text(n.next_attempt_at);
+    insert.Text(n.created_at).Text(n.sent_at).Text(n.batch).OptInt(n.channel_id);
+    insert.MaybeFlush(sql);
+  }
+  return insert.Finish(sql);
 }
 
 void AddFiles(soci::session& sql, std::int64_t notification_id, const std::vector<FileAttachment>& files) {

@@ -11,6 +11,7 @@
 
 #include "core/paging.hpp"
 #include "modules/notify/notification.hpp"
+#include "storage/query.hpp"
 
 namespace tongxin::notify {
 
@@ -29,12 +30,19 @@ using notify::OutboxFilter;
 std::optional<Recipient> PersonRecipient(soci::session& sql, std::int64_t person_id);
 // An active account: its email (else its person's) and language (else its person's).
 std::optional<Recipient> UserRecipient(soci::session& sql, std::int64_t user_id);
+// Everyone `match` (an SQL condition over users u and people p, either may be NULL, with its
+// parameters) takes in: active people, through their active account when they have one,
+// then active accounts without a person.
+std::vector<Recipient> RecipientsMatching(soci::session& sql, const storage::Query& match);
 // Active accounts with one of `roles`, each with the paths of its units, ordered by id.
 std::vector<StaffMember> ActiveStaff(soci::session& sql, const std::vector<std::string>& roles);
 
 // Inserts unless a row with the same dedup_key exists. Returns the new row's id, or
 // nullopt when the key was there already.
 std::optional<std::int64_t> Enqueue(soci::session& sql, const Notification& n);
+// Inserts each row unless one with its dedup_key exists, a few hundred rows a statement.
+// Returns the rows inserted.
+long long EnqueueMany(soci::session& sql, const std::vector<Notification>& rows);
 // Files sent with an email row, and reading them back for the sender.
 void AddFiles(soci::session& sql, std::int64_t notification_id, const std::vector<FileAttachment>& files);
 std::vector<FileAttachment> FilesOf(soci::session& sql, std::int64_t notification_id);

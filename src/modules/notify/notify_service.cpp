@@ -83,11 +83,13 @@ std::vector<Recipient> NotifyService::StaffFor(soci::session& sql, const std::st
   return out;
 }
 
-int NotifyService::Queue(soci::session& sql, const Recipient& to, const std::string& kind, const std::string& key,
-                         const Compose& compose, const std::string& link,
-                         const std::vector<FileAttachment>& files) {
+std::vector<Notification> NotifyService::RowsFor(const Recipient& to, const std::string& kind, const std::string& key,
+                                                const std::function<const Message&(core::Lang)>& text,
+                                                const std::string& link, const std::vector<Channel>& channels,
+                                                bool with_groups) const {
+  std::vector<Notification> rows;
   const std::string now = Now();
-  const Message msg = compose(to.lang);
+  const Message& msg = text(to.lang);
   Notification n;
   n.kind = kind;
   n.user_id = to.user_id;
@@ -103,21 +105,20 @@ int NotifyService::Queue(soci::session& sql, const Recipient& to, const std::str
                                          : "a:" + core::ToLowerAscii(to.email);
   // Email and SMS wait for the end of the recipient's quiet hours; urgent alerts do not.
   std::string due = now;
-  if (!IsUrgent(kind)) {
+  if (!IsUrgent(kind) && !to.quiet_from.empty()) {
     if (auto end = QuietEnd(to.quiet_from, to.quiet_to, clock_.Now(), settings_.time_zone)) {
       due = core::FormatIso(*end);
     }
   }
-  int queued = 0;
   if (to.user_id) {
     n.channel = "inapp";
     n.status = "sent";
     n.sent_at = now;
     n.dedup_key = key + ":" + who + ":inapp";
-    queued += repo::Enqueue(sql, n) ? 1 : 0;
+    rows.push_back(n);
   }
   bool texted = false;
-  for (const auto& ch : channels_repo::Active(sql)) {
+  for (const auto& ch : channels) {
     if (!ch.Relays(kind)) continue;
     Notification c = n;
     c.channel = ch.kind;
@@ -125,9 +126,10 @@ int NotifyService::Queue(soci::session& sql, const Recipient& to, const std::str
     c.status = "pending";
     c.sent_at.clear();
     if (ch.is_group()) {
+      if (!with_groups) continue;
       // One post per event to the group, whoever else is told of it, in the group's language.
       const core::Lang lang = core::ParseLang(ch.lang).value_or(core::Lang::kZh);
-      const Message group = lang == to.lang ? msg : compose(lang);
+      const Message& group = text(lang);
       c.lang = std::string(core::LangCode(lang));
       c.subject = group.subject;
       c.body = group.body;
@@ -142,14 +144,62 @@ int NotifyService::Queue(soci::session& sql, const Recipient& to, const std::str
       c.next_attempt_at = due;
       c.dedup_key = key + ":" + who + ":sms";
     }
-    queued += repo::Enqueue(sql, c) ? 1 : 0;
+    rows.push_back(std::move(c));
   }
   if (!to.email.empty() && mailer_.enabled()) {
+    n.channel = "email";
+    n.status = "pending";
+    n.sent_at.clear();
     n.address = to.email;
     n.next_attempt_at = due;
-    queued += EnqueueEmail(sql, std::move(n), key + ":" + who + ":email", files).second ? 1 : 0;
+    n.dedup_key = key + ":" + who + ":email";
+    rows.push_back(std::move(n));
+  }
+  return rows;
+}
+
+int NotifyService::Queue(soci::session& sql, const Recipient& to, const std::string& kind, const std::string& key,
+                         const Compose& compose, const std::string& link,
+                         const std::vector<FileAttachment>& files) {
+  std::optional<Message> mine, other;
+  const auto text = [&](core::Lang lang) -> const Message& {
+    auto& slot = lang == to.lang ? mine : other;
+    if (!slot) slot = compose(lang);
+    return *slot;
+  };
+  int queued = 0;
+  for (auto& row : RowsFor(to, kind, key, text, link, channels_repo::Active(sql), true)) {
+    if (row.channel == "email") {
+      const std::string dedup_key = row.dedup_key;
+      queued += EnqueueEmail(sql, std::move(row), dedup_key, files).second ? 1 : 0;
+    } else {
+      queued += repo::Enqueue(sql, row) ? 1 : 0;
+    }
   }
   return queued;
+}
+
+long long NotifyService::QueueMany(soci::session& sql, const std::vector<Recipient>& to, const std::string& kind,
+                                   const std::string& key, const Compose& compose, const std::string& link,
+                                   const std::string& batch) {
+  std::optional<Message> zh, en;
+  const auto text = [&](core::Lang lang) -> const Message& {
+    auto& slot = lang == core::Lang::kEn ? en : zh;
+    if (!slot) slot = compose(lang);
+    return *slot;
+  };
+  const auto channels = channels_repo::Active(sql);
+  std::vector<Notification> rows;
+  rows.reserve(to.size() * 2);
+  bool first = true;
+  for (const auto& r : to) {
+    for (auto& row : RowsFor(r, kind, key, text, link, channels, first)) {
+      row.batch = batch;
+      rows.push_back(std::move(row));
+    }
+    first = false;
+  }
+  return repo::EnqueueMany(sql, rows);
 }
 
 std::pair<std::int64_t, bool> NotifyService::EnqueueEmail(soci::session& sql, Notification n, const std::string& dedup_key,

@@ -16,6 +16,7 @@
 #include "core/paging.hpp"
 #include "core/result.hpp"
 #include "core/roles.hpp"
+#include "modules/notify/channel.hpp"
 #include "modules/notify/mailer.hpp"
 #include "modules/notify/notify_repo.hpp"
 #include "storage/database.hpp"
@@ -77,6 +78,17 @@ class NotifyService {
   int Queue(soci::session& sql, const Recipient& to, const std::string& kind, const std::string& key,
             const Compose& compose, const std::string& link, const std::vector<FileAttachment>& files = {});
 
+  // Queues the message to each of many recipients (a broadcast) on the caller's transaction:
+  // the rows Queue would queue for each (group robots once for all), written in bulk, each
+  // marked with `batch`. compose is called once per language. Returns the rows queued.
+  long long QueueMany(soci::session& sql, const std::vector<Recipient>& to, const std::string& kind,
+                      const std::string& key, const Compose& compose, const std::string& link,
+                      const std::string& batch);
+  // Everyone an SQL condition over users u and people p takes in (see repo::RecipientsMatching).
+  std::vector<Recipient> Matching(soci::session& sql, const storage::Query& match) {
+    return repo::RecipientsMatching(sql, match);
+  }
+
   // Queues one email to an address outside the accounts (a partner's contact) on the
   // caller's transaction, with files. `key` + ":email" is its dedup key: a second call
   // with the key queues nothing. Returns the outbox row's id (the existing one's on a
@@ -105,6 +117,12 @@ class NotifyService {
   // already. Returns the row's id and whether it was queued now.
   std::pair<std::int64_t, bool> EnqueueEmail(soci::session& sql, Notification n, const std::string& dedup_key,
                                              const std::vector<FileAttachment>& files);
+  // The outbox rows of one message to one recipient: in-app (an account), one text through
+  // the first SMS gateway relaying `kind` (a phone), the group robots relaying it (when
+  // with_groups), email (an address, SMTP on). text(lang) gives the message in a language.
+  std::vector<Notification> RowsFor(const Recipient& to, const std::string& kind, const std::string& key,
+                                    const std::function<const Message&(core::Lang)>& text, const std::string& link,
+                                    const std::vector<Channel>& channels, bool with_groups) const;
   // One claim of at most settings_.batch due emails, sent and recorded.
   core::Status SendBatch(SendReport& report);
   std::string Now() const { return core::FormatIso(clock_.Now()); }

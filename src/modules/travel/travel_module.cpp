@@ -2,6 +2,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/module.hpp"
+#include "modules/travel/travel_figures.hpp"
 #include "app/modules.hpp"
 #include "core/i18n.hpp"
 #include "core/text.hpp"
@@ -59,6 +60,7 @@ core::Status Register(app::AppContext& ctx) {
   auto& trips = ctx.Provide(std::make_unique<TripsService>(ctx.db, ctx.clock, ctx.Get<health::HealthService>(),
                                                            ctx.Get<notify::NotifyService>(), settings));
   ctx.AddRoutes([&trips](http::Router& router) { RegisterTripRoutes(router, trips); });
+  AddFigures(ctx.figures);
   auto& rules = ctx.Provide(std::make_unique<EntryRulesService>(ctx.db, ctx.clock, ctx.Get<health::HealthService>(),
                                                                 ctx.Get<notify::NotifyService>()));
   auto& rule_imports = ctx.Provide(std::make_unique<EntryRulesImporter>(rules));

@@ -44,7 +44,7 @@ export type ChannelKind = 'wecom' | 'dingtalk' | 'sms'
 // The kinds of notification a channel may relay (the server's list).
 export const RELAY_KINDS = ['alert', 'alert_escalated', 'recheck', 'reminder', 'missing_list', 'step_due',
   'step_overdue', 'low_stock', 'expiry_soon', 'announcement', 'entry_rule', 'entry_rule_trip', 'trip_overdue',
-  'visit_action', 'answer_due', 'staff_letter', 'test'] as const
+  'visit_action', 'answer_due', 'staff_letter', 'broadcast', 'test'] as const
 
 export interface Channel {
   id: number

@@ -81,12 +81,19 @@ describe('message channels in a browser', () => {
     await login(page, server.base, 'foreign')
     await page.goto(`${server.base}/profile`)
     await page.waitForSelector('text=Quiet hours')
+    // Picks a time from an open time select: scrolled into the list's view first (the
+    // dropdown may open below the phone's screen, where Playwright cannot click it).
+    const pick = async (time) => {
+      const item = page.locator('.el-select-dropdown__item:visible', { hasText: time }).first()
+      await item.evaluate((e) => e.scrollIntoView({ block: 'center' }))
+      await item.click()
+    }
     await page.click('[data-test=quiet-from]')
-    await page.locator('.el-select-dropdown__item:visible', { hasText: '22:00' }).click()
+    await pick('22:00')
     await page.click('[data-test=quiet-save]')
     await page.waitForSelector('.el-form-item__error:has-text("start and an end")')
     await page.click('[data-test=quiet-to]')
-    await page.locator('.el-select-dropdown__item:visible', { hasText: '07:00' }).click()
+    await pick('07:00')
     await page.click('[data-test=quiet-save]')
     await page.waitForSelector('.el-message--success')
     await page.reload()

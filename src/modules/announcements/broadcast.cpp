@@ -7,6 +7,7 @@
 
 #include "core/described_json.hpp"
 #include "core/json_reader.hpp"
+#include "core/long_date.hpp"
 #include "core/text.hpp"
 #include "modules/notify/channel.hpp"
 
@@ -161,12 +162,7 @@ core::Status CheckPlaceholders(const Broadcast& b, const std::function<bool(cons
 }
 
 std::string LongDate(const std::string& day, core::Lang lang) {
-  if (day.size() != 10) return day;
-  const int y = std::stoi(day.substr(0, 4)), m = std::stoi(day.substr(5, 2)), d = std::stoi(day.substr(8, 2));
-  if (lang == core::Lang::kZh) return std::to_string(y) + "年" + std::to_string(m) + "月" + std::to_string(d) + "日";
-  static constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                            "July",    "August",   "September", "October", "November", "December"};
-  return std::to_string(d) + " " + kMonths[(m - 1) % 12] + " " + std::to_string(y);
+  return core::LongDate(day, std::string(core::LangCode(lang)));
 }
 
 boost::json::object BroadcastToJson(const BroadcastView& v) {

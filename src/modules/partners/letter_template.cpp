@@ -8,6 +8,7 @@
 
 #include "core/described_json.hpp"
 #include "core/json_reader.hpp"
+#include "core/long_date.hpp"
 #include "core/pick.hpp"
 #include "core/text.hpp"
 
@@ -154,19 +155,7 @@ std::string LetterLanguage(const LetterTemplate& t, const Contact& c, const Part
   return langs.empty() ? "en" : langs.front();
 }
 
-std::string LetterDate(const std::string& iso_day, const std::string& lang) {
-  if (iso_day.size() != 10) return iso_day;
-  const int y = std::stoi(iso_day.substr(0, 4)), m = std::stoi(iso_day.substr(5, 2)), d = std::stoi(iso_day.substr(8, 2));
-  if (lang == "zh") return std::to_string(y) + "年" + std::to_string(m) + "月" + std::to_string(d) + "日";
-  if (lang == "en") {
-    static constexpr std::array<const char*, 12> kMonths = {"January", "February", "March",     "April",
-                                                            "May",     "June",     "July",      "August",
-                                                            "September", "October", "November", "December"};
-    if (m < 1 || m > 12) return iso_day;
-    return std::to_string(d) + " " + kMonths[m - 1] + " " + std::to_string(y);
-  }
-  return iso_day;
-}
+std::string LetterDate(const std::string& iso_day, const std::string& lang) { return core::LongDate(iso_day, lang); }
 
 LetterText TemplateText(const LetterTemplate& t, const std::string& lang) {
   if (lang == "zh") return {t.subject_zh, t.body_zh};

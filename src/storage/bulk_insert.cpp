@@ -37,15 +37,17 @@ long long BulkInsert::Finish(soci::session& sql) {
 void BulkInsert::Flush(soci::session& sql) {
   if (values_.empty()) return;
   if (values_.size() % columns_ != 0) throw std::logic_error("BulkInsert: a row is incomplete");
-  // Unique names in order (:v0, :v1, ...): SQLite numbers them by first appearance and
-  // SOCI's PostgreSQL backend rewrites them to $1, $2, ...; both bind by position.
+  // Binds go by position. SQLite gets anonymous "?" parameters: it looks named ones up in a
+  // linear list, so thousands of ":vN" in one statement made preparing it quadratic (85 % of
+  // a 66,000-recipient broadcast's time). SOCI's PostgreSQL backend rewrites ":vN" to $N.
+  const bool anonymous = sql.get_backend_name() == "sqlite3";
   std::string text = head_ + " VALUES ";
   const std::size_t rows = values_.size() / columns_;
   for (std::size_t r = 0; r < rows; ++r) {
     text += r ? ", (" : "(";
     for (std::size_t c = 0; c < columns_; ++c) {
       if (c) text += ", ";
-      text += ":v" + std::to_string(r * columns_ + c);
+      text += anonymous ? std::string("?") : ":v" + std::to_string(r * columns_ + c);
     }
     text += ")";
   }

@@ -192,6 +192,7 @@ const std::map<std::string, std::set<std::string>>& Expected() {
       {"GET /api/v1/broadcasts/{id}/runs", kOverseers},
       {"GET /api/v1/broadcasts/runs/{id}", kOverseers},
       {"GET /api/v1/broadcasts/runs/{id}/recipients", kOverseers},
+      {"GET /api/v1/broadcasts/runs/{id}/recipients/export", kOverseers},
       {"GET /api/v1/public/announcements", kPublic},
       {"GET /api/v1/public/announcements.atom", kPublic},
       {"GET /api/v1/public/announcements/{id}", kPublic},

@@ -4,8 +4,11 @@
 #include <boost/json.hpp>
 
 #include "auth/actor.hpp"
+#include "core/labels.hpp"
+#include "core/pick.hpp"
 #include "core/paging.hpp"
 #include "http/route_kit.hpp"
+#include "http/spreadsheet.hpp"
 
 namespace tongxin::announcements {
 namespace {
@@ -28,6 +31,17 @@ boost::json::object DetailJson(const RunDetail& d) {
   for (const auto& [k, n] : d.delivery) delivery[k] = n;
   o["delivery"] = std::move(delivery);
   return o;
+}
+
+// How a recipient was told, in the reader's language ("" = not that way).
+std::string DeliveryLabel(core::Lang lang, const std::string& status) {
+  static const core::LabelTable kLabels = {
+      {"s.read", {"已读", "Read"}},       {"s.sent", {"已发送", "Sent"}},
+      {"s.pending", {"待发送", "Waiting"}}, {"s.sending", {"发送中", "Sending"}},
+      {"s.failed", {"失败", "Failed"}},   {"s.unknown", {"状态未知", "Unknown"}},
+      {"s.delivered", {"已送达", "Delivered"}}, {"s.undelivered", {"未送达", "Not delivered"}},
+  };
+  return status.empty() ? std::string() : kLabels("s", status, lang);
 }
 
 }  // namespace
@@ -132,6 +146,27 @@ void RegisterBroadcastRoutes(http::Router& router, BroadcastsService& service) {
                       {"email", r.email},
                       {"sms", r.sms}};
                 }));
+              }});
+  router.Add({"GET", "/api/v1/broadcasts/runs/{id}/recipients/export", overseers, "broadcasts",
+              "Whom a sending reached in my units (format=xlsx|csv); audited",
+              [&service](Context& ctx) -> core::Result<Response> {
+                TX_TRY(id, ctx.Id());
+                TX_TRY(all, service.AllRunRecipients(ctx.User(), *id, auth::ActorFrom(ctx)));
+                const core::Lang lang = ctx.lang;
+                const bool zh = lang == core::Lang::kZh;
+                return http::SpreadsheetResponse(
+                    ctx.req, (zh ? "通报接收人-" : "broadcast-recipients-") + std::to_string(*id),
+                    [&](const http::BeginSheet& begin, const http::AddRow& add) -> core::Result<std::int64_t> {
+                      begin({zh ? "接收人" : "Recipients",
+                             zh ? std::vector<std::string>{"姓名", "单位", "语言", "站内", "邮件", "短信"}
+                                : std::vector<std::string>{"Name", "Unit", "Language", "In the app", "Email", "SMS"},
+                             {24, 28, 8, 10, 10, 10}});
+                      for (const auto& r : *all) {
+                        add({r.name, core::Pick(lang, r.unit_name_zh, r.unit_name_en), r.lang,
+                             DeliveryLabel(lang, r.inapp), DeliveryLabel(lang, r.email), DeliveryLabel(lang, r.sms)});
+                      }
+                      return static_cast<std::int64_t>(all->size());
+                    });
               }});
 }
 

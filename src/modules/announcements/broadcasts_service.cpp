@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <limits>
 
 #include "auth/guard.hpp"
 #include "core/described_json.hpp"
@@ -263,6 +264,22 @@ core::Result<core::Page<repo::RunRecipient>> BroadcastsService::RunRecipients(co
     if (!repo::FindRun(sql, run_id)) return core::NotFound("broadcasts.run_not_found");
     return repo::RunRecipients(sql, who, run_id, page);
   });
+}
+
+core::Result<std::vector<repo::RunRecipient>> BroadcastsService::AllRunRecipients(const core::Principal& who,
+                                                                                  std::int64_t run_id,
+                                                                                  const auth::Actor& actor) {
+  if (!CanOversee(who)) return core::Forbidden();
+  return db_.ReadThenRecord(
+      [&](soci::session& sql) -> core::Result<std::vector<repo::RunRecipient>> {
+        if (!repo::FindRun(sql, run_id)) return core::NotFound("broadcasts.run_not_found");
+        return repo::RunRecipients(sql, who, run_id, {1, std::numeric_limits<int>::max()}).items;
+      },
+      [&](soci::session& sql, const std::vector<repo::RunRecipient>& all) -> core::Status {
+        auth::RecordAudit(sql, actor, Now(), "export", "broadcast_run", std::to_string(run_id), "",
+                          boost::json::serialize(boost::json::object{{"rows", all.size()}}));
+        return {};
+      });
 }
 
 core::Result<std::vector<FigureValue>> BroadcastsService::LiveFigures(const core::Principal& who) {

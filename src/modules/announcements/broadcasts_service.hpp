@@ -67,6 +67,9 @@ class BroadcastsService {
   // Those of a run's recipients in the caller's units, with how each was told.
   core::Result<core::Page<repo::RunRecipient>> RunRecipients(const core::Principal& who, std::int64_t run_id,
                                                              const core::PageRequest& page);
+  // All of them, for a spreadsheet (the export audited). Errors as Run.
+  core::Result<std::vector<repo::RunRecipient>> AllRunRecipients(const core::Principal& who, std::int64_t run_id,
+                                                                 const auth::Actor& actor);
   // The live figures templates may use, with their values now.
   core::Result<std::vector<FigureValue>> LiveFigures(const core::Principal& who);
 

@@ -135,6 +135,19 @@ TEST_F(BroadcastsApiTest, TheDailyBriefingGoesAtEightToEachInTheirLanguageOnce) 
     EXPECT_EQ(r.at("email").as_string(), "sent");
   }
   EXPECT_TRUE(oliver);
+  // The same list as a spreadsheet, in the reader's language; the export is audited.
+  const std::string sheet = "/api/v1/broadcasts/runs/" + std::to_string(run_id) + "/recipients/export";
+  office_->SetLanguage("en");
+  auto csv = office_->Get(sheet + "?format=csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_NE(csv.body.find("Name,Unit,Language,In the app,Email,SMS"), std::string::npos) << csv.body.substr(0, 120);
+  EXPECT_NE(csv.body.find("Oliver Bennett"), std::string::npos);
+  EXPECT_NE(csv.body.find("Sent"), std::string::npos);
+  EXPECT_EQ(std::count(csv.body.begin(), csv.body.end(), '\n'), audience + 1);
+  office_->SetLanguage("zh-CN");
+  EXPECT_NE(office_->Get(sheet + "?format=csv").body.find("已发送"), std::string::npos);
+  EXPECT_EQ(office_->Get(sheet).body.substr(0, 2), "PK");  // XLSX by default
+  EXPECT_EQ(admin_->Get("/api/v1/audit?entity=broadcast_run&action=export").Json().at("total").as_int64(), 3);
   const auto detail = office_->Get("/api/v1/broadcasts/runs/" + std::to_string(run_id)).Json();
   EXPECT_GE(detail.at("delivery").at("inapp:sent").as_int64(), 1);
 
@@ -224,6 +237,8 @@ TEST_F(BroadcastsApiTest, WhoMayDoWhat) {
   EXPECT_EQ(office_->Post(Url(999999) + "/send", object{}).status, 404);
   EXPECT_EQ(office_->Get("/api/v1/broadcasts/runs/999999").status, 404);
   EXPECT_EQ(office_->Get("/api/v1/broadcasts/runs/999999/recipients").status, 404);
+  EXPECT_EQ(office_->Get("/api/v1/broadcasts/runs/999999/recipients/export").status, 404);
+  EXPECT_EQ(foreign_->Get("/api/v1/broadcasts/runs/999999/recipients/export").status, 403);
 
   // An office limited to SIE addresses only its own units, and sees only those recipients.
   ASSERT_EQ(admin_->Post("/api/v1/admin/users", {{"username", "office_sie"},
@@ -253,6 +268,9 @@ TEST_F(BroadcastsApiTest, WhoMayDoWhat) {
   EXPECT_LE(wide, run.at("recipients").as_int64());
   EXPECT_GT(sie, 0);
   EXPECT_LT(sie, wide);
+  // The spreadsheet holds the same people: the narrow office's, one line each after the head.
+  const auto narrow_csv = narrow->Get(recipients + "/export?format=csv").body;
+  EXPECT_EQ(std::count(narrow_csv.begin(), narrow_csv.end(), '\n'), sie + 1);
 }
 
 }  // namespace

@@ -11,9 +11,9 @@ const pages = {
     '/incident-plans', '/supplies/stores', '/supplies/post', '/supplies/distributions', '/supplies/items', '/supplies/donations',
     '/supplies/donations?direction=out', '/supplies/donations/new', '/supplies/donors', '/supplies/rates', '/supplies/stocktake',
     '/supplies/reports', '/supplies/reports?tab=distributions', '/partners', '/partners/letters', '/partners/letters?state=awaiting&box=in',
-    '/partners/templates', '/partners/mailings', '/partners/visits', '/trips', '/trips?status=stranded', '/entry-rules', '/notices', '/profile'],
+    '/partners/templates', '/partners/mailings', '/partners/visits', '/trips', '/trips?status=stranded', '/entry-rules', '/broadcasts', '/notices', '/profile'],
   leader: ['/', '/people', '/health/today', '/health/plans', '/incidents', '/supplies/stores', '/supplies/distributions',
-    '/supplies/reports', '/supplies/items', '/supplies/donations', '/partners', '/partners/letters', '/trips', '/entry-rules'],
+    '/supplies/reports', '/supplies/items', '/supplies/donations', '/partners', '/partners/letters', '/trips', '/entry-rules', '/broadcasts'],
   hr: ['/partners', '/partners/letters', '/partners/visits', '/trips', '/entry-rules'],
   finance: ['/supplies/donations', '/supplies/rates'],
   volunteer: ['/', '/people', '/supplies/items', '/trips'],
@@ -196,6 +196,12 @@ for (const [viewport, size] of [['desktop', { width: 1366, height: 800 }], ['pho
               await page.goto(`${server.base}/incidents/${body.items[0].id}`)
               await settle(page)
               problems.push(...(await check(page, '/incidents/:id', lang)))
+            }
+            const { body: casts } = await api(server.base, auth, 'GET', '/api/v1/broadcasts')
+            if (casts.items.length) {
+              await page.goto(`${server.base}/broadcasts/${casts.items[0].id}`)
+              await settle(page)
+              problems.push(...(await check(page, '/broadcasts/:id', lang)))
             }
             const { body: dists } = await api(server.base, auth, 'GET', '/api/v1/supplies/distributions')
             for (const d of dists.items.slice(0, 2)) {  // one posted, one planned

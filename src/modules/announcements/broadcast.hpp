@@ -52,10 +52,11 @@ struct BroadcastRun {
   std::string run_key, started_at, sent_by_name;
   std::string subject_zh, subject_en, body_zh, body_en;
   std::string figures = "[]";
-  std::int64_t recipients = 0, recipients_en = 0, queued = 0;
+  // recipients: whom the audience matched; reached: those of them given at least one message.
+  std::int64_t recipients = 0, recipients_en = 0, queued = 0, reached = 0;
 };
 BOOST_DESCRIBE_STRUCT(BroadcastRun, (), (id, broadcast_id, run_key, started_at, sent_by_name, subject_zh, subject_en,
-                                         body_zh, body_en, figures, recipients, recipients_en, queued))
+                                         body_zh, body_en, figures, recipients, recipients_en, queued, reached))
 
 struct BroadcastView {
   Broadcast b;

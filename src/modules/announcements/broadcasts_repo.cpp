@@ -85,11 +85,15 @@ std::optional<std::int64_t> StartRun(soci::session& sql, const BroadcastRun& r) 
   return id.Bind("k", r.run_key).Scalar(sql);
 }
 
-void FinishRun(soci::session& sql, const BroadcastRun& r) {
+void FinishRun(soci::session& sql, BroadcastRun& r) {
+  Query reached("SELECT COUNT(*) FROM (SELECT DISTINCT user_id, person_id FROM notifications WHERE batch = :b AND "
+                "(user_id IS NOT NULL OR person_id IS NOT NULL)) d");
+  r.reached = reached.Bind("b", Batch(r.id)).Scalar(sql);
   Query q("UPDATE broadcast_runs SET subject_zh = :sz, subject_en = :se, body_zh = :bz, body_en = :be, figures = :f, "
-          "recipients = :n, recipients_en = :ne, queued = :q WHERE id = :id");
+          "recipients = :n, recipients_en = :ne, queued = :q, reached = :r WHERE id = :id");
   q.Bind("sz", r.subject_zh).Bind("se", r.subject_en).Bind("bz", r.body_zh).Bind("be", r.body_en);
   q.Bind("f", r.figures).Bind("n", r.recipients).Bind("ne", r.recipients_en).Bind("q", r.queued).Bind("id", r.id);
+  q.Bind("r", r.reached);
   q.Exec(sql);
 }
 

@@ -26,7 +26,8 @@ void SetFigures(soci::session& sql, std::int64_t broadcast_id, const std::vector
 // Claims the run key: nullopt when that sending happened already (here or on another
 // instance); else the run's id.
 std::optional<std::int64_t> StartRun(soci::session& sql, const BroadcastRun& r);
-void FinishRun(soci::session& sql, const BroadcastRun& r);
+// Records the text and counts as sent, and sets r.reached (recipients given a message).
+void FinishRun(soci::session& sql, BroadcastRun& r);
 std::optional<BroadcastRun> FindRun(soci::session& sql, std::int64_t id);
 std::optional<BroadcastRun> LastRun(soci::session& sql, std::int64_t broadcast_id);
 bool HasRun(soci::session& sql, const std::string& run_key);

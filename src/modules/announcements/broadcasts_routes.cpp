@@ -104,7 +104,8 @@ void RegisterBroadcastRoutes(http::Router& router, BroadcastsService& service) {
                                            {"recipients", p->recipients},
                                            {"recipients_en", p->recipients_en},
                                            {"with_email", p->with_email},
-                                           {"with_phone", p->with_phone}});
+                                           {"with_phone", p->with_phone},
+                                           {"reachable", p->reachable}});
               }});
   router.Add({"POST", "/api/v1/broadcasts/{id}/send", managers, "broadcasts",
               "Send it now to its audience, each in their language",

@@ -11,6 +11,7 @@
 #include "core/local_time.hpp"
 #include "modules/announcements/audience_repo.hpp"
 #include "modules/notify/channel.hpp"
+#include "modules/notify/channels_repo.hpp"
 #include "storage/query.hpp"
 
 namespace tongxin::announcements {
@@ -178,11 +179,15 @@ core::Result<BroadcastPreview> BroadcastsService::Preview(const core::Principal&
     p.body_zh = FillTemplate(b->body_zh, zh);
     p.subject_en = FillTemplate(b->subject_en, en);
     p.body_en = FillTemplate(b->body_en, en);
+    const bool email = notify_.email_enabled();
+    bool texts = false;
+    for (const auto& ch : notify::channels_repo::Active(sql)) texts |= !ch.is_group() && ch.Relays("broadcast");
     for (const auto& r : Recipients(sql, *b)) {
       ++p.recipients;
       if (r.lang == core::Lang::kEn) ++p.recipients_en;
       if (!r.email.empty()) ++p.with_email;
       if (!r.phone.empty()) ++p.with_phone;
+      if (r.user_id || (email && !r.email.empty()) || (texts && !r.phone.empty())) ++p.reachable;
     }
     return p;
   });

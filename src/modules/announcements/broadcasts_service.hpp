@@ -32,7 +32,9 @@ struct FigureValue {
 struct BroadcastPreview {
   std::string subject_zh, subject_en, body_zh, body_en;
   std::vector<FigureValue> figures;
-  std::int64_t recipients = 0, recipients_en = 0, with_email = 0, with_phone = 0;
+  // reachable: those the outbox can tell (an account, an email it sends, a phone a text
+  // channel relaying broadcasts can use); the others are matched but get nothing.
+  std::int64_t recipients = 0, recipients_en = 0, with_email = 0, with_phone = 0, reachable = 0;
 };
 
 struct RunDetail {

@@ -167,7 +167,9 @@ TEST_F(BroadcastsApiTest, SentByHandAndAudited) {
   ASSERT_EQ(sent.status, 201) << sent.body;
   const auto run = sent.Json();
   EXPECT_EQ(run.at("sent_by_name").as_string(), office_->Get("/api/v1/auth/me").Json().at("display_name").as_string());
-  EXPECT_GE(run.at("queued").as_int64(), run.at("recipients").as_int64());
+  EXPECT_GE(run.at("queued").as_int64(), run.at("reached").as_int64());
+  EXPECT_GE(run.at("reached").as_int64(), 1);
+  EXPECT_LE(run.at("reached").as_int64(), run.at("recipients").as_int64());
   EXPECT_EQ(NoticesAbout(*foreign_, "Epidemic briefing, 2 February 2020").size(), 1u);
   // The same second again is refused rather than sent twice.
   EXPECT_EQ(office_->Post(Url(id) + "/send", object{}).ErrorCode(), "broadcasts.just_sent");
@@ -264,8 +266,14 @@ TEST_F(BroadcastsApiTest, WhoMayDoWhat) {
   const std::string recipients = "/api/v1/broadcasts/runs/" + std::to_string(run.at("id").as_int64()) + "/recipients";
   const auto wide = office_->Get(recipients).Json().at("total").as_int64();
   const auto sie = narrow->Get(recipients).Json().at("total").as_int64();
-  // Everyone matched is counted; those with neither an account nor an email get nothing.
-  EXPECT_LE(wide, run.at("recipients").as_int64());
+  // Everyone matched is counted; those with neither an account nor an email get nothing,
+  // and the preview said beforehand how many could be told.
+  // (the administrator's list holds all of them; an office's, those in its units).
+  const auto reached = run.at("reached").as_int64();
+  EXPECT_EQ(admin_->Get(recipients).Json().at("total").as_int64(), reached);
+  EXPECT_LE(wide, reached);
+  EXPECT_LE(reached, run.at("recipients").as_int64());
+  EXPECT_EQ(office_->Get(Url(all) + "/preview").Json().at("reachable").as_int64(), reached);
   EXPECT_GT(sie, 0);
   EXPECT_LT(sie, wide);
   // The spreadsheet holds the same people: the narrow office's, one line each after the head.

@@ -26,7 +26,8 @@ namespace {
 const std::vector<core::Status (*)(AppContext&)> kModules = {&auth::Register, &people::Register, &notify::Register,
                                                              &health::Register, &incidents::Register,
                                                              &supplies::Register, &partners::Register,
-                                                             &travel::Register, &announcements::Register};
+                                                             &travel::Register, &announcements::Register,
+                                                             &community::Register};
 
 }  // namespace
 

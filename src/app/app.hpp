@@ -62,6 +62,12 @@ class App {
   travel::TripsService& trips() { return modules_->Get<travel::TripsService>(); }
   travel::EntryRulesService& entry_rules() { return modules_->Get<travel::EntryRulesService>(); }
   announcements::AnnouncementsService& announcements() { return modules_->Get<announcements::AnnouncementsService>(); }
+  // Any module's service by type (newer modules have no accessor of their own): the demo
+  // data and the command line use it; the header needs no change for a new module.
+  template <class Service>
+  Service& Get() {
+    return modules_->Get<Service>();
+  }
   // Background jobs; started with the server unless jobs_interval_seconds is 0.
   Scheduler& scheduler() { return *scheduler_; }
   const core::Clock& clock() const { return *clock_; }

@@ -6,6 +6,7 @@
 
 #include "app/demo_partners.hpp"
 #include "app/demo_announcements.hpp"
+#include "app/demo_community.hpp"
 #include "app/demo_travel.hpp"
 #include "auth/auth_repo.hpp"
 #include "core/local_time.hpp"
@@ -371,15 +372,8 @@ core::Result<bool> LoadDemoData(App& app) {
     TX_TRY(p, app.people().CreatePerson(system, in, actor));
     ++n;
   }
-  const char* residents[][2] = {{"孙建国", "COMM-A-1"}, {"钱秀英", "COMM-A-1"}, {"郑国强", "COMM-A-2"},
-                                {"冯桂兰", "COMM-A-2"}};
-  for (const auto& r : residents) {
-    people::PersonInput in;
-    in.unit_id = ids.at(r[1]);
-    in.name_zh = r[0];
-    in.category = "resident";
-    TX_TRY(p, app.people().CreatePerson(system, in, actor));
-  }
+  // The community's residents come with their households (demo_community.cpp).
+  TX_CHECK(LoadCommunity(app, system, actor, ids));
 
   struct DemoUser {
     const char* username;
@@ -395,6 +389,7 @@ core::Result<bool> LoadDemoData(App& app) {
       {"finance", "财务处 赵敏", "department", {"FINANCE"}, false},
       {"leader", "指挥部 周杰", "leader", {"WHUT"}, false},
       {"volunteer", "下沉党员 吴倩", "volunteer", {"COMM"}, false},
+      {"community", "社区工作人员 陈静", "department", {"COMM"}, false},
       {"foreign", "Oliver Bennett", "foreign_staff", {}, true},
   };
   for (const auto& u : users) {

@@ -23,3 +23,4 @@ namespace tongxin::supplies { core::Status Register(app::AppContext& ctx); }
 namespace tongxin::partners { core::Status Register(app::AppContext& ctx); }
 namespace tongxin::travel { core::Status Register(app::AppContext& ctx); std::vector<app::Setting> ConfigKeys(); }
 namespace tongxin::announcements { core::Status Register(app::AppContext& ctx); }
+namespace tongxin::community { core::Status Register(app::AppContext& ctx); }

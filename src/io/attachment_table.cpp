@@ -38,4 +38,9 @@ std::optional<Attachment> AttachmentTable::Find(soci::session& sql, std::int64_t
   return std::nullopt;
 }
 
+bool AttachmentTable::Remove(soci::session& sql, std::int64_t owner_id, std::int64_t id) const {
+  Query q("DELETE FROM " + table_ + " WHERE " + owner_ + " = :o AND id = :id");
+  return q.Bind("o", owner_id).Bind("id", id).Exec(sql) > 0;
+}
+
 }  // namespace tongxin::io

@@ -25,6 +25,8 @@ class AttachmentTable {
   std::vector<Attachment> List(soci::session& sql, std::int64_t owner_id) const;
   // One of the owner's files with its bytes; nullopt when it is not the owner's.
   std::optional<Attachment> Find(soci::session& sql, std::int64_t owner_id, std::int64_t id) const;
+  // Deletes one of the owner's files; false when it is not the owner's.
+  bool Remove(soci::session& sql, std::int64_t owner_id, std::int64_t id) const;
 
  private:
   std::string table_, owner_;

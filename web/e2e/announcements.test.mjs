@@ -58,6 +58,11 @@ describe('notices in a browser', () => {
     await page.waitForURL(/\/announcements\/\d+$/)
     const id = Number(page.url().split('/').pop())
     await page.waitForSelector('[data-test=announcement-state]:has-text("Draft")')
+    // A leaflet attached: checked by content, listed with its size.
+    await page.setInputFiles('[data-test=notice-file-input]', {
+      name: 'bus-leaflet.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n' + 'x'.repeat(3000)),
+    })
+    await page.waitForSelector('[data-test=notice-file]:has-text("bus-leaflet.pdf")')
     await page.click('[data-test=announcement-submit]')
     await page.waitForSelector('[data-test=announcement-state]:has-text("In review")')
     // Four eyes: the one who sent it for review cannot approve it.
@@ -89,6 +94,8 @@ describe('notices in a browser', () => {
     const sides = await oliver.locator('.sides > section').evaluateAll((s) => s.map((x) => x.getAttribute('lang')))
     assert.deepEqual(sides, ['en', 'zh-CN'])  // his language first, the other beside it
     assert.match(await oliver.textContent('[data-test=announcement-side-zh-CN]'), /全程佩戴口罩/)
+    const [leaflet] = await Promise.all([oliver.waitForEvent('download'), oliver.click('[data-test=notice-file] a')])
+    assert.equal(leaflet.suggestedFilename(), 'bus-leaflet.pdf')
     await assertAccessible(oliver, 'a notice on a phone')
     await oliver.click('[data-test=announcement-ack]')
     await oliver.waitForSelector('[data-test=announcement-acked]')

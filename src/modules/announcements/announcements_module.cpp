@@ -5,6 +5,7 @@
 #include "app/module.hpp"
 #include "app/modules.hpp"
 #include "core/i18n.hpp"
+#include "modules/announcements/announcement_files_routes.hpp"
 #include "modules/announcements/announcements_routes.hpp"
 #include "modules/announcements/announcements_service.hpp"
 #include "modules/announcements/broadcasts_routes.hpp"
@@ -19,6 +20,8 @@ core::Status Register(app::AppContext& ctx) {
   std::string public_url = ctx.config.public_url;
   while (!public_url.empty() && public_url.back() == '/') public_url.pop_back();
   ctx.AddRoutes([&service, public_url](http::Router& router) { RegisterAnnouncementRoutes(router, service, public_url); });
+  auto& files = ctx.Provide(std::make_unique<AnnouncementFiles>(ctx.db, ctx.clock));
+  ctx.AddRoutes([&files](http::Router& router) { RegisterAnnouncementFileRoutes(router, files); });
   // Scheduled notices tell their audience when their time comes.
   ctx.AddJob("announcements", [&service] {
     auto r = service.AnnounceDue();

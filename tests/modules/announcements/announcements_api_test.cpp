@@ -304,6 +304,64 @@ TEST_F(AnnouncementsApiTest, PublicNoticesAreReadWithoutLoginAndAsAnAtomFeed) {
   EXPECT_EQ(volunteer.count(internal), 0u);
 }
 
+TEST_F(AnnouncementsApiTest, AttachmentsGoToTheNoticesReadersAndToAnyoneForAPublicOne) {
+  const std::string pdf = "%PDF-1.4\n" + std::string(200, 'x');
+  const auto attach = [&](std::int64_t id, const std::string& name, const std::string& bytes) {
+    return office_->Request("POST", Url(id) + "/attachments?filename=" + name, bytes,
+                            {{"Content-Type", "application/octet-stream"}});
+  };
+  // Attached while a draft; the audience reads it once published, others not at all.
+  auto made = office_->Post("/api/v1/announcements", Reminder());
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::int64_t id = made.Json().at("id").as_int64();
+  auto up = attach(id, "guide.pdf", pdf);
+  ASSERT_EQ(up.status, 201) << up.body;
+  const auto up_json = up.Json();
+  const auto& file = up_json.at("items").as_array()[0];
+  EXPECT_EQ(file.at("filename").as_string(), "guide.pdf");
+  EXPECT_EQ(file.at("content_type").as_string(), "application/pdf");
+  const std::string file_url = Url(id) + "/attachments/" + std::to_string(file.at("id").as_int64());
+  EXPECT_EQ(foreign_->Get(file_url).status, 404);  // not published yet
+  EXPECT_EQ(attach(id, "notes.pdf", "hello").ErrorCode(), "files.type");
+  EXPECT_EQ(server_.As("hr")->Request("POST", Url(id) + "/attachments?filename=x.pdf", pdf,
+                                      {{"Content-Type", "application/octet-stream"}}).status,
+            403);
+  ASSERT_EQ(office_->Post(Url(id) + "/submit", object{}).status, 200);
+  ASSERT_EQ(admin_->Post(Url(id) + "/review", {{"decision", "approve"}}).status, 200);
+  auto got = foreign_->Get(file_url);
+  ASSERT_EQ(got.status, 200) << got.body;
+  EXPECT_EQ(got.body, pdf);
+  EXPECT_EQ(foreign_->Get(Url(id) + "/attachments").Json().at("items").as_array().size(), 1u);
+  EXPECT_EQ(server_.As("volunteer")->Get(file_url).status, 404);  // not of its audience
+  EXPECT_EQ(server_.Anonymous()->Get("/api/v1/public/announcements/" + std::to_string(id) + "/attachments").status,
+            404);  // not public
+  EXPECT_EQ(foreign_->Get(Url(id) + "/attachments/999999").status, 404);
+
+  // A public notice's files, without login.
+  object open = Reminder();
+  open["is_public"] = true;
+  open["audience"] = nullptr;
+  const std::int64_t pub = Publish(open);
+  const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(100, '\x07');
+  auto img = attach(pub, "flow.png", png);
+  ASSERT_EQ(img.status, 201) << img.body;
+  const std::int64_t img_id = img.Json().at("items").as_array()[0].at("id").as_int64();
+  auto anon = server_.Anonymous();
+  const std::string pub_url = "/api/v1/public/announcements/" + std::to_string(pub) + "/attachments";
+  EXPECT_EQ(anon->Get(pub_url).Json().at("items").as_array().size(), 1u);
+  EXPECT_EQ(anon->Get(pub_url + "/" + std::to_string(img_id)).body, png);
+  EXPECT_EQ(anon->Get("/api/v1/public/announcements/" + std::to_string(id) + "/attachments/" +
+                      std::to_string(file.at("id").as_int64()))
+                .status,
+            404);  // another notice's file through a public one's id
+
+  // Removed by the office; audited both ways.
+  EXPECT_EQ(office_->Delete(Url(pub) + "/attachments/" + std::to_string(img_id)).status, 200);
+  EXPECT_EQ(anon->Get(pub_url + "/" + std::to_string(img_id)).status, 404);
+  EXPECT_EQ(office_->Delete(Url(pub) + "/attachments/" + std::to_string(img_id)).status, 404);
+  EXPECT_EQ(admin_->Get("/api/v1/audit?entity=announcement_file").Json().at("total").as_int64(), 3);
+}
+
 TEST_F(AnnouncementsApiTest, BadInputIsNamedByFieldAndWritesNothing) {
   const auto before = server_.Count("announcements");
   const auto audiences = server_.Count("announcement_audiences");

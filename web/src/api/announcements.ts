@@ -1,6 +1,6 @@
 // Notices (通知公告, 服务指南): my inbox, the office's list and workflow, receipts and
 // reminders, and the public page without login.
-import { get, patch, post, type Query } from './request'
+import { del, get, patch, post, upload, type Query } from './request'
 import type { Paged } from './types'
 
 export const CATEGORIES = ['service_guide', 'procedure', 'protection_reminder', 'policy'] as const
@@ -93,3 +93,11 @@ export const receipts = (id: number, state: string, page = 1, page_size = 20) =>
 export const remind = (id: number) => post<{ reminded: number }>(`/api/v1/announcements/${id}/remind`)
 export const publicList = () => get<{ items: PublicAnnouncement[] }>('/api/v1/public/announcements')
 export const publicGet = (id: number) => get<PublicAnnouncement>(`/api/v1/public/announcements/${id}`)
+export interface NoticeFile { id: number; filename: string; content_type: string; size: number; uploaded_at: string }
+export const listFiles = (id: number) => get<{ items: NoticeFile[] }>(`/api/v1/announcements/${id}/attachments`)
+export const publicFiles = (id: number) => get<{ items: NoticeFile[] }>(`/api/v1/public/announcements/${id}/attachments`)
+export const uploadFile = (id: number, file: File, onProgress: (pct: number) => void) =>
+  upload<{ items: NoticeFile[] }>(`/api/v1/announcements/${id}/attachments`, file, { filename: file.name }, onProgress)
+export const removeFile = (id: number, fileId: number) => del<{ items: NoticeFile[] }>(`/api/v1/announcements/${id}/attachments/${fileId}`)
+export const fileUrl = (id: number, fileId: number, isPublic = false) =>
+  `/api/v1/${isPublic ? 'public/' : ''}announcements/${id}/attachments/${fileId}`

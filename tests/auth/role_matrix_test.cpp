@@ -206,6 +206,8 @@ const std::map<std::string, std::set<std::string>>& Expected() {
       {"PATCH /api/v1/community/households/{id}", kEditors},
       {"POST /api/v1/community/households/{id}/residents", kEditors},
       {"GET /api/v1/community/residents", kReaders},
+      {"GET /api/v1/community/households/export", kReaders},
+      {"GET /api/v1/community/residents/export", kReaders},
       {"PATCH /api/v1/community/residents/{id}", kEditors},
       {"DELETE /api/v1/community/residents/{id}", kEditors},
       {"GET /api/v1/public/announcements", kPublic},

@@ -84,6 +84,9 @@ describe('the community in a browser', () => {
     const names = await page.locator('[data-test=resident] .name').allTextContents()
     assert.deepEqual(names.sort(), ['冯桂兰', '郑国强'])
     await assertAccessible(page, 'residents of locked-down buildings')
+    await page.click('[data-test=community-export]')
+    const [sheet] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=community-export-xlsx]')])
+    assert.match(sheet.suggestedFilename(), /^居民.*\.xlsx$/)
     await ctx.close()
 
     // A volunteer deployed there: the resident, not the flag.

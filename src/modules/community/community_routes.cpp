@@ -6,7 +6,11 @@
 #include "auth/actor.hpp"
 #include "core/described_json.hpp"
 #include "core/paging.hpp"
+#include "core/pick.hpp"
+#include "core/text.hpp"
+#include "io/table.hpp"
 #include "http/route_kit.hpp"
+#include "http/spreadsheet.hpp"
 
 namespace tongxin::community {
 namespace {
@@ -50,6 +54,13 @@ boost::json::object HouseholdDetailJson(const HouseholdDetail& d, const Context&
   o["residents"] = std::move(residents);
   return o;
 }
+
+std::string StateLabel(core::Lang lang, const std::string& state) {
+  if (lang == core::Lang::kEn) return state == "locked" ? "Locked down" : state == "controlled" ? "Controlled" : "Open";
+  return state == "locked" ? "封控" : state == "controlled" ? "管控" : "未管控";
+}
+
+std::string YesNo(core::Lang lang, int v) { return v ? (lang == core::Lang::kEn ? "yes" : "是") : ""; }
 
 }  // namespace
 
@@ -137,6 +148,66 @@ void RegisterCommunityRoutes(http::Router& router, CommunityService& service) {
                 const bool flags = CommunityService::SeesFlags(ctx.User());
                 return http::JsonResponse(http::PageJson(
                     *list, [&](const Resident& r) { return ResidentToJson(r, ctx.lang, flags, false); }));
+              }});
+  router.Add({"GET", "/api/v1/community/households/export", readers, "community",
+              "The households matching (as the list) as XLSX (format=xlsx) or CSV; audited",
+              [&service](Context& ctx) -> core::Result<Response> {
+                TX_TRY(q, ParseListQuery(ctx));
+                TX_TRY(all, service.AllHouseholds(ctx.User(), *q, auth::ActorFrom(ctx)));
+                const core::Lang lang = ctx.lang;
+                const bool zh = lang == core::Lang::kZh;
+                return http::SpreadsheetResponse(
+                    ctx.req, zh ? "住户" : "households",
+                    [&](const http::BeginSheet& begin, const http::AddRow& add) -> core::Result<std::int64_t> {
+                      begin({zh ? "住户" : "Households",
+                             zh ? std::vector<std::string>{"门牌", "楼栋", "楼栋状态", "居民数", "备注"}
+                                : std::vector<std::string>{"Address", "Building", "State", "Residents", "Notes"},
+                             {24, 16, 12, 10, 30}});
+                      for (const auto& h : *all) {
+                        add({HouseholdLabel(h, lang), core::Pick(lang, h.building_name_zh, h.building_name_en),
+                             StateLabel(lang, h.state), std::to_string(h.residents), h.notes});
+                      }
+                      return static_cast<std::int64_t>(all->size());
+                    });
+              }});
+  router.Add({"GET", "/api/v1/community/residents/export", readers, "community",
+              "The residents matching (as the list) as XLSX (format=xlsx) or CSV, phones masked, vulnerable "
+              "flags for staff only; audited",
+              [&service](Context& ctx) -> core::Result<Response> {
+                TX_TRY(q, ParseListQuery(ctx));
+                TX_TRY(all, service.AllResidents(ctx.User(), *q, auth::ActorFrom(ctx)));
+                const core::Lang lang = ctx.lang;
+                const bool zh = lang == core::Lang::kZh;
+                const bool flags = CommunityService::SeesFlags(ctx.User());
+                std::vector<std::string> head =
+                    zh ? std::vector<std::string>{"姓名", "门牌", "楼栋状态", "年龄段", "电话"}
+                       : std::vector<std::string>{"Name", "Address", "State", "Age", "Phone"};
+                std::vector<double> widths{16, 24, 12, 10, 16};
+                if (flags) {
+                  for (const char* f : zh ? std::vector<const char*>{"独居老人", "慢性病", "孕妇", "残疾"}
+                                          : std::vector<const char*>{"Elderly alone", "Chronic illness", "Pregnant",
+                                                                     "Disabled"}) {
+                    head.emplace_back(f);
+                    widths.push_back(12);
+                  }
+                }
+                return http::SpreadsheetResponse(
+                    ctx.req, zh ? "居民" : "residents",
+                    [&](const http::BeginSheet& begin, const http::AddRow& add) -> core::Result<std::int64_t> {
+                      begin({zh ? "居民" : "Residents", head, widths});
+                      for (const auto& r : *all) {
+                        std::vector<io::Cell> row{r.name_zh.empty() ? r.name_latin : r.name_zh,
+                                                     ResidentAddress(r, lang), StateLabel(lang, r.state), r.age_band,
+                                                     core::MaskPhone(r.phone)};
+                        if (flags) {
+                          for (int v : {r.elderly_alone, r.chronic_illness, r.pregnant, r.disabled}) {
+                            row.push_back(YesNo(lang, v));
+                          }
+                        }
+                        add(row);
+                      }
+                      return static_cast<std::int64_t>(all->size());
+                    });
               }});
   router.Add({"PATCH", "/api/v1/community/residents/{id}", editors, "community",
               "Change a resident's age band or flags, or move them to another household (household_id)",

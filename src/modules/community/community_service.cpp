@@ -3,6 +3,8 @@
 
 #include <boost/json.hpp>
 
+#include <limits>
+
 #include "auth/guard.hpp"
 #include "core/described_json.hpp"
 #include "core/local_time.hpp"
@@ -271,6 +273,47 @@ core::Result<core::Page<Resident>> CommunityService::Residents(const core::Princ
         for (const auto& r : list.items) shown.push_back(r.person_id);
         auth::RecordAudit(sql, actor, Now(), "read", "residents", "", "",
                           boost::json::serialize(boost::json::object{{"flag", q.flag}, {"residents", std::move(shown)}}));
+        return {};
+      });
+}
+
+namespace {
+constexpr core::PageRequest kEverything{1, std::numeric_limits<int>::max()};
+
+std::string ExportAudit(const ListQuery& q, std::size_t rows) {
+  return boost::json::serialize(boost::json::object{{"rows", rows},
+                                                    {"unit_id", q.unit_id ? boost::json::value(*q.unit_id) : boost::json::value(nullptr)},
+                                                    {"state", q.state},
+                                                    {"flag", q.flag},
+                                                    {"q", q.q}});
+}
+}  // namespace
+
+core::Result<std::vector<Household>> CommunityService::AllHouseholds(const core::Principal& who, const ListQuery& q,
+                                                                     const auth::Actor& actor) {
+  if (!CanRead(who)) return core::Forbidden();
+  return db_.ReadThenRecord(
+      [&](soci::session& sql) -> core::Result<std::vector<Household>> {
+        TX_TRY(f, FilterFor(sql, who, q));
+        return repo::Households(sql, who, *f, kEverything).items;
+      },
+      [&](soci::session& sql, const std::vector<Household>& all) -> core::Status {
+        auth::RecordAudit(sql, actor, Now(), "export", "households", "", "", ExportAudit(q, all.size()));
+        return {};
+      });
+}
+
+core::Result<std::vector<Resident>> CommunityService::AllResidents(const core::Principal& who, const ListQuery& q,
+                                                                   const auth::Actor& actor) {
+  if (!CanRead(who)) return core::Forbidden();
+  if (!q.flag.empty() && !SeesFlags(who)) return core::FieldInvalid("flag", "community.flags_staff_only");
+  return db_.ReadThenRecord(
+      [&](soci::session& sql) -> core::Result<std::vector<Resident>> {
+        TX_TRY(f, FilterFor(sql, who, q));
+        return repo::Residents(sql, who, *f, kEverything).items;
+      },
+      [&](soci::session& sql, const std::vector<Resident>& all) -> core::Status {
+        auth::RecordAudit(sql, actor, Now(), "export", "residents", "", "", ExportAudit(q, all.size()));
         return {};
       });
 }

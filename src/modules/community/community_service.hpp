@@ -81,6 +81,11 @@ class CommunityService {
   // Residents in scope (flag= needs staff); a list showing flags is audited.
   core::Result<core::Page<Resident>> Residents(const core::Principal& who, const ListQuery& q,
                                                const core::PageRequest& page, const auth::Actor& actor);
+  // Every household or resident matching, for a spreadsheet; the export is audited.
+  core::Result<std::vector<Household>> AllHouseholds(const core::Principal& who, const ListQuery& q,
+                                                     const auth::Actor& actor);
+  core::Result<std::vector<Resident>> AllResidents(const core::Principal& who, const ListQuery& q,
+                                                   const auth::Actor& actor);
 
  private:
   std::string Now() const { return core::FormatIso(clock_.Now()); }

@@ -155,6 +155,23 @@ TEST_F(CommunityApiTest, VulnerableFlagsAreForStaffAndTheirReadsAreAudited) {
   const auto alone = staff_->Get("/api/v1/community/residents?flag=elderly_alone").Json();
   EXPECT_EQ(Names(alone), (std::vector<std::string>{"孙建国"}));
   EXPECT_EQ(Audits("residents", "read"), 1);
+  // The same lists as spreadsheets: flags for staff only, phones masked, each export audited.
+  const auto sheet = staff_->Get("/api/v1/community/residents/export?format=csv&unit_id=" + std::to_string(b1_));
+  ASSERT_EQ(sheet.status, 200) << sheet.body;
+  EXPECT_NE(sheet.body.find("姓名,门牌,楼栋状态,年龄段,电话,独居老人,慢性病,孕妇,残疾"), std::string::npos) << sheet.body;
+  EXPECT_NE(sheet.body.find("孙建国,1栋101,未管控,80+,,是"), std::string::npos) << sheet.body;
+  const auto plain = volunteer_->Get("/api/v1/community/residents/export?format=csv").body;
+  EXPECT_EQ(plain.find("独居老人"), std::string::npos);
+  EXPECT_NE(plain.find("孙建国"), std::string::npos);
+  EXPECT_EQ(volunteer_->Get("/api/v1/community/residents/export?flag=disabled").ErrorCode(),
+            "community.flags_staff_only");
+  const auto households = staff_->Get("/api/v1/community/households/export?format=csv&state=locked").body;
+  EXPECT_EQ(std::count(households.begin(), households.end(), '\n'), 2);  // the head and 2栋301
+  EXPECT_NE(households.find("2栋301,2栋,封控,2"), std::string::npos) << households;
+  EXPECT_EQ(staff_->Get("/api/v1/community/households/export").body.substr(0, 2), "PK");
+  EXPECT_EQ(Audits("residents", "export"), 2);
+  EXPECT_EQ(Audits("households", "export"), 2);
+  EXPECT_EQ(office_->Get("/api/v1/community/residents/export?unit_id=" + std::to_string(community_)).status, 403);
   EXPECT_EQ(volunteer_->Patch("/api/v1/community/residents/" + std::to_string(PersonId("孙建国")),
                               {{"elderly_alone", false}})
                 .status,

@@ -1,6 +1,6 @@
 // Communities (下沉社区): buildings with their lockdown state, households and residents.
-import { del, get, patch, post, put, type Query } from './request'
-import type { Paged } from './types'
+import { del, download, get, patch, post, put, type Query } from './request'
+import type { ExportFormat, Paged } from './types'
 
 export const STATES = ['open', 'controlled', 'locked'] as const
 export type BuildingState = (typeof STATES)[number]
@@ -84,3 +84,7 @@ export const addResident = (household: number, body: ResidentInput) =>
 export const updateResident = (person: number, body: ResidentInput) => patch<Resident>(`/api/v1/community/residents/${person}`, body)
 export const removeResident = (person: number) => del<void>(`/api/v1/community/residents/${person}`)
 export const listResidents = (q: CommunityQuery) => get<Paged<Resident>>('/api/v1/community/residents', q)
+export const exportHouseholds = (q: CommunityQuery, format: ExportFormat) =>
+  download('/api/v1/community/households/export', { ...q, page: undefined, page_size: undefined, format })
+export const exportResidents = (q: CommunityQuery, format: ExportFormat) =>
+  download('/api/v1/community/residents/export', { ...q, page: undefined, page_size: undefined, format })

@@ -76,15 +76,17 @@ void HttpListener::Serve(int fd) {
       reply = default_;
     }
   }
-  const std::string out = "HTTP/1.1 " + std::to_string(reply.status) + " X\r\nContent-Type: application/json\r\n" +
-                          "Content-Length: " + std::to_string(reply.body.size()) + "\r\nConnection: close\r\n\r\n" +
-                          reply.body;
-  ::send(fd, out.data(), out.size(), MSG_NOSIGNAL);
+  // Recorded before the reply goes: a client that has its answer finds its request listed
+  // (recording after sending let a test read the list before the push, a CI race).
   {
     std::lock_guard lock(mu_);
     requests_.push_back(std::move(req));
   }
   cv_.notify_all();
+  const std::string out = "HTTP/1.1 " + std::to_string(reply.status) + " X\r\nContent-Type: application/json\r\n" +
+                          "Content-Length: " + std::to_string(reply.body.size()) + "\r\nConnection: close\r\n\r\n" +
+                          reply.body;
+  ::send(fd, out.data(), out.size(), MSG_NOSIGNAL);
 }
 
 }  // namespace tongxin::testing

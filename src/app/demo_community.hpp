@@ -15,5 +15,8 @@ namespace tongxin::app {
 
 core::Status LoadCommunity(App& app, const core::Principal& system, const auth::Actor& actor,
                            const std::map<std::string, std::int64_t>& units);
+// Staff deployed to the community as volunteers, with its temporary party branch and a work group.
+core::Status LoadVolunteers(App& app, const core::Principal& system, const auth::Actor& actor,
+                            const std::map<std::string, std::int64_t>& units);
 
 }  // namespace tongxin::app

@@ -355,6 +355,7 @@ core::Result<bool> LoadDemoData(App& app) {
       {"吴倩", "Wu Qian", "female", "1992-06-12", "CN", "INTL", ""},
   };
   n = 0;
+  std::map<std::string, std::int64_t> staff_ids;
   for (const auto& s : staff) {
     people::PersonInput in;
     in.unit_id = ids.at(s.unit);
@@ -370,6 +371,7 @@ core::Result<bool> LoadDemoData(App& app) {
     in.category = "staff";
     in.employment_status = "active";
     TX_TRY(p, app.people().CreatePerson(system, in, actor));
+    staff_ids[s.name_zh] = p->person.id;
     ++n;
   }
   // The community's residents come with their households (demo_community.cpp).
@@ -380,17 +382,17 @@ core::Result<bool> LoadDemoData(App& app) {
     const char* display;
     const char* role;
     std::vector<const char*> units;
-    bool person;
+    const char* person;  // the person record of the account: a staff member's name, or the first foreign staff
   };
   const DemoUser users[] = {
-      {"admin", "系统管理员", "admin", {}, false},
-      {"office", "国际处 王芳", "office", {"WHUT"}, false},
-      {"hr", "人事处 刘洋", "department", {"HR", "SIE", "SCS", "SMAT"}, false},
-      {"finance", "财务处 赵敏", "department", {"FINANCE"}, false},
-      {"leader", "指挥部 周杰", "leader", {"WHUT"}, false},
-      {"volunteer", "下沉党员 吴倩", "volunteer", {"COMM"}, false},
-      {"community", "社区工作人员 陈静", "department", {"COMM"}, false},
-      {"foreign", "Oliver Bennett", "foreign_staff", {}, true},
+      {"admin", "系统管理员", "admin", {}, nullptr},
+      {"office", "国际处 王芳", "office", {"WHUT"}, nullptr},
+      {"hr", "人事处 刘洋", "department", {"HR", "SIE", "SCS", "SMAT"}, nullptr},
+      {"finance", "财务处 赵敏", "department", {"FINANCE"}, nullptr},
+      {"leader", "指挥部 周杰", "leader", {"WHUT"}, nullptr},
+      {"volunteer", "下沉党员 吴倩", "volunteer", {"COMM"}, "吴倩"},
+      {"community", "社区工作人员 陈静", "department", {"COMM"}, nullptr},
+      {"foreign", "Oliver Bennett", "foreign_staff", {}, "Oliver Bennett"},
   };
   for (const auto& u : users) {
     auth::UserInput in;
@@ -402,7 +404,7 @@ core::Result<bool> LoadDemoData(App& app) {
     std::vector<std::int64_t> unit_ids;
     for (const char* code : u.units) unit_ids.push_back(ids.at(code));
     in.unit_ids = unit_ids;
-    if (u.person) in.person_id = first_foreign;
+    if (u.person) in.person_id = std::string(u.person) == "Oliver Bennett" ? first_foreign : staff_ids.at(u.person);
     TX_TRY(made, app.auth().CreateUser(in, actor));
   }
   // Two checks, two reports a day for every foreign staff member, from today.

@@ -5,7 +5,8 @@
 
 namespace tongxin::storage {
 
-void AppendUnitScope(Query& q, const core::Principal& who, const std::string& unit_column) {
+void AppendUnitScope(Query& q, const core::Principal& who, const std::string& unit_column,
+                     std::string_view param_prefix) {
   if (who.all_units) return;
   if (who.scope_paths.empty()) {
     q.Append(" AND 1=0");
@@ -13,7 +14,7 @@ void AppendUnitScope(Query& q, const core::Principal& who, const std::string& un
   }
   q.Append(" AND " + unit_column + " IN (SELECT id FROM units WHERE ");
   for (std::size_t i = 0; i < who.scope_paths.size(); ++i) {
-    const std::string name = "scope" + std::to_string(i);
+    const std::string name = std::string(param_prefix) + std::to_string(i);
     q.Append((i ? " OR " : "") + std::string("path LIKE :") + name + " ESCAPE '\\'");
     q.Bind(name, core::EscapeLike(who.scope_paths[i]) + "%");
   }

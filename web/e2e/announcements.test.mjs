@@ -6,11 +6,10 @@
 // axe-core on every page.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { assertAccessible, launch, login, shot, startServer } from './harness.mjs'
+import { assertAccessible, launch, login, phone, shot, startServer } from './harness.mjs'
 
 let server
 let browser
-const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
 
 before(async () => {
   server = await startServer()

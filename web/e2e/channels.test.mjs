@@ -5,13 +5,12 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
-import { assertAccessible, launch, login, shot, startServer } from './harness.mjs'
+import { assertAccessible, launch, login, phone, shot, startServer } from './harness.mjs'
 
 let server
 let browser
 let robot
 const posts = []
-const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
 
 before(async () => {
   robot = createServer((req, res) => {

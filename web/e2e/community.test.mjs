@@ -5,11 +5,12 @@
 // residents of locked-down buildings are one switch away. axe-core on every page.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { assertAccessible, launch, login, shot, startServer } from './harness.mjs'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { assertAccessible, launch, login, noWiderThanThePhone, phone, shot, startServer } from './harness.mjs'
 
 let server
 let browser
-const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
 
 before(async () => {
   server = await startServer()
@@ -19,11 +20,6 @@ after(async () => {
   await browser?.close()
   await server?.stop()
 })
-
-async function noWiderThanThePhone(page, what) {
-  const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-  assert.ok(wide <= 1, `${what} is ${wide}px wider than the phone`)
-}
 
 describe('the community in a browser', () => {
   it('staff lock a building down, add a household and a resident; a volunteer sees no flags', async () => {
@@ -100,5 +96,105 @@ describe('the community in a browser', () => {
     assert.equal(await volunteer.locator('[data-test=resident-new]').count(), 0)
     await assertAccessible(volunteer, 'a household as a volunteer')
     await vctx.close()
+  })
+
+  it('staff import a sheet of households and residents: invalid rows named, then a new building', async () => {
+    const ctx = await browser.newContext({ ...phone, locale: 'zh-CN' })
+    const page = await ctx.newPage()
+    await login(page, server.base, 'community')
+    await page.goto(`${server.base}/community`)
+    await page.locator('[data-test=building]').first().waitFor()
+    const bad = join(server.dir, 'households-bad.csv')
+    writeFileSync(bad, '门牌,姓名,电话,独居老人\n6栋1单元101,周伟,13807150101,否\n6栋楼上,吴芳,,是\n')
+    await page.click('[data-test=community-import]')
+    await page.setInputFiles('[data-test=import-file]', bad)  // the one community is chosen already
+    await page.waitForSelector('[data-test=import-issues]')
+    await page.waitForTimeout(400)  // dialog animation
+    assert.match(await page.textContent('[data-test=import-summary]'), /共 2 行，有效 1 行，无效 1 行/)
+    assert.match(await page.textContent('[data-test=import-issues]'), /3[\s\S]*门牌[\s\S]*无法识别该门牌/)
+    assert.equal(await page.locator('[data-test=import-confirm]').count(), 0)
+    await assertAccessible(page, 'the import preview on a phone')
+    await shot(page, 'community-04-import-invalid')
+
+    const good = join(server.dir, 'households-good.csv')
+    writeFileSync(good, '门牌,姓名,电话,年龄,独居老人\n6栋1单元101,周伟,13807150101,45,否\n6-1-102,吴芳,,81,是\n')
+    await page.click('[data-test=import-again]')
+    await page.setInputFiles('[data-test=import-file]', good)
+    await page.waitForSelector('[data-test=import-confirm]')
+    assert.match(await page.textContent('[data-test=import-plan]'), /新增楼栋和单元：2；新增住户：2；新增居民：2/)
+    await page.click('[data-test=import-confirm]')
+    await page.waitForSelector('[data-test=import-done]')
+    await page.keyboard.press('Escape')
+    await page.waitForSelector('[data-test=import-result]:has-text("住户 2 户")')
+    const six = page.locator('[data-test=building]', { hasText: '6栋' })
+    await six.waitFor()
+    assert.match(await six.textContent(), /2 户[\s\S]*2 人/)
+    await noWiderThanThePhone(page, '/community after the import')
+    await ctx.close()
+  })
+
+  it('community staff see the deployed volunteers and form a work group with a leader', async () => {
+    const ctx = await browser.newContext({ ...phone, locale: 'zh-CN' })
+    const page = await ctx.newPage()
+    await login(page, server.base, 'community')
+    await page.goto(`${server.base}/volunteers`)
+    await page.waitForFunction(() => document.querySelectorAll('[data-test=volunteer]').length === 4)
+    assert.match(await page.locator('[data-test=volunteer]', { hasText: '李娜' }).textContent(), /医疗[\s\S]*下沉到马房山社区/)
+    await assertAccessible(page, '/volunteers on a phone')
+    await noWiderThanThePhone(page, '/volunteers')
+    await shot(page, 'community-05-volunteers')
+
+    await page.click('[data-test=tab-groups]')
+    await page.locator('[data-test=group]', { hasText: '临时党支部' }).waitFor()
+    await page.click('[data-test=group-new]')
+    await page.fill('[data-test=group-name]', '西院门岗组')
+    await page.fill('[data-test=group-chat]', '西院门岗群')
+    await page.click('[data-test=group-save]')
+    const panel = page.locator('[data-test=group-panel]')
+    await panel.waitFor()
+    await page.click('[data-test=member-choose]')
+    const option = page.locator('.el-select-dropdown__item:visible', { hasText: '杨帆' })
+    await option.scrollIntoViewIfNeeded()
+    await option.click()
+    await page.click('[data-test=member-as-leader]')
+    await page.click('[data-test=member-add]')
+    const member = panel.locator('[data-test=group-member]', { hasText: '杨帆' })
+    await member.waitFor()
+    assert.equal(await member.locator('[data-test=member-leader]').count(), 1)
+    await assertAccessible(page, 'a group on a phone')
+    await shot(page, 'community-06-group')
+    await page.keyboard.press('Escape')
+    await page.locator('[data-test=group]', { hasText: '西院门岗组' }).waitFor()
+    assert.match(await page.locator('[data-test=group]', { hasText: '西院门岗组' }).textContent(), /1 名成员/)
+    await ctx.close()
+  })
+
+  it('a volunteer signs up for a shift on a phone, sees it as hers, and gets her calendar address', async () => {
+    const ctx = await browser.newContext({ ...phone, locale: 'zh-CN' })
+    const page = await ctx.newPage()
+    await login(page, server.base, 'volunteer')
+    await page.goto(`${server.base}/shifts`)
+    const tomorrow = page.locator('section.day').nth(1)
+    await tomorrow.locator('[data-test=shift]').first().waitFor()
+    await assertAccessible(page, '/shifts on a phone')
+    await noWiderThanThePhone(page, '/shifts')
+    const open = tomorrow.locator('[data-test=shift]', { has: page.locator('[data-test=shift-take]') }).first()
+    const text = await open.textContent()
+    await open.locator('[data-test=shift-take]').click()
+    await page.waitForSelector('.el-message:has-text("报名成功")')
+    const mine = tomorrow.locator('[data-test=shift]', { has: page.locator('[data-test=shift-drop]') })
+    await mine.waitFor()
+    assert.equal(await mine.count(), 1)
+    assert.match(await mine.textContent(), /吴倩/)
+    assert.equal((await mine.textContent()).slice(0, 11), text.slice(0, 11))  // the same time
+    await shot(page, 'community-07-shifts')
+    await page.click('[data-test=calendar-new]')
+    const url = await page.locator('[data-test=calendar-url] input').inputValue()
+    assert.match(url, /\/api\/v1\/public\/calendar\/[0-9a-f]+\.ics$/)
+    const ics = await (await fetch(url.replace(/^https?:\/\/[^/]+/, server.base))).text()
+    assert.match(ics, /BEGIN:VEVENT/)
+    await mine.locator('[data-test=shift-drop]').click()
+    await page.waitForSelector('.el-message:has-text("已取消报名")')
+    await ctx.close()
   })
 })

@@ -14,6 +14,15 @@ export const shotsDir = resolve(here, 'screenshots')
 const bin = process.env.TONGXIN_BIN ?? resolve(here, '../../build/release/tongxin')
 
 // `smtpUrl`: email goes to that SMTP server (see startSmtpSink); none by default.
+// The phone every browser test checks the app on.
+export const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+
+// Fails when the page scrolls sideways on the phone.
+export async function noWiderThanThePhone(page, what) {
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  if (wide > 1) throw new Error(`${what} is ${wide}px wider than the phone`)
+}
+
 export async function startServer({ smtpUrl = '' } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'tongxin-e2e-'))
   const db = `sqlite:${join(dir, 'e2e.db')}`

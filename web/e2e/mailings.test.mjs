@@ -7,7 +7,7 @@
 // mass letter page reads in Chinese.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, apiLogin, launch, login, mailFiles, pdfText, shot, startServer, startSmtpSink } from './harness.mjs'
+import { api, apiLogin, launch, login, mailFiles, pdfText, phone, shot, startServer, startSmtpSink } from './harness.mjs'
 
 let server
 let browser
@@ -17,7 +17,6 @@ let smtp
 // staff may go out during the test too; a letter always carries its PDF, a reminder never.
 const letters = () => smtp.messages.filter((m) => mailFiles(m.data).length > 0)
 const desktop = { viewport: { width: 1366, height: 800 } }
-const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
 
 before(async () => {
   smtp = await startSmtpSink()

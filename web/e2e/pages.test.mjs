@@ -11,13 +11,13 @@ const pages = {
     '/incident-plans', '/supplies/stores', '/supplies/post', '/supplies/distributions', '/supplies/items', '/supplies/donations',
     '/supplies/donations?direction=out', '/supplies/donations/new', '/supplies/donors', '/supplies/rates', '/supplies/stocktake',
     '/supplies/reports', '/supplies/reports?tab=distributions', '/partners', '/partners/letters', '/partners/letters?state=awaiting&box=in',
-    '/partners/templates', '/partners/mailings', '/partners/visits', '/trips', '/trips?status=stranded', '/entry-rules', '/broadcasts', '/community', '/notices', '/profile'],
+    '/partners/templates', '/partners/mailings', '/partners/visits', '/trips', '/trips?status=stranded', '/entry-rules', '/broadcasts', '/community', '/volunteers', '/shifts', '/notices', '/profile'],
   leader: ['/', '/people', '/health/today', '/health/plans', '/incidents', '/supplies/stores', '/supplies/distributions',
-    '/supplies/reports', '/supplies/items', '/supplies/donations', '/partners', '/partners/letters', '/trips', '/entry-rules', '/broadcasts', '/community'],
+    '/supplies/reports', '/supplies/items', '/supplies/donations', '/partners', '/partners/letters', '/trips', '/entry-rules', '/broadcasts', '/community', '/volunteers', '/shifts'],
   hr: ['/partners', '/partners/letters', '/partners/visits', '/trips', '/entry-rules'],
   finance: ['/supplies/donations', '/supplies/rates'],
-  volunteer: ['/', '/people', '/supplies/items', '/trips', '/community'],
-  community: ['/', '/people', '/community'],
+  volunteer: ['/', '/people', '/supplies/items', '/trips', '/community', '/volunteers', '/shifts'],
+  community: ['/', '/people', '/community', '/volunteers', '/shifts'],
   foreign: ['/health/checkin', '/me', '/supplies/mine', '/incidents', '/trips', '/entry-rules', '/notices', '/profile'],
 }
 // Words the Chinese interface keeps in Latin letters.

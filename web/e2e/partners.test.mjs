@@ -8,13 +8,12 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { api, apiLogin, launch, login, pdfText, shot, startServer } from './harness.mjs'
+import { api, apiLogin, launch, login, pdfText, phone, shot, startServer } from './harness.mjs'
 
 let server
 let browser
 let office
 const desktop = { viewport: { width: 1366, height: 800 } }
-const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
 // The smallest PDF the server's type check accepts (it reads the %PDF- signature).
 const scan = { name: 'lyon-letter.pdf', mimeType: 'application/pdf',
   buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n') }

@@ -5,12 +5,11 @@
 // day-by-day chart for one item, and export to XLSX.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, apiLogin, launch, login, shot, startServer } from './harness.mjs'
+import { api, apiLogin, launch, login, phone, shot, startServer } from './harness.mjs'
 
 let server
 let browser
 let office
-const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
 
 before(async () => {
   server = await startServer()

@@ -7,11 +7,10 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { api, apiLogin, launch, login, shot, startServer } from './harness.mjs'
+import { api, apiLogin, launch, login, phone, shot, startServer } from './harness.mjs'
 
 let server
 let browser
-const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
 
 before(async () => {
   server = await startServer()

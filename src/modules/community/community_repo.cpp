@@ -205,4 +205,33 @@ std::optional<std::int64_t> UnitByAddress(soci::session& sql, const std::string&
   return ids.front();
 }
 
+std::optional<std::int64_t> ChildNamed(soci::session& sql, std::int64_t parent_id, const std::string& kind,
+                                       const std::string& name_zh) {
+  Query q("SELECT id FROM units WHERE parent_id = :p AND kind = :k AND name_zh = :n AND archived = 0 ORDER BY id "
+          "LIMIT 2");
+  q.Bind("p", parent_id).Bind("k", kind).Bind("n", name_zh);
+  std::vector<std::int64_t> ids;
+  for (const auto& row : q.Rows(sql)) ids.push_back(GetInt(row, 0));
+  if (ids.size() != 1) return std::nullopt;
+  return ids.front();
+}
+
+std::vector<std::int64_t> BuildingsNamed(soci::session& sql, const std::string& under_path,
+                                         const std::string& name_zh) {
+  Query q("SELECT u.id FROM units u WHERE u.kind = 'building' AND u.archived = 0 AND u.name_zh = :n");
+  q.Bind("n", name_zh);
+  storage::AppendUnitSubtree(q, "u.id", under_path);
+  q.Append(" ORDER BY u.id LIMIT 5");
+  std::vector<std::int64_t> ids;
+  for (const auto& row : q.Rows(sql)) ids.push_back(GetInt(row, 0));
+  return ids;
+}
+
+std::optional<Resident> ResidentByNameAndPhone(soci::session& sql, const std::string& name_zh,
+                                               const std::string& phone) {
+  Query q(kResidents.Select() + " WHERE p.name_zh = :n AND p.phone = :ph ORDER BY r.person_id LIMIT 1");
+  q.Bind("n", name_zh).Bind("ph", phone);
+  return kResidents.One(sql, q);
+}
+
 }  // namespace tongxin::community::repo

@@ -50,4 +50,15 @@ bool HoldsHouseholds(soci::session& sql, std::int64_t unit_id);
 std::optional<std::int64_t> UnitByAddress(soci::session& sql, const std::string& community_path,
                                           const std::string& building, const std::string& entrance);
 
+// The unit of `kind` named `name_zh` directly under the unit `parent_id`, if exactly one.
+std::optional<std::int64_t> ChildNamed(soci::session& sql, std::int64_t parent_id, const std::string& kind,
+                                       const std::string& name_zh);
+// The buildings named `name_zh` anywhere under the unit path (a community's compounds too).
+std::vector<std::int64_t> BuildingsNamed(soci::session& sql, const std::string& under_path,
+                                         const std::string& name_zh);
+// A resident (of any household) with this name and phone: how an import knows a person
+// it has met before.
+std::optional<Resident> ResidentByNameAndPhone(soci::session& sql, const std::string& name_zh,
+                                               const std::string& phone);
+
 }  // namespace tongxin::community::repo

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "auth/guard.hpp"
+#include "modules/community/access.hpp"
 #include "core/described_json.hpp"
 #include "core/local_time.hpp"
 #include "core/text.hpp"
@@ -14,8 +15,8 @@
 namespace tongxin::community {
 namespace {
 
-bool CanEdit(const core::Principal& who) { return core::roles::kEditors.Has(who.role); }
-bool CanRead(const core::Principal& who) { return core::roles::kReaders.Has(who.role); }
+using access::CanEdit;
+using access::CanRead;
 std::string NameOf(const core::Principal& who) { return who.display_name.empty() ? who.username : who.display_name; }
 
 std::string ResidentAudit(const Resident& r) {
@@ -155,15 +156,21 @@ core::Result<HouseholdDetail> CommunityService::CreateHousehold(const core::Prin
       h.unit_id = *unit;
       h.room = address->room;
     }
-    if (!repo::HoldsHouseholds(sql, h.unit_id)) return core::FieldInvalid("unit_id", "community.not_a_building");
-    if (repo::HouseholdAt(sql, h.unit_id, h.room)) return core::Conflict("community.room_taken", {{"field", "room"}});
     h.notes = in.notes.value_or("");
-    h.created_at = h.updated_at = Now();
-    h.id = repo::InsertHousehold(sql, h);
-    auth::RecordAudit(sql, actor, h.created_at, "create", "household", std::to_string(h.id), "",
-                      boost::json::serialize(boost::json::object{{"unit_id", h.unit_id}, {"room", h.room}}));
-    return Detail(sql, h.id);
+    TX_TRY(made, CreateHouseholdOn(sql, std::move(h), actor));
+    return Detail(sql, made->id);
   });
+}
+
+core::Result<Household> CommunityService::CreateHouseholdOn(soci::session& sql, Household h,
+                                                            const auth::Actor& actor) {
+  if (!repo::HoldsHouseholds(sql, h.unit_id)) return core::FieldInvalid("unit_id", "community.not_a_building");
+  if (repo::HouseholdAt(sql, h.unit_id, h.room)) return core::Conflict("community.room_taken", {{"field", "room"}});
+  h.created_at = h.updated_at = Now();
+  h.id = repo::InsertHousehold(sql, h);
+  auth::RecordAudit(sql, actor, h.created_at, "create", "household", std::to_string(h.id), "",
+                    boost::json::serialize(boost::json::object{{"unit_id", h.unit_id}, {"room", h.room}}));
+  return h;
 }
 
 core::Result<HouseholdDetail> CommunityService::UpdateHousehold(const core::Principal& who, std::int64_t id,
@@ -192,34 +199,41 @@ core::Result<HouseholdDetail> CommunityService::AddResident(const core::Principa
   if (!CanEdit(who)) return core::Forbidden();
   return db_.InTransaction([&](soci::session& sql) -> core::Result<HouseholdDetail> {
     TX_TRY(h, HouseholdInScope(sql, who, household_id));
-    Resident r;
-    r.household_id = household_id;
-    if (in.person_id) {
-      TX_TRY(person, auth::guard::Person(sql, who, *in.person_id, "person_id"));
-      r.person_id = person->id;
-      if (auto at = repo::FindResident(sql, r.person_id)) {
-        return core::Conflict("community.resident_elsewhere",
-                              {{"field", "person_id"}, {"household_id", std::to_string(at->household_id)}});
-      }
-    } else {
-      people::Person p;
-      p.unit_id = h->unit_id;
-      p.name_zh = core::Trim(in.name_zh.value_or(""));
-      p.name_latin = core::Trim(in.name_latin.value_or(""));
-      p.phone = core::Trim(in.phone.value_or(""));
-      p.gender = in.gender.value_or("");
-      p.category = "resident";
-      p.language = "zh-CN";
-      TX_TRY(id, people_.InsertChecked(sql, who, p, actor));
-      TX_CHECK(people_.PeopleChanged(sql, {*id}));
-      r.person_id = *id;
-    }
-    Apply(r, in);
-    const std::string now = Now();
-    repo::InsertResident(sql, r, now);
-    auth::RecordAudit(sql, actor, now, "create", "resident", std::to_string(r.person_id), "", ResidentAudit(r));
+    TX_CHECK(AddResidentOn(sql, who, *h, in, actor));
     return Detail(sql, household_id);
   });
+}
+
+core::Result<std::int64_t> CommunityService::AddResidentOn(soci::session& sql, const core::Principal& who,
+                                                           const Household& h, const ResidentInput& in,
+                                                           const auth::Actor& actor) {
+  Resident r;
+  r.household_id = h.id;
+  if (in.person_id) {
+    TX_TRY(person, auth::guard::Person(sql, who, *in.person_id, "person_id"));
+    r.person_id = person->id;
+    if (auto at = repo::FindResident(sql, r.person_id)) {
+      return core::Conflict("community.resident_elsewhere",
+                            {{"field", "person_id"}, {"household_id", std::to_string(at->household_id)}});
+    }
+  } else {
+    people::Person p;
+    p.unit_id = h.unit_id;
+    p.name_zh = core::Trim(in.name_zh.value_or(""));
+    p.name_latin = core::Trim(in.name_latin.value_or(""));
+    p.phone = core::Trim(in.phone.value_or(""));
+    p.gender = in.gender.value_or("");
+    p.category = "resident";
+    p.language = "zh-CN";
+    TX_TRY(id, people_.InsertChecked(sql, who, p, actor));
+    TX_CHECK(people_.PeopleChanged(sql, {*id}));
+    r.person_id = *id;
+  }
+  Apply(r, in);
+  const std::string now = Now();
+  repo::InsertResident(sql, r, now);
+  auth::RecordAudit(sql, actor, now, "create", "resident", std::to_string(r.person_id), "", ResidentAudit(r));
+  return r.person_id;
 }
 
 core::Result<Resident> CommunityService::UpdateResident(const core::Principal& who, std::int64_t person_id,
@@ -230,18 +244,24 @@ core::Result<Resident> CommunityService::UpdateResident(const core::Principal& w
     if (!r) return core::NotFound("community.not_a_resident");
     TX_CHECK(HouseholdInScope(sql, who, r->household_id));
     TX_CHECK(auth::guard::Person(sql, who, person_id));
-    Resident after = *r;
     if (in.household_id && *in.household_id != r->household_id) {
       TX_CHECK(HouseholdInScope(sql, who, *in.household_id, "household_id"));
-      after.household_id = *in.household_id;
     }
-    Apply(after, in);
-    const std::string now = Now();
-    repo::UpdateResident(sql, after, now);
-    auth::RecordAudit(sql, actor, now, "update", "resident", std::to_string(person_id), ResidentAudit(*r),
-                      ResidentAudit(after));
+    TX_CHECK(UpdateResidentOn(sql, *r, in, actor));
     return *repo::FindResident(sql, person_id);
   });
+}
+
+core::Status CommunityService::UpdateResidentOn(soci::session& sql, const Resident& before, const ResidentInput& in,
+                                                const auth::Actor& actor) {
+  Resident after = before;
+  if (in.household_id) after.household_id = *in.household_id;
+  Apply(after, in);
+  const std::string now = Now();
+  repo::UpdateResident(sql, after, now);
+  auth::RecordAudit(sql, actor, now, "update", "resident", std::to_string(before.person_id), ResidentAudit(before),
+                    ResidentAudit(after));
+  return {};
 }
 
 core::Status CommunityService::RemoveResident(const core::Principal& who, std::int64_t person_id,

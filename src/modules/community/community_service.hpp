@@ -81,14 +81,25 @@ class CommunityService {
   // Residents in scope (flag= needs staff); a list showing flags is audited.
   core::Result<core::Page<Resident>> Residents(const core::Principal& who, const ListQuery& q,
                                                const core::PageRequest& page, const auth::Actor& actor);
+  // The writes above inside the caller's transaction (imports: every row or none). The
+  // caller has checked the household's unit is in scope.
+  core::Result<Household> CreateHouseholdOn(soci::session& sql, Household h, const auth::Actor& actor);
+  core::Result<std::int64_t> AddResidentOn(soci::session& sql, const core::Principal& who, const Household& h,
+                                           const ResidentInput& in, const auth::Actor& actor);
+  core::Status UpdateResidentOn(soci::session& sql, const Resident& before, const ResidentInput& in,
+                                const auth::Actor& actor);
+
   // Every household or resident matching, for a spreadsheet; the export is audited.
   core::Result<std::vector<Household>> AllHouseholds(const core::Principal& who, const ListQuery& q,
                                                      const auth::Actor& actor);
   core::Result<std::vector<Resident>> AllResidents(const core::Principal& who, const ListQuery& q,
                                                    const auth::Actor& actor);
 
- private:
   std::string Now() const { return core::FormatIso(clock_.Now()); }
+  storage::Database& db() { return db_; }
+  people::PeopleService& people() { return people_; }
+
+ private:
   core::Result<repo::Filter> FilterFor(soci::session& sql, const core::Principal& who, const ListQuery& q);
   core::Result<Household> HouseholdInScope(soci::session& sql, const core::Principal& who, std::int64_t id,
                                            std::string_view field = "");

@@ -49,28 +49,31 @@ core::Result<std::vector<Unit>> PeopleService::ListUnits(const core::Principal& 
 
 core::Result<Unit> PeopleService::CreateUnit(const core::Principal& who, const UnitInput& in,
                                              const auth::Actor& actor) {
-  return db_.InTransaction([&](soci::session& sql) -> core::Result<Unit> {
-    if (in.parent_id) {
-      TX_CHECK(CheckUnitInScope(sql, who, *in.parent_id, "parent_id"));
-    } else if (!who.all_units) {
-      return core::Forbidden("auth.out_of_scope");  // only admins add top-level units
-    }
-    if (repo::FindUnitByCode(sql, *in.code)) {
-      return core::Conflict("units.code_taken", {{"field", "code"}, {"code", *in.code}});
-    }
-    Unit u;
-    u.parent_id = in.parent_id;
-    u.code = *in.code;
-    u.name_zh = *in.name_zh;
-    u.name_en = in.name_en.value_or("");
-    u.kind = *in.kind;
-    u.sort_order = static_cast<int>(in.sort_order.value_or(0));
-    u.archived = in.archived.value_or(false);
-    u.created_at = u.updated_at = Now();
-    repo::InsertUnit(sql, u);
-    auth::RecordAudit(sql, actor, u.created_at, "create", "unit", std::to_string(u.id), "", UnitAuditJson(u));
-    return u;
-  });
+  return db_.InTransaction([&](soci::session& sql) { return CreateUnitOn(sql, who, in, actor); });
+}
+
+core::Result<Unit> PeopleService::CreateUnitOn(soci::session& sql, const core::Principal& who, const UnitInput& in,
+                                               const auth::Actor& actor) {
+  if (in.parent_id) {
+    TX_CHECK(CheckUnitInScope(sql, who, *in.parent_id, "parent_id"));
+  } else if (!who.all_units) {
+    return core::Forbidden("auth.out_of_scope");  // only admins add top-level units
+  }
+  if (repo::FindUnitByCode(sql, *in.code)) {
+    return core::Conflict("units.code_taken", {{"field", "code"}, {"code", *in.code}});
+  }
+  Unit u;
+  u.parent_id = in.parent_id;
+  u.code = *in.code;
+  u.name_zh = *in.name_zh;
+  u.name_en = in.name_en.value_or("");
+  u.kind = *in.kind;
+  u.sort_order = static_cast<int>(in.sort_order.value_or(0));
+  u.archived = in.archived.value_or(false);
+  u.created_at = u.updated_at = Now();
+  repo::InsertUnit(sql, u);
+  auth::RecordAudit(sql, actor, u.created_at, "create", "unit", std::to_string(u.id), "", UnitAuditJson(u));
+  return u;
 }
 
 core::Result<Unit> PeopleService::UpdateUnit(const core::Principal& who, std::int64_t id, const UnitInput& in,

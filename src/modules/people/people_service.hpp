@@ -39,6 +39,9 @@ class PeopleService {
   core::Result<std::vector<Unit>> ListUnits(const core::Principal& who);
   // Errors: units.not_found (parent), units.code_taken (409), auth.out_of_scope (403).
   core::Result<Unit> CreateUnit(const core::Principal& who, const UnitInput& in, const auth::Actor& actor);
+  // The same inside the caller's transaction (imports that add buildings).
+  core::Result<Unit> CreateUnitOn(soci::session& sql, const core::Principal& who, const UnitInput& in,
+                                  const auth::Actor& actor);
   // Errors: as CreateUnit, units.cycle when moved under itself.
   core::Result<Unit> UpdateUnit(const core::Principal& who, std::int64_t id, const UnitInput& in,
                                 const auth::Actor& actor);

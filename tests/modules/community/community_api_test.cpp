@@ -243,6 +243,28 @@ TEST_F(CommunityApiTest, IdsOutsideTheCallersScopeAreRefused) {
   auto outsider = staff_->Post(h + "/residents", {{"person_id", PersonId("Oliver")}});
   EXPECT_EQ(outsider.status, 403);
   EXPECT_EQ(outsider.ErrorCode(), "auth.out_of_scope");
+  EXPECT_EQ(office_->Delete("/api/v1/community/residents/" + std::to_string(PersonId("孙建国"))).status, 403);
+
+  // A building of the university's (the foreign experts' residence) with a household:
+  // community staff can neither move a resident there nor add households under it.
+  auto residence = admin_->Post("/api/v1/units", {{"parent_id", server_.UnitId("SIE")},
+                                                  {"code", "SIE-RES"},
+                                                  {"name_zh", "专家楼"},
+                                                  {"kind", "building"}});
+  ASSERT_EQ(residence.status, 201) << residence.body;
+  const std::int64_t residence_id = residence.Json().at("id").as_int64();
+  auto theirs = office_->Post("/api/v1/community/households", {{"unit_id", residence_id}, {"room", "101"}});
+  ASSERT_EQ(theirs.status, 201) << theirs.body;
+  const std::int64_t their_household = theirs.Json().at("id").as_int64();
+  auto move = staff_->Patch("/api/v1/community/residents/" + std::to_string(PersonId("孙建国")),
+                            {{"household_id", their_household}});
+  EXPECT_EQ(move.status, 403);
+  EXPECT_EQ(move.ErrorCode(), "auth.out_of_scope");
+  auto there = staff_->Post("/api/v1/community/households", {{"community_id", server_.UnitId("SIE")},
+                                                             {"address", "1栋101"}});
+  EXPECT_EQ(there.status, 403);
+  EXPECT_EQ(there.ErrorCode(), "auth.out_of_scope");
+  EXPECT_EQ(staff_->Delete("/api/v1/community/residents/" + std::to_string(PersonId("孙建国"))).status, 204);
   EXPECT_EQ(staff_->Get("/api/v1/community/households/999999").status, 404);
   EXPECT_EQ(staff_->Get("/api/v1/community/buildings/999999").status, 404);
   EXPECT_EQ(server_.As("foreign")->Get("/api/v1/community/households").status, 403);

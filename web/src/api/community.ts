@@ -1,6 +1,6 @@
 // Communities (下沉社区): buildings with their lockdown state, households and residents.
-import { del, download, get, patch, post, put, type Query } from './request'
-import type { ExportFormat, Paged } from './types'
+import { del, download, get, patch, post, put, upload, type Query } from './request'
+import type { ExportFormat, ImportPreview, Paged } from './types'
 
 export const STATES = ['open', 'controlled', 'locked'] as const
 export type BuildingState = (typeof STATES)[number]
@@ -88,3 +88,9 @@ export const exportHouseholds = (q: CommunityQuery, format: ExportFormat) =>
   download('/api/v1/community/households/export', { ...q, page: undefined, page_size: undefined, format })
 export const exportResidents = (q: CommunityQuery, format: ExportFormat) =>
   download('/api/v1/community/residents/export', { ...q, page: undefined, page_size: undefined, format })
+
+// Import of a community's buildings, households and residents: preview, then confirm.
+export interface CommunityImportResult { units: number; households: number; residents: number; changed: number; unchanged: number }
+export const previewCommunityImport = (file: File, communityId: number | undefined, onProgress: (pct: number) => void) =>
+  upload<ImportPreview>('/api/v1/community/imports', file, { filename: file.name, community_id: communityId }, onProgress)
+export const confirmCommunityImport = (id: string) => post<CommunityImportResult>(`/api/v1/community/imports/${id}/confirm`)

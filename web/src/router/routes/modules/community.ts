@@ -7,4 +7,8 @@ export default [
     { titleKey: 'community.title', icon: 'House', menu: true, order: 30, access: 'readers' }),
   page('/community/households/:id', 'household', () => import('@/views/community/household/index.vue'),
     { titleKey: 'community.householdTitle', access: 'readers' }),
+  page('/volunteers', 'volunteers', () => import('@/views/community/volunteers/index.vue'),
+    { titleKey: 'volunteers.title', icon: 'UserFilled', menu: true, order: 31, access: 'readers' }),
+  page('/shifts', 'shifts', () => import('@/views/community/shifts/index.vue'),
+    { titleKey: 'shifts.title', icon: 'Calendar', menu: true, order: 32, access: 'readers' }),
 ]

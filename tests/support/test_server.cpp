@@ -8,9 +8,11 @@
 
 namespace tongxin::testing {
 
-TestServer::TestServer(ServerOptions options) {
-  app::Config& config = config_;
-  config.db = db_.url();
+namespace {
+
+app::Config MakeConfig(const ServerOptions& options, const std::string& db_url) {
+  app::Config config;
+  config.db = db_url;
   config.port = 0;
   config.db_pool = 4;
   config.workers = 4;
@@ -26,16 +28,46 @@ TestServer::TestServer(ServerOptions options) {
   config.max_connections_per_ip = options.max_connections_per_ip;
   config.secure_cookies = options.secure_cookies;
   config.notify.smtp_from = "tongxin@test.local";
+  return config;
+}
+
+// The demo data as loaded at the options' start time, or, for tests on the real time, at
+// the time the first test of this hour loaded it: every test of the hour starts its clock
+// there, so the data is exactly as fresh as if it had just been loaded.
+Template DemoTemplate(const ServerOptions& options) {
+  std::string key = "demo\n" + options.start_time;
+  if (options.start_time.empty()) {
+    key += "now " + core::FormatIso(std::chrono::system_clock::now()).substr(0, 13);
+  }
+  return Template{key, [options](const std::string& url) {
+                    auto clock = std::make_unique<FakeClock>();
+                    if (!options.start_time.empty()) clock->Set(options.start_time);
+                    const std::string at = core::FormatIso(clock->Now());
+                    auto app = app::App::Create(MakeConfig(options, url), std::move(clock));
+                    if (!app) throw std::runtime_error("App::Create failed: " + app.error().reason + " " + app.error().log);
+                    auto loaded = app::LoadDemoData(**app);
+                    if (!loaded) throw std::runtime_error("demo data failed: " + loaded.error().reason + " " + loaded.error().log);
+                    return at;
+                  }};
+}
+
+std::unique_ptr<TestDb> MakeDb(const ServerOptions& options) {
+  return options.demo_data ? std::make_unique<TestDb>(DemoTemplate(options)) : std::make_unique<TestDb>();
+}
+
+}  // namespace
+
+TestServer::TestServer(ServerOptions options) : db_(MakeDb(options)), config_(MakeConfig(options, db_->url())) {
   auto clock = std::make_unique<FakeClock>();
-  if (!options.start_time.empty()) clock->Set(options.start_time);
+  if (!db_->note().empty()) {
+    clock->Set(db_->note());
+  } else if (!options.start_time.empty()) {
+    clock->Set(options.start_time);
+  }
   clock_ = clock.get();
-  auto app = app::App::Create(config, std::move(clock));
+  auto app = app::App::Create(config_, std::move(clock));
   if (!app) throw std::runtime_error("App::Create failed: " + app.error().reason + " " + app.error().log);
   app_ = std::move(app.value());
-  if (options.demo_data) {
-    auto loaded = app::LoadDemoData(*app_);
-    if (!loaded) throw std::runtime_error("demo data failed: " + loaded.error().reason + " " + loaded.error().log);
-  }
   auto st = app_->Start();
   if (!st) throw std::runtime_error("server start failed: " + st.error().log);
 }

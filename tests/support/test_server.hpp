@@ -56,7 +56,7 @@ class TestServer {
   std::string base() const { return "http://127.0.0.1:" + std::to_string(app_->port()); }
   app::App& app() { return *app_; }
   FakeClock& clock() { return *clock_; }
-  const TestDb& db() const { return db_; }
+  const TestDb& db() const { return *db_; }
   // A client logged in as a demo user (admin, office, hr, leader, volunteer, foreign).
   std::unique_ptr<HttpClient> As(const std::string& username);
   std::unique_ptr<HttpClient> Anonymous() { return std::make_unique<HttpClient>(base()); }
@@ -69,7 +69,7 @@ class TestServer {
   std::int64_t Count(const std::string& table);
 
  private:
-  TestDb db_;
+  std::unique_ptr<TestDb> db_;
   app::Config config_;
   FakeClock* clock_ = nullptr;
   std::unique_ptr<app::App> app_;

@@ -91,10 +91,11 @@ void WriteFileAtomically(const fs::path& p, const std::string& text) {
   fs::rename(tmp, p);
 }
 
-// Templates of other builds, left by earlier runs, go once they are an hour old.
+// Templates of other builds, left by earlier runs, go once they are a day old (never those
+// of a run of another build that may still be going).
 void PruneOldBuilds(const fs::path& root) {
   std::error_code ec;
-  const auto cutoff = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  const auto cutoff = fs::file_time_type::clock::now() - std::chrono::hours(24);
   for (const auto& entry : fs::directory_iterator(root, ec)) {
     if (entry.path().filename() == BinaryStamp()) continue;
     if (fs::last_write_time(entry.path(), ec) < cutoff) fs::remove_all(entry.path(), ec);

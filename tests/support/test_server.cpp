@@ -31,9 +31,17 @@ app::Config MakeConfig(const ServerOptions& options, const std::string& db_url) 
   return config;
 }
 
+// The application on this database at the clock's time (not yet serving).
+std::unique_ptr<app::App> CreateApp(const app::Config& config, std::unique_ptr<FakeClock> clock) {
+  auto app = app::App::Create(config, std::move(clock));
+  if (!app) throw std::runtime_error("App::Create failed: " + app.error().reason + " " + app.error().log);
+  return std::move(app.value());
+}
+
 // The demo data as loaded at the options' start time, or, for tests on the real time, at
 // the time the first test of this hour loaded it: every test of the hour starts its clock
-// there, so the data is exactly as fresh as if it had just been loaded.
+// there, so the data is exactly as fresh as if it had just been loaded. The start time is
+// the only option the demo's content depends on (the others shape the running server).
 Template DemoTemplate(const ServerOptions& options) {
   std::string key = "demo\n" + options.start_time;
   if (options.start_time.empty()) {
@@ -43,9 +51,8 @@ Template DemoTemplate(const ServerOptions& options) {
                     auto clock = std::make_unique<FakeClock>();
                     if (!options.start_time.empty()) clock->Set(options.start_time);
                     const std::string at = core::FormatIso(clock->Now());
-                    auto app = app::App::Create(MakeConfig(options, url), std::move(clock));
-                    if (!app) throw std::runtime_error("App::Create failed: " + app.error().reason + " " + app.error().log);
-                    auto loaded = app::LoadDemoData(**app);
+                    auto app = CreateApp(MakeConfig(options, url), std::move(clock));
+                    auto loaded = app::LoadDemoData(*app);
                     if (!loaded) throw std::runtime_error("demo data failed: " + loaded.error().reason + " " + loaded.error().log);
                     return at;
                   }};
@@ -65,9 +72,7 @@ TestServer::TestServer(ServerOptions options) : db_(MakeDb(options)), config_(Ma
     clock->Set(options.start_time);
   }
   clock_ = clock.get();
-  auto app = app::App::Create(config_, std::move(clock));
-  if (!app) throw std::runtime_error("App::Create failed: " + app.error().reason + " " + app.error().log);
-  app_ = std::move(app.value());
+  app_ = CreateApp(config_, std::move(clock));
   auto st = app_->Start();
   if (!st) throw std::runtime_error("server start failed: " + st.error().log);
 }
@@ -81,9 +86,7 @@ void TestServer::Restart() {
   auto clock = std::make_unique<FakeClock>();
   clock->Set(now);
   clock_ = clock.get();
-  auto app = app::App::Create(config_, std::move(clock));
-  if (!app) throw std::runtime_error("App::Create failed: " + app.error().reason + " " + app.error().log);
-  app_ = std::move(app.value());
+  app_ = CreateApp(config_, std::move(clock));
   auto st = app_->Start();
   if (!st) throw std::runtime_error("server start failed: " + st.error().log);
 }
